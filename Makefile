@@ -1,0 +1,39 @@
+# Two commands set everything up on a fresh Debian machine:
+#   make build   creates .venv, installs qgen and the system packages, builds source/ into build/
+#   make test    the same, plus the test dependencies, then runs the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: build test bench fuzz clean system-packages test-system-packages
+
+build: $(VENV)/.installed system-packages
+	$(BIN)/qgen build
+
+test: $(VENV)/.installed-test test-system-packages
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test system-packages
+	$(BIN)/python bench/run.py
+
+system-packages:
+	sh scripts/install-system-packages
+
+test-system-packages:
+	sh scripts/install-system-packages --test
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.created pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(VENV)/.installed $@
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,241 @@
+"""The top-level blocks of a Markdown document, as the reader sees them.
+
+markdown-it-py gives a flat token stream; this module groups it into one Block per
+top-level element (a heading, a paragraph, a whole list, a fence, an HTML block) with the
+source lines it covers, and turns ``<details>`` HTML blocks into open/close markers so that
+an answer folded inside ``<details><summary>答案</summary> … </details>`` is one region.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+_INLINE_PARSER = MarkdownIt("commonmark")
+_LAYOUT_TAGS = {"p", "br", "div", "span", "b", "strong", "i", "em", "hr", "center", "details", "summary", "sup", "sub"}
+_BOLD_START = re.compile(r"^(\*\*|__)(.+?)\1", re.S)
+
+
+class BlockKind(enum.Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    FENCE = "fence"
+    CODE = "code_block"
+    LIST = "list"
+    QUOTE = "blockquote"
+    TABLE = "table"
+    HTML = "html"
+    HR = "hr"
+    FRONT_MATTER = "front_matter"
+    DETAILS_OPEN = "details_open"
+    DETAILS_CLOSE = "details_close"
+
+
+_KIND_OF_TOKEN = {
+    "heading_open": BlockKind.HEADING,
+    "paragraph_open": BlockKind.PARAGRAPH,
+    "bullet_list_open": BlockKind.LIST,
+    "ordered_list_open": BlockKind.LIST,
+    "blockquote_open": BlockKind.QUOTE,
+    "table_open": BlockKind.TABLE,
+    "fence": BlockKind.FENCE,
+    "code_block": BlockKind.CODE,
+    "html_block": BlockKind.HTML,
+    "hr": BlockKind.HR,
+    "front_matter": BlockKind.FRONT_MATTER,
+}
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    start: int  # first source line, 0-based
+    end: int  # one past the last source line
+    first: int  # token index range, inclusive
+    last: int
+    level: int = 0  # heading level
+    content: str = ""  # heading or paragraph inline Markdown; HTML source
+    inline_contents: list[str] = field(default_factory=list)
+    in_details: bool = False
+    depth: int = 0  # <details> nesting depth of an open/close marker
+    summary: str = ""  # <summary> text of a details marker
+    inline_text: str = ""  # text inside the details tags themselves
+    is_tag_only: bool = False
+
+    @property
+    def bold(self) -> tuple[str, str] | None:
+        """(bold text, rest) when a paragraph starts with bold text, else None."""
+        if self.kind is not BlockKind.PARAGRAPH or not self.content.startswith(("**", "__")):
+            return None
+        return _leading_bold(self.content)
+
+
+@lru_cache(maxsize=4096)
+def _leading_bold(content: str) -> tuple[str, str] | None:
+    children = [t for t in inline_tokens(content) if t.type != "text" or t.content]
+    if not children or children[0].type != "strong_open":
+        return None
+    match = _BOLD_START.match(content)
+    if not match:
+        return None
+    return match.group(2), content[match.end():]
+
+
+def inline_tokens(content: str):
+    tokens = _INLINE_PARSER.parseInline(content)
+    return tokens[0].children or [] if tokens else []
+
+
+def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
+    """One Block per top-level token group, with <details> regions marked."""
+    blocks = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = _KIND_OF_TOKEN.get(token.type)
+        if kind is None or token.level != 0:
+            index += 1
+            continue
+        last = index
+        if token.nesting == 1:
+            while not (tokens[last].level == 0 and tokens[last].nesting == -1):
+                last += 1
+        start, end = token.map if token.map else (0, 0)
+        block = Block(kind, start, end, index, last)
+        if kind is BlockKind.HEADING:
+            block.level = int(token.tag[1])
+            block.content = tokens[index + 1].content
+        elif kind is BlockKind.PARAGRAPH:
+            block.content = tokens[index + 1].content
+        elif kind is BlockKind.HTML:
+            block.content = token.content
+        elif kind in (BlockKind.LIST, BlockKind.QUOTE, BlockKind.TABLE):
+            block.inline_contents = [t.content for t in tokens[index:last + 1] if t.type == "inline"]
+        if kind is BlockKind.PARAGRAPH:
+            block.inline_contents = [block.content]
+        blocks.extend(_with_details(block))
+        index = last + 1
+    return _match_details(blocks)
+
+
+class _HtmlScan(HTMLParser):
+    """Counts <details> tags and collects the <summary> text and the other text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.opens = self.closes = 0
+        self.summary: list[str] = []
+        self.text: list[str] = []
+        self.other_tags = False
+        self._in_summary = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details":
+            self.opens += 1
+        elif tag == "summary":
+            self._in_summary += 1
+        elif tag not in _LAYOUT_TAGS:
+            self.other_tags = True
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self.closes += 1
+        elif tag == "summary":
+            self._in_summary = max(0, self._in_summary - 1)
+
+    def handle_data(self, data):
+        (self.summary if self._in_summary else self.text).append(data)
+
+
+def _with_details(block: Block) -> list[Block]:
+    if block.kind is not BlockKind.HTML:
+        return [block]
+    scan = _HtmlScan()
+    scan.feed(block.content)
+    scan.close()
+    text = " ".join("".join(scan.text).split())
+    block.is_tag_only = not text and not scan.other_tags
+    if not scan.opens and not scan.closes:
+        return [block]
+    summary = " ".join("".join(scan.summary).split())
+    if scan.opens > scan.closes:
+        return [_marker(block, BlockKind.DETAILS_OPEN, summary, text)]
+    if scan.closes > scan.opens:
+        return [_marker(block, BlockKind.DETAILS_CLOSE, "", "")]
+    # <details>…</details> inside one HTML block: an open and a close around its text.
+    closing = _marker(block, BlockKind.DETAILS_CLOSE, "", "")
+    closing.start = closing.end
+    return [_marker(block, BlockKind.DETAILS_OPEN, summary, text), closing]
+
+
+def _marker(block: Block, kind: BlockKind, summary: str, text: str) -> Block:
+    return Block(kind, block.start, block.end, block.first, block.last,
+                 content=block.content, summary=summary, inline_text=text, is_tag_only=False)
+
+
+def _match_details(blocks: list[Block]) -> list[Block]:
+    """Pair details markers; an unpaired one is plain HTML, so a stray tag cannot swallow
+    the rest of the document."""
+    stack: list[int] = []
+    paired: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.DETAILS_OPEN:
+            stack.append(index)
+        elif block.kind is BlockKind.DETAILS_CLOSE and stack:
+            paired.update((stack.pop(), index))
+    depth = 0
+    for index, block in enumerate(blocks):
+        if block.kind in (BlockKind.DETAILS_OPEN, BlockKind.DETAILS_CLOSE) and index not in paired:
+            block.kind = BlockKind.HTML
+            block.is_tag_only = not block.inline_text
+        if block.kind is BlockKind.DETAILS_OPEN:
+            block.in_details = depth > 0
+            depth += 1
+            block.depth = depth
+        elif block.kind is BlockKind.DETAILS_CLOSE:
+            block.depth = depth
+            depth -= 1
+            block.in_details = depth > 0
+        else:
+            block.in_details = depth > 0
+    return blocks
+
+
+def is_navigation(blocks: list[Block]) -> bool:
+    """True for a table of contents or a 'back to top' line: nothing but links to anchors."""
+    links = 0
+    for block in blocks:
+        if block.kind in (BlockKind.DETAILS_OPEN, BlockKind.DETAILS_CLOSE, BlockKind.HR) or block.is_tag_only:
+            continue
+        if block.kind not in (BlockKind.LIST, BlockKind.PARAGRAPH):
+            return False
+        for content in block.inline_contents:
+            count = _anchor_links_only(content)
+            if count is None:
+                return False
+            links += count
+    return links > 0
+
+
+@lru_cache(maxsize=4096)
+def _anchor_links_only(content: str) -> int | None:
+    """The number of links to '#anchors' when the text holds nothing else, else None."""
+    links, depth = 0, 0
+    for token in inline_tokens(content):
+        if token.type == "link_open":
+            if not str(token.attrGet("href") or "").startswith("#"):
+                return None
+            links += 1
+            depth += 1
+        elif token.type == "link_close":
+            depth -= 1
+        elif depth == 0 and token.type == "text" and token.content.strip():
+            return None
+        elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline"):
+            return None
+    return links

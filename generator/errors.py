@@ -1,0 +1,38 @@
+"""Errors that qgen reports to the user as a message, never as a traceback.
+
+Any exception that is not a QgenError is a bug in qgen and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class QgenError(Exception):
+    """A problem the user can fix; printed as ``path:line: message``."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        place = ""
+        if self.path:
+            place = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return place + self.message
+
+
+class SourceError(QgenError):
+    """A bank that cannot be read: missing, not UTF-8, binary, no questions."""
+
+
+class UsageError(QgenError):
+    """A command line or option value that makes no sense."""
+
+
+class RenderError(QgenError):
+    """An output that cannot be written, for a reason outside qgen's control."""
+
+    exit_code = 1

@@ -1,0 +1,117 @@
+"""The vocabulary of question banks: which words mark a question and which label a section.
+
+Real banks spell the same thing many ways (题目/问题/Question, 答案/解答/参考答案, …); this
+table is the one place that knows them, so the reader stays a walk over tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SECTION_SYNONYMS = {
+    "question": ["题目", "问题", "题目描述", "问题描述", "题干", "question", "problem"],
+    "answer": [
+        "答案", "解答", "参考答案", "解答过程", "回答", "答",
+        "answer", "answers", "solution", "view answer", "show answer",
+    ],
+    "example": [
+        "举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
+        "example", "examples", "code example",
+    ],
+    "explanation": ["解析", "答案解析", "解题思路", "分析", "详解", "explanation", "analysis"],
+}
+
+_KIND_OF_LABEL = {
+    re.sub(r"\s+", "", word.casefold()): kind
+    for kind, words in SECTION_SYNONYMS.items()
+    for word in words
+}
+
+_COLON = "[：:]"
+_QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|q)"
+_NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{_COLON}|[.．、])?\s*(.*)$", re.I | re.S)
+_UNNUMBERED_KEYWORD = re.compile(rf"^(?:题目|问题|question)\s*{_COLON}\s*(\S.*)$", re.I | re.S)
+_NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{_COLON})\s*(\S.*)$", re.S)
+_LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
+_LABEL_WITH_TEXT = re.compile(rf"^([^：:\n]{{1,30}}?)\s*{_COLON}\s*(.*)$", re.S)
+
+MAX_LABEL_LENGTH = 30
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What a heading or bold line says about being a question.
+
+    ``strength`` is "keyword" (题目 3：…, 问题：…, Question 3: …), "numbered" (3. …) or
+    "plain" (any other heading text)."""
+
+    strength: str
+    number: int | None
+    title: str
+
+
+def section_kind(label: str) -> str | None:
+    """The section kind a label names (答案 -> "answer"), or None for other labels."""
+    return _KIND_OF_LABEL.get(re.sub(r"\s+", "", label.casefold()))
+
+
+def strip_leading_tags(text: str) -> str:
+    """``<a name=x></a>55. …`` -> ``55. …``: anchors before a number are not the title."""
+    return _LEADING_TAGS.sub("", text).lstrip()
+
+
+def heading_marker(text: str) -> Marker:
+    """Classify a heading's text as a question marker of some strength."""
+    text = strip_leading_tags(text).strip()
+    match = _NUMBERED_KEYWORD.match(text)
+    if match:
+        return Marker("keyword", int(match.group(1)), match.group(2).strip())
+    match = _UNNUMBERED_KEYWORD.match(text)
+    if match and section_kind(match.group(1)) is None:
+        return Marker("keyword", None, match.group(1).strip())
+    match = _NUMBERED.match(text)
+    if match:
+        return Marker("numbered", int(match.group(1)), match.group(2).strip())
+    return Marker("plain", None, text)
+
+
+def bold_marker(bold: str, rest: str) -> Marker | None:
+    """A bold line that opens a question (``**题目1：** text``, ``**问题 2：…？**``,
+    ``**问题：…**``), or None. ``**题目：** text`` is a label, not a marker."""
+    bold = bold.strip()
+    match = _NUMBERED_KEYWORD.match(bold)
+    if match:
+        title = match.group(2).strip() or rest.strip()
+        return Marker("keyword", int(match.group(1)), title)
+    match = _UNNUMBERED_KEYWORD.match(bold)
+    if match:
+        return Marker("keyword", None, match.group(1).strip())
+    return None
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """``答案：D`` -> ("答案", "D") when the part before the colon is a known label."""
+    match = _LABEL_WITH_TEXT.match(text.strip())
+    if match and section_kind(match.group(1)):
+        return match.group(1).strip(), match.group(2).strip()
+    return None
+
+
+def bold_label(bold: str, rest: str) -> tuple[str, str] | None:
+    """The label of a paragraph that starts with bold text, and the text that follows it.
+
+    ``**答案：** text``, ``**答案**：text`` and ``**应用场景：**`` are labels; ``**注意** text``
+    (no colon, not a known label) is ordinary bold text."""
+    bold = bold.strip()
+    if not bold or len(bold) > MAX_LABEL_LENGTH + 1 or "\n" in bold:
+        return None
+    if bold[-1] in "：:":
+        label = bold[:-1].strip()
+        return (label, rest.strip()) if label else None
+    stripped = rest.lstrip()
+    if stripped[:1] in ("：", ":"):
+        return bold, stripped[1:].strip()
+    if section_kind(bold) and not rest.strip():
+        return bold, ""
+    return None

@@ -1,0 +1,159 @@
+"""Bank -> findings: what is wrong with the bank itself, every problem at once.
+
+Each check is a small function over the questions; lint_banks runs them all.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from collections import Counter
+from functools import lru_cache
+
+from .ids import slugify
+from .model import Bank, Finding, Question
+
+PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
+# Sections a bank "uses" when at least this share of its questions have them.
+CONSISTENCY_SHARE = 0.5
+
+
+def lint_banks(banks: list[Bank]) -> list[Finding]:
+    findings: list[Finding] = []
+    for bank in banks:
+        findings.extend(bank.findings)
+        for check in (_duplicates, _numbering, _sections, _code):
+            findings.extend(check(bank))
+    return sorted(findings, key=lambda f: (f.source, f.line or 0, f.code))
+
+
+def exit_status(findings: list[Finding]) -> int:
+    """0 when clean, 1 with warnings only, 2 with errors."""
+    if any(f.severity == "error" for f in findings):
+        return 2
+    return 1 if findings else 0
+
+
+def _label(question: Question) -> str:
+    return f"question {question.number}" if question.number is not None else f"question “{question.title}”"
+
+
+def _content_key(question: Question) -> tuple:
+    return tuple(" ".join((question.section(kind) or "").split())
+                 for kind in ("question", "answer", "example", "explanation"))
+
+
+def _duplicates(bank: Bank):
+    first_by_content: dict[tuple, Question] = {}
+    first_by_title: dict[str, Question] = {}
+    ids = Counter(q.id for q in bank.questions)
+    reported_ids = set()
+    for question in bank.questions:
+        key = _content_key(question)
+        earlier = first_by_content.get(key)
+        if earlier:
+            yield Finding(bank.source, question.line, "warning", "duplicate-question",
+                          f"{_label(question)} is identical to {_label(earlier)} (line {earlier.line})")
+        else:
+            first_by_content[key] = question
+            title_key = slugify(question.title)
+            earlier = first_by_title.get(title_key)
+            if earlier:
+                yield Finding(bank.source, question.line, "warning", "duplicate-title",
+                              f"{_label(question)} has the same title as {_label(earlier)} (line {earlier.line}) "
+                              "but different content")
+            else:
+                first_by_title[title_key] = question
+        if ids[question.id] > 1 and question.id not in reported_ids:
+            reported_ids.add(question.id)
+            yield Finding(bank.source, question.line, "error", "duplicate-id",
+                          f"id “{question.id}” is given to {ids[question.id]} questions")
+
+
+def _numbering(bank: Bank):
+    """Numbers must rise by one; starting again at 1 opens a new part of the bank."""
+    previous: Question | None = None
+    seen: dict[int, Question] = {}
+    for question in bank.questions:
+        number = question.number
+        if number is None:
+            continue
+        if number == 1 and previous is not None and previous.number != 1:
+            seen = {}
+        elif number in seen:
+            yield Finding(bank.source, question.line, "warning", "duplicate-number",
+                          f"number {number} is used again (first at line {seen[number].line})")
+        elif previous is not None and number > previous.number + 1:
+            missing = (f"{previous.number + 1}" if number == previous.number + 2
+                       else f"{previous.number + 1}–{number - 1}")
+            yield Finding(bank.source, question.line, "warning", "numbering-gap",
+                          f"question {number} follows question {previous.number}: {missing} missing")
+        seen.setdefault(number, question)
+        previous = question
+
+
+def _sections(bank: Bank):
+    total = len(bank.questions)
+    usage = Counter(kind for q in bank.questions for kind in ("example", "explanation")
+                    if q.section(kind) is not None)
+    expected = [kind for kind in ("example", "explanation") if usage[kind] >= CONSISTENCY_SHARE * total]
+    for question in bank.questions:
+        if question.answer is None:
+            yield Finding(bank.source, question.line, "warning", "missing-section",
+                          f"{_label(question)} has no answer section")
+        for kind in expected:
+            if question.section(kind) is None:
+                yield Finding(bank.source, question.line, "warning", "missing-section",
+                              f"{_label(question)} has no {kind} section "
+                              f"({usage[kind]} of {total} questions have one)")
+        for kind in ("question", "answer", "example", "explanation"):
+            if question.section(kind) == "":
+                yield Finding(bank.source, question.section_line(kind), "warning", "empty-section",
+                              f"the {kind} section of {_label(question)} is empty")
+        for extra in question.extra:
+            if not extra.text:
+                yield Finding(bank.source, extra.line, "warning", "empty-section",
+                              f"the “{extra.label}” section of {_label(question)} is empty")
+
+
+def _code(bank: Bank):
+    for question in bank.questions:
+        for block in question.code:
+            lang = block.lang.lower()
+            if not lang:
+                continue
+            if lang in PYTHON_NAMES:
+                problem = python_syntax_error(block.text)
+                if problem:
+                    offset, message = problem
+                    yield Finding(bank.source, block.line + offset, "warning", "code-syntax",
+                                  f"Python syntax error in {_label(question)}: {message}")
+            elif not known_language(lang):
+                yield Finding(bank.source, block.line, "warning", "unknown-language",
+                              f"code language “{block.lang}” is not known to Pygments; "
+                              "it will not be highlighted")
+
+
+def python_syntax_error(code: str) -> tuple[int, str] | None:
+    """(line within the block, message) of the first syntax error, or None. Parses only."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(code)
+    except SyntaxError as error:
+        return (error.lineno or 1), error.msg
+    except (ValueError, RecursionError, MemoryError) as error:
+        return 1, str(error) or type(error).__name__
+    return None
+
+
+@lru_cache(maxsize=None)
+def known_language(lang: str) -> bool:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        get_lexer_by_name(lang)
+    except ClassNotFound:
+        return False
+    return True

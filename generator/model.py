@@ -1,0 +1,91 @@
+"""The records every part of qgen shares: plain frozen dataclasses, no I/O, no HTML.
+
+Section bodies stay Markdown here; renderers decide how they look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .ids import slugify
+
+SECTION_KINDS = ("question", "answer", "example", "explanation")
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """A fenced or indented code block, with the section it sits in and its file line."""
+
+    lang: str
+    text: str
+    section: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ExtraSection:
+    """A labelled section that is none of the four known kinds (应用场景, Good to hear, …)."""
+
+    label: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a bank. ``id`` is decided once, by the reader, and never changes
+    when the question is renumbered, moved or its bodies are edited."""
+
+    id: str
+    number: int | None
+    title: str
+    line: int
+    source: str
+    question: str | None = None
+    answer: str | None = None
+    example: str | None = None
+    explanation: str | None = None
+    extra: tuple[ExtraSection, ...] = ()
+    code: tuple[CodeBlock, ...] = ()
+    tags: tuple[str, ...] = ()
+    section_lines: tuple[tuple[str, int], ...] = ()
+
+    def section(self, kind: str) -> str | None:
+        return getattr(self, kind)
+
+    def section_line(self, kind: str) -> int:
+        """The file line where a section starts, or the question's own line."""
+        return dict(self.section_lines).get(kind, self.line)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something wrong with a bank, at a place in a file."""
+
+    source: str
+    line: int | None
+    severity: str  # "error" or "warning"
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{place}: {self.severity}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class Bank:
+    """One source file: its metadata, its preface and its questions in document order."""
+
+    source: str
+    title: str
+    language: str
+    tags: tuple[str, ...] = ()
+    preface: str = ""
+    questions: tuple[Question, ...] = ()
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
+
+    @property
+    def slug(self) -> str:
+        stem = self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return slugify(stem) or "bank"

@@ -1,0 +1,1 @@
+"""One module per output format; each turns banks into bytes and never parses Markdown structure."""

@@ -1,0 +1,47 @@
+"""Banks -> the JSON export: every record as data, for scripts and other tools."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..model import Bank, Finding, Question
+
+
+def question_record(question: Question) -> dict:
+    return {
+        "id": question.id,
+        "number": question.number,
+        "title": question.title,
+        "line": question.line,
+        "question": question.question,
+        "answer": question.answer,
+        "example": question.example,
+        "explanation": question.explanation,
+        "extra": [{"label": e.label, "text": e.text, "line": e.line} for e in question.extra],
+        "code": [{"lang": c.lang, "section": c.section, "line": c.line, "text": c.text} for c in question.code],
+        "tags": list(question.tags),
+    }
+
+
+def bank_record(bank: Bank) -> dict:
+    return {
+        "source": bank.source,
+        "title": bank.title,
+        "language": bank.language,
+        "tags": list(bank.tags),
+        "preface": bank.preface,
+        "questions": [question_record(q) for q in bank.questions],
+    }
+
+
+def render_json(banks: list[Bank], findings: list[Finding]) -> bytes:
+    document = {
+        "qgen": __version__,
+        "banks": [bank_record(bank) for bank in banks],
+        "warnings": [
+            {"source": f.source, "line": f.line, "severity": f.severity, "code": f.code, "message": f.message}
+            for f in findings
+        ],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

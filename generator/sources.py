@@ -1,0 +1,95 @@
+"""Finding bank files and turning their bytes into text, with a clear word when they are not text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import SourceError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+DEFAULT_SOURCE = Path("source")
+
+
+def find_sources(paths: list[str] | None) -> list[Path]:
+    """Expand files and folders into Markdown files, in a stable order; folders are searched
+    recursively. Raises SourceError naming every path that does not exist or holds no bank."""
+    paths = paths or [str(DEFAULT_SOURCE)]
+    found: list[Path] = []
+    problems = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                problems.append(SourceError(f"no Markdown files ({', '.join('*' + s for s in MARKDOWN_SUFFIXES)}) in this folder", raw))
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            problems.append(SourceError("not a regular file", raw))
+        else:
+            problems.append(SourceError("no such file or folder", raw))
+    if problems:
+        raise SourceErrors(problems)
+    unique = list(dict.fromkeys(found))
+    return unique
+
+
+class SourceErrors(SourceError):
+    """Several fatal source problems, reported together."""
+
+    def __init__(self, errors: list[SourceError]):
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def decode_bank(data: bytes, source: str) -> str:
+    """UTF-8 text with the BOM dropped and every line ending made ``\\n``."""
+    if not data.strip():
+        raise SourceError("the file is empty", source)
+    if b"\x00" in data[:8192]:
+        raise SourceError("this is a binary file, not a Markdown bank", source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(
+            f"not UTF-8 text ({_guess_encoding(data)}); convert it, e.g. "
+            f"iconv -f {_iconv_name(data)} -t UTF-8",
+            source,
+            line,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_encoding(data: bytes) -> str:
+    """GBK writes every Chinese character as two high bytes; Latin-1 text has lone ones."""
+    high = [i for i, byte in enumerate(data) if byte >= 0x80]
+    paired = sum(1 for i in high if (i + 1 < len(data) and data[i + 1] >= 0x80)
+                 or (i > 0 and data[i - 1] >= 0x80))
+    try:
+        data.decode("gb18030")
+        gbk = paired >= 0.9 * len(high)
+    except UnicodeDecodeError:
+        gbk = False
+    return "it looks like GBK/GB18030" if gbk else "it looks like Latin-1 or Windows-1252"
+
+
+def _iconv_name(data: bytes) -> str:
+    return "GB18030" if "GBK" in _guess_encoding(data) else "LATIN1"

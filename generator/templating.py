@@ -1,0 +1,44 @@
+"""The one Jinja environment: user templates first, the built-in ones after.
+
+Autoescaping is on for HTML templates and off for Markdown ones; bank text reaches a
+template only as data, so Jinja syntax inside a bank is printed, never evaluated.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def builtin_templates_dir() -> Path:
+    """``templates/`` in a source checkout, ``generator/templates`` in an installed wheel."""
+    for candidate in (PACKAGE_DIR / "templates", PACKAGE_DIR.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise RuntimeError("qgen's templates folder is missing from the installation")
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: str | None = None) -> jinja2.Environment:
+    search = [user_dir] if user_dir else []
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(search + [str(builtin_templates_dir())]),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(builtin_templates_dir()))}),
+    ])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def render(template_name: str, **context) -> str:
+    return environment().get_template(template_name).render(**context)
