@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -67,7 +67,7 @@ class Block:
     inline_text: str = ""  # text inside the details tags themselves
     is_tag_only: bool = False
 
-    @property
+    @cached_property
     def bold(self) -> tuple[str, str] | None:
         """(bold text, rest) when a paragraph starts with bold text, else None."""
         if self.kind is not BlockKind.PARAGRAPH or not self.content.startswith(("**", "__")):
@@ -75,13 +75,15 @@ class Block:
         return _leading_bold(self.content)
 
 
-@lru_cache(maxsize=4096)
 def _leading_bold(content: str) -> tuple[str, str] | None:
-    children = [t for t in inline_tokens(content) if t.type != "text" or t.content]
-    if not children or children[0].type != "strong_open":
-        return None
     match = _BOLD_START.match(content)
     if not match:
+        return None
+    # Whether the delimiters really make a strong span depends only on the characters
+    # around them, so the bold prefix and the character after it are enough to parse.
+    prefix = content[:match.end() + 1]
+    children = [t for t in inline_tokens(prefix) if t.type != "text" or t.content]
+    if not children or children[0].type != "strong_open":
         return None
     return match.group(2), content[match.end():]
 

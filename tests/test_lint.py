@@ -1,0 +1,124 @@
+"""The linter on the seed bank and on one small bank per check."""
+
+from generator.lint import exit_status, lint_banks
+from generator.reader import read_bank_file
+
+from .conftest import SEED, read
+
+
+def _codes(findings):
+    return sorted((f.code, f.line) for f in findings)
+
+
+def test_seed_findings():
+    findings = lint_banks([read_bank_file(SEED)])
+    by_code = {f.code: f for f in findings}
+    assert set(by_code) == {"duplicate-question", "duplicate-title", "code-syntax"}
+    assert "question 25" in by_code["duplicate-question"].message
+    assert "question 18" in by_code["duplicate-question"].message
+    assert "question 28" in by_code["duplicate-title"].message
+    assert "question 16" in by_code["duplicate-title"].message
+    syntax = by_code["code-syntax"]
+    assert "question 13" in syntax.message
+    assert SEED.read_text(encoding="utf-8").split("\n")[syntax.line - 1].startswith("client.build Images(")
+    assert exit_status(findings) == 1
+    assert str(syntax).startswith(f"{syntax.source}:{syntax.line}: warning: ")
+    assert str(syntax).endswith("[code-syntax]")
+
+
+def test_clean_bank_has_no_findings():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** A
+
+        ### 题目 2：二
+
+        **答案：** B
+    """)
+    assert lint_banks([bank]) == []
+    assert exit_status([]) == 0
+
+
+def test_numbering_duplicates_and_gaps_but_restarts_are_fine():
+    bank = read("""
+        ### 1. 一
+        **答案：** A
+        ### 2. 二
+        **答案：** B
+        ### 2. 三
+        **答案：** C
+        ### 5. 四
+        **答案：** D
+        ### 1. 新的部分
+        **答案：** E
+        ### 2. 新的部分二
+        **答案：** F
+    """)
+    assert _codes(lint_banks([bank])) == [("duplicate-number", 5), ("numbering-gap", 7)]
+
+
+def test_missing_and_empty_sections():
+    bank = read("""
+        ### 题目 1：一
+        **答案：** A
+
+        **解析：** 因为
+
+        ### 题目 2：二
+        **答案：** B
+
+        **解析：** 因为
+
+        ### 题目 3：三
+        **题目：** 问
+
+        **解析：**
+    """)
+    findings = lint_banks([bank])
+    messages = [f.message for f in findings]
+    assert _codes(findings) == [("empty-section", 14), ("missing-section", 11)]
+    assert any("no answer" in m for m in messages)
+
+
+def test_bank_wide_sections_are_expected_of_every_question():
+    bank = read("""
+        ### 题目 1：一
+        **答案：** A
+
+        **举例：** 例
+
+        ### 题目 2：二
+        **答案：** B
+    """)
+    (finding,) = lint_banks([bank])
+    assert finding.code == "missing-section" and "example" in finding.message and finding.line == 6
+
+
+def test_unknown_language_and_unclosed_fence():
+    bank = read("""
+        ### 题目 1：一
+        **答案：** A
+
+        ```nosuchlanguage
+        x
+        ```
+
+        ```python
+        print(1)
+    """)
+    findings = lint_banks([bank])
+    assert _codes(findings) == [("unclosed-fence", 8), ("unknown-language", 4)]
+    assert exit_status(findings) == 2
+
+
+def test_duplicate_explicit_ids_are_errors():
+    bank = read("""
+        ### 题目 1：一 {#same}
+        **答案：** A
+
+        ### 题目 2：二 {#same}
+        **答案：** B
+    """)
+    findings = lint_banks([bank])
+    assert [(f.code, f.severity) for f in findings] == [("duplicate-id", "error")]

@@ -1,0 +1,154 @@
+"""Laws of the reader, checked on generated banks (hypothesis)."""
+
+import re
+from dataclasses import replace
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from generator.errors import QgenError
+from generator.ids import assign_ids, slugify
+from generator.model import Bank, CodeBlock, ExtraSection, Question
+from generator.reader import read_bank_text
+from generator.renderers.markdown import render_markdown
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+LATIN = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+WORD = st.text(st.one_of(CJK, LATIN), min_size=1, max_size=8)
+
+
+@st.composite
+def sentences(draw, bold=True):
+    """One line of prose: CJK and Latin words, sometimes with **bold** inside."""
+    words = draw(st.lists(WORD, min_size=1, max_size=6))
+    if bold and len(words) > 1 and draw(st.booleans()):
+        index = draw(st.integers(1, len(words) - 1))
+        words[index] = f"**{words[index]}**"
+    punctuation = draw(st.sampled_from(["", "。", "？", "."]))
+    return " ".join(words) + punctuation
+
+
+@st.composite
+def code_blocks(draw):
+    lines = draw(st.lists(st.one_of(
+        st.just("### 题目 9：不是题目"), st.just("# comment"), st.just("**答案：** 不是标签"),
+        st.just("    indented = 1"), sentences(bold=False),
+    ), min_size=1, max_size=5))
+    lang = draw(st.sampled_from(["python", "js", "go", ""]))
+    fence = draw(st.sampled_from(["```", "~~~", "````"]))
+    return lang, "\n".join(lines) + "\n", fence
+
+
+@st.composite
+def section_texts(draw):
+    """Markdown of one section: paragraphs, lists and fences separated by blank lines."""
+    parts = []
+    for kind in draw(st.lists(st.sampled_from(["p", "list", "code"]), min_size=1, max_size=4)):
+        if kind == "p":
+            parts.append(draw(sentences()))
+        elif kind == "list":
+            items = draw(st.lists(sentences(), min_size=1, max_size=3))
+            parts.append("\n".join(f"{n}. {item}" for n, item in enumerate(items, 1)))
+        else:
+            lang, text, fence = draw(code_blocks())
+            parts.append(f"{fence}{lang}\n{text}{fence}")
+    return "\n\n".join(parts)
+
+
+OPTIONAL_TEXT = st.one_of(st.none(), st.just(""), section_texts())
+
+
+@st.composite
+def banks(draw):
+    count = draw(st.integers(1, 6))
+    titles = draw(st.lists(sentences(bold=False), min_size=count, max_size=count,
+                           unique_by=lambda title: slugify(title)))
+    assume(all(slugify(title) for title in titles))
+    language = draw(st.sampled_from(["zh", "en"]))
+    questions = []
+    for number, title in enumerate(titles, 1):
+        extras = draw(st.lists(st.tuples(st.sampled_from(["应用场景", "扩展阅读", "Notes"]), section_texts()),
+                               max_size=2, unique_by=lambda e: e[0]))
+        questions.append(Question(
+            id=slugify(title), number=number, title=title, line=0, source="bank.md",
+            question=draw(st.one_of(st.just(""), section_texts())),
+            answer=draw(OPTIONAL_TEXT), example=draw(OPTIONAL_TEXT), explanation=draw(OPTIONAL_TEXT),
+            extra=tuple(ExtraSection(label, text, 0) for label, text in extras),
+        ))
+    return Bank(source="bank.md", title="Generated bank", language=language, questions=tuple(questions))
+
+
+def _comparable(question: Question) -> Question:
+    """Drop what depends on layout (line numbers) and what the reader derives (code list)."""
+    return replace(question, line=0, section_lines=(), code=(),
+                   extra=tuple(replace(e, line=0) for e in question.extra))
+
+
+@given(banks())
+def test_written_banks_read_back_equal(bank):
+    text = render_markdown(bank).decode("utf-8")
+    again = read_bank_text(text, "bank.md")
+    assert [_comparable(q) for q in again.questions] == [_comparable(q) for q in bank.questions]
+    assert (again.title, again.language) == (bank.title, bank.language)
+
+
+@given(banks())
+def test_code_blocks_are_found_in_their_sections(bank):
+    again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
+    lines = render_markdown(bank).decode("utf-8").split("\n")
+    for question in again.questions:
+        for block in question.code:
+            assert isinstance(block, CodeBlock)
+            assert block.section in ("question", "answer", "example", "explanation",
+                                     *[e.label for e in question.extra])
+            assert re.match(r"^(```|~~~)", lines[block.line - 1])
+            owner = question.section(block.section) if block.section in (
+                "question", "answer", "example", "explanation") else next(
+                e.text for e in question.extra if e.label == block.section)
+            assert block.text.rstrip("\n") in owner
+
+
+ARBITRARY = st.lists(st.one_of(
+    st.text(st.characters(codec="utf-8"), max_size=5),
+    st.sampled_from(["\n", "### ", "**答案：**", "```", "~~~", "<details>", "</details>", "---\n",
+                     "1. ", "- ", "> ", "题目 1：", "<summary>答案</summary>", "\r\n", "{#x}"]),
+), max_size=80).map("".join)
+
+
+@given(ARBITRARY)
+def test_arbitrary_text_raises_only_qgen_errors_with_lines_inside_the_file(text):
+    try:
+        bank = read_bank_text(text, "fuzz.md")
+    except QgenError as error:
+        assert error.line is None or 1 <= error.line <= text.count("\n") + 2
+        return
+    line_count = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    for question in bank.questions:
+        assert 1 <= question.line <= line_count
+        for block in question.code:
+            assert 1 <= block.line <= line_count
+    for finding in bank.findings:
+        assert 1 <= finding.line <= line_count
+
+
+@given(banks(), st.randoms(use_true_random=False), st.integers(0, 5))
+def test_ids_survive_renumbering_reordering_and_edits(bank, rng, edit_seed):
+    original = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
+    ids_by_title = {q.title: q.id for q in original.questions}
+    shuffled = list(bank.questions)
+    rng.shuffle(shuffled)
+    edited = []
+    for position, question in enumerate(shuffled):
+        changes = {"number": position + 100}
+        if (position + edit_seed) % 2 == 0:
+            changes["answer"] = (question.answer or "") + "\n\n补充一句。"
+            changes["explanation"] = "新的解析。"
+        edited.append(replace(question, **changes))
+    again = read_bank_text(render_markdown(replace(bank, questions=tuple(edited))).decode("utf-8"), "bank.md")
+    assert {q.title: q.id for q in again.questions} == ids_by_title
+
+
+@given(st.lists(sentences(bold=False), min_size=1, max_size=8), st.lists(sentences(), min_size=8, max_size=8))
+def test_assigned_ids_are_unique(titles, bodies):
+    ids = assign_ids(titles, [None] * len(titles), bodies[:len(titles)])
+    assert len(set(ids)) == len(ids)
