@@ -6,17 +6,23 @@ mix of old and new outputs behind.
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import UsageError
 from .ids import slugify
 from .lint import lint_banks
+from .markup import MarkupRenderer
 from .model import Bank, Finding
 from .output import write_atomic
 from .reader import read_banks
+from .sources import find_sources
+from .templating import builtin_templates_dir
 
-FORMATS = ("json",)
+FORMATS = ("apkg", "json")
 
 
 @dataclass(frozen=True)
@@ -27,10 +33,20 @@ class BuildOptions:
 
 
 @dataclass
+class AnkiSummary:
+    path: Path
+    notes: int
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+
+
+@dataclass
 class BuildReport:
     banks: list[Bank]
     findings: list[Finding]
     written: list[tuple[Path, int]] = field(default_factory=list)
+    anki: AnkiSummary | None = None
     seconds: float = 0.0
 
 
@@ -42,19 +58,57 @@ def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
     return slugify(folder.resolve().name) or "bank"
 
 
+def source_epoch(paths: tuple[str, ...]) -> int:
+    """SOURCE_DATE_EPOCH when set, else the newest modification time of the banks and of
+    qgen's templates: it moves forward when the content can have changed, and only then."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        try:
+            return int(os.environ["SOURCE_DATE_EPOCH"])
+        except ValueError:
+            raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds") from None
+    files = list(find_sources(list(paths))) + list(builtin_templates_dir().rglob("*"))
+    return int(max(path.stat().st_mtime for path in files if path.is_file()))
+
+
 def build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
+    unknown = sorted(set(options.formats) - set(FORMATS))
+    if unknown:
+        raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
     banks = read_banks(list(options.paths))
-    findings = lint_banks(banks)
+    markup = MarkupRenderer()
     stem = output_stem(banks, options.paths)
+    report = BuildReport(banks, [])
     outputs: list[tuple[Path, bytes]] = []
+    if "apkg" in options.formats:
+        from .renderers.anki import render_apkg
+
+        package_path = options.out / f"{stem}.apkg"
+        manifest_path = options.out / f"{stem}.anki.json"
+        title = banks[0].title if len(banks) == 1 else stem
+        deck = render_apkg(banks, title, markup, source_epoch(options.paths), _previous(manifest_path))
+        outputs.append((package_path, deck.package))
+        outputs.append((manifest_path, _json_bytes(deck.manifest)))
+        report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
+    report.findings = sorted(lint_banks(banks) + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
     if "json" in options.formats:
         from .renderers.json import render_json
 
-        outputs.append((options.out / f"{stem}.json", render_json(banks, findings)))
-    report = BuildReport(banks, findings)
+        outputs.append((options.out / f"{stem}.json", render_json(banks, report.findings)))
     for path, data in outputs:
         write_atomic(path, data)
         report.written.append((path, len(data)))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _previous(manifest_path: Path) -> dict | None:
+    """The last build's Anki manifest; a missing or unreadable one means a first build."""
+    try:
+        return json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _json_bytes(document: dict) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

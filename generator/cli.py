@@ -14,6 +14,8 @@ from pathlib import Path
 from . import __version__
 from .errors import QgenError
 
+FORMATS = ("apkg", "json")  # kept in step with generator.build.FORMATS, without importing it
+
 EXAMPLES = {
     "build": "example: qgen build source/ --out build/",
     "lint": "example: qgen lint source/llm-interview.md",
@@ -52,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     build = _command(commands, "build", "build the outputs from the banks", _run_build)
     build.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    build.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
+                       help=f"comma-separated outputs to write (default: {','.join(FORMATS)})")
 
     lint = _command(commands, "lint", "report what is wrong with the banks", _run_lint)
     lint.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
@@ -76,12 +80,19 @@ def _command(commands, name: str, summary: str, run) -> argparse.ArgumentParser:
 def _run_build(args) -> int:
     from .build import BuildOptions, build
 
-    report = build(BuildOptions(paths=tuple(args.paths), out=args.out))
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    report = build(BuildOptions(paths=tuple(args.paths), out=args.out, formats=formats))
     for finding in report.findings:
         print(finding, file=sys.stderr)
     questions = sum(len(bank.questions) for bank in report.banks)
     for path, size in report.written:
         print(f"wrote {path} ({_size(size)})")
+    if report.anki:
+        anki = report.anki
+        print(f"anki: {anki.notes} notes, {len(anki.added)} added, {len(anki.changed)} changed, "
+              f"{len(anki.removed)} removed since the last build")
+        if anki.removed:
+            print("  removed (delete these notes in Anki; an import cannot): " + ", ".join(anki.removed))
     print(f"{questions} questions from {len(report.banks)} file(s), "
           f"{_count(report.findings)} in {report.seconds:.2f} s")
     return 0

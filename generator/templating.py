@@ -42,3 +42,15 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
 
 def render(template_name: str, **context) -> str:
     return environment().get_template(template_name).render(**context)
+
+
+@lru_cache(maxsize=8)
+def card_environment(user_dir: str | None = None) -> jinja2.Environment:
+    """For Anki card templates, whose own ``{{Field}}`` syntax must pass through untouched:
+    qgen's values go in ``[[ … ]]`` and its tags in ``[% … %]``."""
+    env = environment(user_dir).overlay(
+        variable_start_string="[[", variable_end_string="]]",
+        block_start_string="[%", block_end_string="%]",
+        comment_start_string="[#", comment_end_string="#]",
+    )
+    return env

@@ -1,0 +1,152 @@
+"""Markdown fragment -> HTML, with code highlighted by Pygments (CSS classes, no inline
+styles) and raw HTML escaped, so a ``<script>`` in a bank shows as text.
+
+One MarkupRenderer serves a whole build: lexers, the formatter and rendered fragments are
+cached, so the same Markdown is never rendered twice (cards and exams share it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from .model import Finding
+
+CODE_CLASS = "qgen-code"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
+
+
+@dataclass
+class MediaFile:
+    """A local image the bank refers to, under the unique name it is packaged as."""
+
+    name: str
+    path: Path
+
+
+@dataclass
+class MarkupRenderer:
+    """Renders the Markdown of one build; collects media and warnings as it goes.
+
+    ``bank_dir`` is the only folder images may come from; anything outside it, remote or
+    missing is left out with a warning (file and line)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    media: dict[str, MediaFile] = field(default_factory=dict)
+    _cache: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+        # markdown-it binds rules to its renderer, so they are plain functions here.
+        self._parser.add_render_rule("fence", lambda renderer, *args: self._render_fence(renderer, *args))
+        self._parser.add_render_rule("code_block", lambda renderer, *args: self._render_fence(renderer, *args))
+        self._parser.add_render_rule("image", lambda renderer, *args: self._render_image(renderer, *args))
+
+    def block(self, text: str | None, source: str, line: int, bank_dir: Path | None = None) -> Markup:
+        """A section's Markdown as HTML ("" for an absent section)."""
+        if not text:
+            return Markup("")
+        key = ("block", text, source, line, bank_dir)
+        if key not in self._cache:
+            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir}
+            self._cache[key] = Markup(self._parser.render(text, env))
+        return self._cache[key]
+
+    def inline(self, text: str | None) -> Markup:
+        """One line of Markdown (a title) as inline HTML."""
+        if not text:
+            return Markup("")
+        key = ("inline", text)
+        if key not in self._cache:
+            self._cache[key] = Markup(self._parser.renderInline(text, {"bank_dir": None}))
+        return self._cache[key]
+
+    def _render_fence(self, renderer, tokens, index, options, env):
+        token = tokens[index]
+        lang = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+        return highlight(token.content, lang.strip("{}.")) + "\n"
+
+    def _render_image(self, renderer, tokens, index, options, env):
+        token = tokens[index]
+        src = str(token.attrGet("src") or "")
+        alt = renderer.renderInlineAsText(token.children or [], options, env)
+        media = self._local_image(src, env)
+        if media is None:
+            return html.escape(f"[{alt or 'image'}]")
+        return f'<img src="{html.escape(media.name)}" alt="{html.escape(alt)}">'
+
+    def _local_image(self, src: str, env) -> MediaFile | None:
+        bank_dir: Path | None = env.get("bank_dir")
+        problem = None
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith("//"):
+            problem = f"image “{src}” is not a local file; it is left out (qgen loads nothing from the network)"
+        elif bank_dir is None:
+            return None
+        else:
+            path = (bank_dir / src.split("#")[0].split("?")[0]).resolve()
+            if not path.is_relative_to(bank_dir.resolve()):
+                problem = f"image “{src}” is outside the bank's folder; it is left out"
+            elif not path.is_file():
+                problem = f"image “{src}” does not exist"
+            elif path.suffix.lower() not in IMAGE_SUFFIXES:
+                problem = f"“{src}” is not an image file ({', '.join(sorted(IMAGE_SUFFIXES))})"
+            else:
+                return self._add_media(path)
+        if problem and "source" in env:
+            self.findings.append(Finding(env["source"], _line_of(src, env), "warning", "image", problem))
+        return None
+
+    def _add_media(self, path: Path) -> MediaFile:
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:16]
+        name = f"qgen-{digest}{path.suffix.lower()}"
+        self.media.setdefault(name, MediaFile(name, path))
+        return self.media[name]
+
+
+def _line_of(src: str, env) -> int:
+    """The file line of an image: the section's line plus where its source appears."""
+    for offset, line in enumerate(env.get("text", "").split("\n")):
+        if src in line:
+            return env["line"] + offset
+    return env["line"]
+
+
+@lru_cache(maxsize=None)
+def _lexer(lang: str):
+    from pygments.lexers import get_lexer_by_name
+    from pygments.lexers.special import TextLexer
+    from pygments.util import ClassNotFound
+
+    try:
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False) if lang else TextLexer()
+    except ClassNotFound:
+        return TextLexer()
+
+
+@lru_cache(maxsize=1)
+def _formatter():
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(cssclass=CODE_CLASS, wrapcode=True)
+
+
+@lru_cache(maxsize=8192)
+def highlight(code: str, lang: str) -> str:
+    """Code as ``<div class="qgen-code"><pre><code>…`` with Pygments token classes."""
+    from pygments import highlight as pygments_highlight
+
+    return pygments_highlight(code, _lexer(lang.lower()), _formatter())
+
+
+def code_stylesheet(style: str, selectors: list[str]) -> str:
+    """Pygments CSS for ``style``, scoped under each of ``selectors``."""
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(style=style, cssclass=CODE_CLASS).get_style_defs(selectors)

@@ -1,0 +1,184 @@
+"""Anki packages, imported with the real Anki backend (the ``anki`` package from PyPI)."""
+
+import os
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from .conftest import ROOT, SEED
+from .test_cli import QGEN
+
+anki_collection = pytest.importorskip("anki.collection")
+import_export = pytest.importorskip("anki.import_export_pb2")
+
+IF_NEWER = import_export.ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+
+
+def build(*args, cwd=ROOT, env=None):
+    result = subprocess.run([str(QGEN), "build", *map(str, args)], cwd=cwd, capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def import_package(collection, path):
+    """Import as File > Import does, with the desktop dialog's default options."""
+    options = import_export.ImportAnkiPackageOptions(
+        merge_notetypes=False, update_notes=IF_NEWER, update_notetypes=IF_NEWER,
+        with_scheduling=False, with_deck_configs=False)
+    request = anki_collection.ImportAnkiPackageRequest(package_path=str(path), options=options)
+    return collection.import_anki_package(request).log
+
+
+@pytest.fixture
+def collection(tmp_path):
+    (tmp_path / "anki").mkdir()
+    col = anki_collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    yield col
+    col.close()
+
+
+@pytest.fixture
+def bank_dir(tmp_path):
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "llm-interview.md")
+    return folder
+
+
+def test_seed_deck_imports_thirty_notes_with_highlighted_code(collection, tmp_path):
+    build("--out", tmp_path / "out")
+    log = import_package(collection, tmp_path / "out" / "llm-interview.apkg")
+    assert (len(log.new), len(log.updated)) == (30, 0)
+    assert collection.note_count() == 30 and collection.card_count() == 30
+    assert "llm-interview" in [d.name for d in collection.decks.all_names_and_ids()]
+    assert not collection.get_empty_cards().notes
+
+    cards = sorted((collection.get_card(cid) for cid in collection.find_cards("")), key=lambda c: c.due)
+    first = cards[0]
+    note = first.note()
+    assert note["Title"] == "如何在大模型时代构建可扩展的架构？"
+    assert note["Number"] == "1"
+    assert note["Source"] == "source/llm-interview.md:3"
+    assert note["Question"] == "<p>大模型训练需要大量计算资源，如何设计一个可扩展的架构来应对这一需求？</p>"
+    assert note["Answer"].startswith("<p>在大模型时代") and "<ol>" in note["Answer"]
+    assert note.tags == ["llm-interview"]
+    question_html, answer_html = first.question(), first.answer()
+    assert "如何在大模型时代构建可扩展的架构？" in question_html
+    assert "通常需要考虑以下几个方面" not in question_html
+    assert '<div class="qgen-code"><pre>' in answer_html
+    assert '<span class="c1"># TensorFlow 分布式训练示例</span>' in answer_html
+    assert "答案" in answer_html and "解析" in answer_html
+    # Cards keep the bank's order.
+    assert [c.note()["Number"] for c in cards] == [str(n) for n in range(1, 31)]
+
+
+def test_stylesheet_has_day_and_night_palettes_and_no_italic_code(collection, tmp_path):
+    build("--out", tmp_path / "out")
+    import_package(collection, tmp_path / "out" / "llm-interview.apkg")
+    (notetype,) = [nt for nt in collection.models.all() if nt["name"].startswith("qgen")]
+    css = notetype["css"]
+    assert ".nightMode .qgen-code" in css and ".night_mode .qgen-code" in css
+    assert ".qgen-code span[class] { font-style: normal; }" in css
+    assert "overflow-x: auto" in css and "text-align: left" in css
+    assert "http" not in css.replace("https://", "").lower() or "url(" not in css
+    assert "<script" not in notetype["tmpls"][0]["qfmt"] + notetype["tmpls"][0]["afmt"]
+
+
+def test_edited_answer_updates_the_note_in_place(collection, tmp_path, bank_dir):
+    out = tmp_path / "out"
+    build(bank_dir, "--out", out)
+    import_package(collection, out / "llm-interview.apkg")
+    decks_before = sorted(d.name for d in collection.decks.all_names_and_ids())
+
+    bank = bank_dir / "llm-interview.md"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(text.replace("5. **资源调度：**", "5. **弹性伸缩（新）：**", 1), encoding="utf-8")
+    result = build(bank_dir, "--out", out)
+    assert "0 added, 1 changed, 0 removed" in result.stdout
+
+    log = import_package(collection, out / "llm-interview.apkg")
+    assert (len(log.new), len(log.updated)) == (0, 1)
+    assert collection.note_count() == 30
+    assert len([nt for nt in collection.models.all() if nt["name"].startswith("qgen")]) == 1
+    assert sorted(d.name for d in collection.decks.all_names_and_ids()) == decks_before
+    (nid,) = collection.find_notes("弹性伸缩（新）")
+    assert collection.get_note(nid)["Number"] == "1"
+
+
+def test_unchanged_rebuild_is_byte_identical_and_leaks_no_temporary_files(tmp_path, bank_dir):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    out = tmp_path / "out"
+    build(bank_dir, "--out", out, env=env)
+    first = (out / "llm-interview.apkg").read_bytes()
+    result = build(bank_dir, "--out", out, env=env)
+    assert (out / "llm-interview.apkg").read_bytes() == first
+    assert "0 added, 0 changed, 0 removed" in result.stdout
+    assert list(temporary.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["llm-interview.anki.json", "llm-interview.apkg",
+                                                      "llm-interview.json"]
+    with zipfile.ZipFile(out / "llm-interview.apkg") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_source_date_epoch_gives_the_same_package_anywhere(tmp_path, bank_dir):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    build(bank_dir, "--out", tmp_path / "a", env=env)
+    os.utime(bank_dir / "llm-interview.md", (1800000000, 1800000000))
+    build(bank_dir, "--out", tmp_path / "b", env=env)
+    assert (tmp_path / "a" / "llm-interview.apkg").read_bytes() == (tmp_path / "b" / "llm-interview.apkg").read_bytes()
+
+
+def test_removed_questions_are_listed(tmp_path):
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    bank = folder / "mini.md"
+    bank.write_text("### 题目 1：一\n\n**答案：** A\n\n### 题目 2：二\n\n**答案：** B\n", encoding="utf-8")
+    build(folder, "--out", tmp_path / "out")
+    bank.write_text("### 题目 1：一\n\n**答案：** A\n", encoding="utf-8")
+    result = build(folder, "--out", tmp_path / "out")
+    assert "0 added, 0 changed, 1 removed" in result.stdout
+    assert "二" in result.stdout
+
+
+def test_several_files_give_sub_decks_tags_and_media(collection, tmp_path):
+    folder = tmp_path / "course"
+    (folder / "img").mkdir(parents=True)
+    (folder / "img" / "diagram.png").write_bytes(_tiny_png())
+    (folder / "a.md").write_text(
+        "---\ntitle: 第一章\ntags: [machine learning, topic/sub]\n---\n\n"
+        "### 题目 1：图\n\n**答案：** 看图 ![架构](img/diagram.png) 和 ![缺](img/missing.png)\n",
+        encoding="utf-8")
+    (folder / "b.md").write_text(
+        "### Question 1: Escaping\n\n**Answer:** <script>alert(1)</script> and x < y\n\n"
+        "```python\nif x < y: print('<b>')\n```\n", encoding="utf-8")
+    result = build(folder, "--out", tmp_path / "out")
+    assert "a.md:8: warning: image “img/missing.png” does not exist" in result.stderr
+    log = import_package(collection, tmp_path / "out" / "course.apkg")
+    assert len(log.new) == 2
+    names = {d.name for d in collection.decks.all_names_and_ids()}
+    assert {"course::第一章", "course::b"} <= names
+
+    (image_note,) = [collection.get_note(n) for n in collection.find_notes("deck:course::第一章")]
+    assert sorted(image_note.tags) == ["a", "machine_learning", "topic::sub"]
+    media_name = image_note["Answer"].split('src="')[1].split('"')[0]
+    assert media_name.startswith("qgen-") and media_name.endswith(".png")
+    assert (tmp_path / "anki" / "collection.media" / media_name).read_bytes() == _tiny_png()
+
+    (escaped,) = [collection.get_note(n) for n in collection.find_notes("deck:course::b")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in escaped["Answer"]
+    assert "<script>" not in escaped["Answer"]
+    assert "x &lt; y" in escaped["Answer"]
+    assert '<span class="o">&lt;</span>' in escaped["Answer"]
+    card = collection.get_card(collection.find_cards("deck:course::b")[0])
+    assert "Answer" in card.answer() and "&lt;script&gt;" in card.answer()
+
+
+def _tiny_png() -> bytes:
+    return bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e0e5a40000000049454e44ae426082")
