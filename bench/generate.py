@@ -11,8 +11,8 @@ from pathlib import Path
 
 ZH_WORDS = "模型 训练 数据 推理 分布式 优化 内存 梯度 参数 架构 部署 评估 缓存 调度 并行 量化".split()
 EN_WORDS = "model training data inference cluster gradient memory cache latency shard batch token".split()
-PYTHON = ["import numpy as np", "def step(x, lr=0.01):", "    return x - lr * grad(x)", "# 注释：计算梯度",
-          "for epoch in range(10):", "    loss = train(model, batch)"]
+PYTHON = ["import numpy as np", "lr = 0.01  # 学习率", "x = np.zeros(8)", "# 注释：计算梯度",
+          "loss = float((x ** 2).sum())", "print(f'loss={loss:.3f}')"]
 GO = ["package main", "func main() {", '    fmt.Println("hello")', "}"]
 
 

@@ -1,57 +1,90 @@
 """qgen's benchmarks: each figure next to a baseline measured in the same run, as a ratio.
 
-The machines are shared and noisy, so absolute times mean little; ratios to a baseline
-taken a moment earlier on the same machine are what we compare across runs.
-Usage: python bench/run.py [--sizes 30,1000,10000] [--repeat 5]
+Every figure is the median wall time of whole processes (start-up included), with the
+peak memory (max RSS) of the slowest run. The machines are shared and noisy, so ratios to
+a baseline measured moments earlier on the same machine are what compare across runs.
+
+Usage: python bench/run.py [--sizes 30,1000,10000] [--repeat 3] [--only read,deck]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
 from bench.generate import generate_bank  # noqa: E402
 
+PYTHON = sys.executable
+QGEN = [PYTHON, "-m", "generator.cli"]
 
-def median_time(action, repeat: int) -> float:
-    times = []
+
+def measure(command: list[str], repeat: int, cwd: Path) -> tuple[float, int]:
+    """(median seconds, peak RSS in MiB) over ``repeat`` runs of a whole process."""
+    times, peak = [], 0
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
     for _ in range(repeat):
         started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        with tempfile.TemporaryFile() as errors:
+            process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+            _, status, usage = os.wait4(process.pid, 0)
+            elapsed = time.perf_counter() - started
+            if os.waitstatus_to_exitcode(status) not in (0, 1):
+                errors.seek(0)
+                raise SystemExit(f"{' '.join(command)} failed: {errors.read().decode()[-2000:]}")
+        times.append(elapsed)
+        peak = max(peak, usage.ru_maxrss // 1024)
+    return statistics.median(times), peak
 
 
-def bench_reading(sizes: list[int], repeat: int) -> list[tuple]:
-    from markdown_it import MarkdownIt
-
-    from generator.reader import read_bank_text
-
-    rows = []
-    for size in sizes:
-        text = generate_bank(size)
-        parser = MarkdownIt("commonmark")
-        baseline = median_time(lambda: parser.parse(text), repeat)
-        measured = median_time(lambda: read_bank_text(text, "bench.md"), repeat)
-        rows.append((f"read {size} questions", measured, "markdown-it-py parse", baseline))
-    return rows
+def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
+    bank = work / f"bank-{size}" / f"bank{size}.md"
+    if not bank.exists():
+        bank.parent.mkdir(parents=True)
+        bank.write_text(generate_bank(size), encoding="utf-8")
+    out = work / f"out-{kind}-{size}"
+    if kind == "read":
+        base = measure([PYTHON, str(HERE / "baselines" / "markdown_parse.py"), str(bank)], repeat, work)
+        ours = measure([*QGEN, "export", "--format", "json", str(bank), "-o", str(out / "x.json")], repeat, work)
+        return f"read {size}", "qgen export json", ours, "markdown-it-py parse", base
+    if kind == "deck":
+        base = measure([PYTHON, str(HERE / "baselines" / "minimal_genanki.py"), str(bank), str(work / "min.apkg")],
+                       repeat, work)
+        # A fresh output folder each run: the first build, not a cached rebuild.
+        runs = []
+        for index in range(repeat):
+            runs.append(measure([*QGEN, "build", "--format", "apkg", str(bank), "--out", str(out / str(index))], 1, work))
+        ours = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+        size_kib = (out / "0" / f"bank{size}.apkg").stat().st_size // 1024
+        return f"deck {size} ({size_kib} KiB)", "qgen build apkg", ours, "minimal genanki script", base
+    raise ValueError(kind)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="30,1000,10000")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="read,deck")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
-    rows = bench_reading(sizes, args.repeat)
-    print(f"{'measure':32} {'qgen s':>9} {'baseline':28} {'base s':>9} {'ratio':>7}")
-    for name, measured, baseline_name, baseline in rows:
-        print(f"{name:32} {measured:9.3f} {baseline_name:28} {baseline:9.3f} {measured / baseline:7.2f}x")
+    print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
+          f"{platform.machine()} · median of {args.repeat} whole-process runs")
+    print(f"| {'measure':26} | {'qgen s':>8} | {'MiB':>5} | {'baseline':24} | {'base s':>8} | {'MiB':>5} | {'ratio':>6} |")
+    print(f"|{'-' * 28}|{'-' * 10}|{'-' * 7}|{'-' * 26}|{'-' * 10}|{'-' * 7}|{'-' * 8}|")
+    with tempfile.TemporaryDirectory(prefix="qgen-bench-") as folder:
+        for kind in args.only.split(","):
+            for size in (int(s) for s in args.sizes.split(",")):
+                name, _, (ours, ours_mem), base_name, (base, base_mem) = bench(kind, size, Path(folder), args.repeat)
+                print(f"| {name:26} | {ours:8.2f} | {ours_mem:5d} | {base_name:24} | {base:8.2f} | {base_mem:5d} | "
+                      f"{ours / base:5.2f}x |", flush=True)
 
 
 if __name__ == "__main__":

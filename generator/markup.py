@@ -75,12 +75,12 @@ class MarkupRenderer:
 
     def _render_image(self, renderer, tokens, index, options, env):
         token = tokens[index]
-        src = str(token.attrGet("src") or "")
-        alt = renderer.renderInlineAsText(token.children or [], options, env)
-        media = self._local_image(src, env)
+        media = self._local_image(str(token.attrGet("src") or ""), env)
         if media is None:
+            alt = renderer.renderInlineAsText(token.children or [], options, env)
             return html.escape(f"[{alt or 'image'}]")
-        return f'<img src="{html.escape(media.name)}" alt="{html.escape(alt)}">'
+        token.attrSet("src", media.name)
+        return renderer.image(tokens, index, options, env)
 
     def _local_image(self, src: str, env) -> MediaFile | None:
         bank_dir: Path | None = env.get("bank_dir")

@@ -155,8 +155,12 @@ def _database(decks: list[genanki.Deck], base_time: int, mods: dict[str, int]) -
         try:
             cursor = connection.cursor()
             genanki.Package(decks).write_to_db(cursor, base_time, itertools.count(base_time * 1000))
-            cursor.executemany("UPDATE notes SET mod = ? WHERE guid = ?", [(m, g) for g, m in mods.items()])
+            # genanki's schema has no index on guid; a keyed temporary table keeps this linear.
+            cursor.execute("CREATE TEMP TABLE qgen_mods (guid TEXT PRIMARY KEY, mod INTEGER)")
+            cursor.executemany("INSERT INTO qgen_mods VALUES (?, ?)", list(mods.items()))
+            cursor.execute("UPDATE notes SET mod = (SELECT mod FROM qgen_mods WHERE qgen_mods.guid = notes.guid)")
             cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)")
+            cursor.execute("DROP TABLE qgen_mods")
             connection.commit()
         finally:
             connection.close()

@@ -1,0 +1,7 @@
+"""Baseline: markdown-it-py alone tokenizing the bank."""
+
+import sys
+
+from markdown_it import MarkdownIt
+
+MarkdownIt("commonmark").parse(open(sys.argv[1], encoding="utf-8").read())
