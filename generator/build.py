@@ -6,23 +6,27 @@ mix of old and new outputs behind.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+from . import __version__
 from .errors import UsageError
 from .ids import slugify
 from .lint import lint_banks
 from .markup import MarkupRenderer
-from .model import Bank, Finding
+from .model import Bank, Finding, Paper
 from .output import write_atomic
 from .reader import read_banks
+from .select import new_seed, select_papers
 from .sources import find_sources
 from .templating import builtin_templates_dir
 
-FORMATS = ("apkg", "json")
+FORMATS = ("apkg", "exam", "key", "json")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,10 @@ class BuildOptions:
     paths: tuple[str, ...] = ()
     out: Path = Path("build")
     formats: tuple[str, ...] = FORMATS
+    count: int | None = None
+    shuffle: bool = False
+    seed: int | None = None
+    variants: int = 1
 
 
 @dataclass
@@ -47,6 +55,7 @@ class BuildReport:
     findings: list[Finding]
     written: list[tuple[Path, int]] = field(default_factory=list)
     anki: AnkiSummary | None = None
+    papers: list[Paper] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -90,6 +99,10 @@ def build(options: BuildOptions) -> BuildReport:
         outputs.append((package_path, deck.package))
         outputs.append((manifest_path, _json_bytes(deck.manifest)))
         report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
+    if "exam" in options.formats or "key" in options.formats:
+        report.papers = select_papers(banks, options.count, options.shuffle, _seed(options), options.variants,
+                                      source_hash(banks))
+        outputs.extend(_paper_outputs(report.papers, banks, options, stem, markup))
     report.findings = sorted(lint_banks(banks) + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
     if "json" in options.formats:
         from .renderers.json import render_json
@@ -100,6 +113,65 @@ def build(options: BuildOptions) -> BuildReport:
         report.written.append((path, len(data)))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _seed(options: BuildOptions) -> int | None:
+    if options.seed is not None:
+        return options.seed
+    return new_seed() if options.shuffle or options.variants > 1 else None
+
+
+def source_hash(banks: list[Bank]) -> str:
+    """SHA-256 of the bank files' bytes, in build order: which sources a paper came from."""
+    digest = hashlib.sha256()
+    for bank in banks:
+        digest.update(Path(bank.source).read_bytes())
+    return digest.hexdigest()
+
+
+def printed_date() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH, so that a reproducible build prints one date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def _paper_outputs(papers: list[Paper], banks: list[Bank], options: BuildOptions, stem: str,
+                   markup: MarkupRenderer) -> list[tuple[Path, bytes]]:
+    from .renderers.pdf import PaperContext, check_fonts, harfbuzz_subset_missing, paper_html, render_pdf
+
+    context = PaperContext(banks[0].title if len(banks) == 1 else stem, banks[0].language, printed_date())
+    kinds = [kind for kind in ("exam", "key") if kind in options.formats]
+    htmls = [(paper, kind, paper_html(paper, kind, context, markup)) for paper in papers for kind in kinds]
+    texts = [context.bank_title] + [q.title + (q.question or "") for p in papers for q in p.questions]
+    if "key" in kinds:
+        texts += [text for p in papers for q in p.questions
+                  for text in (q.answer, q.example, q.explanation, *[e.text for e in q.extra]) if text]
+    markup.findings.extend(check_fonts(texts, banks[0].source))
+    slow = harfbuzz_subset_missing()
+    if slow:
+        markup.findings.append(slow)
+    outputs = []
+    for paper, kind, html in htmls:
+        suffix = f"-{paper.variant}" if len(papers) > 1 else ""
+        outputs.append((options.out / f"{stem}-{kind}{suffix}.pdf", render_pdf(html, markup, banks[0].source)))
+    for paper in papers:
+        suffix = f"-{paper.variant}" if len(papers) > 1 else ""
+        outputs.append((options.out / f"{stem}-paper{suffix}-manifest.json", _json_bytes(paper_manifest(paper))))
+    return outputs
+
+
+def paper_manifest(paper: Paper) -> dict:
+    return {
+        "qgen": __version__,
+        "variant": paper.variant,
+        "seed": paper.seed,
+        "shuffled": paper.shuffled,
+        "source_hash": paper.source_hash,
+        "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title}
+                      for q in paper.questions],
+    }
 
 
 def _previous(manifest_path: Path) -> dict | None:

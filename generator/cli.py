@@ -14,10 +14,10 @@ from pathlib import Path
 from . import __version__
 from .errors import QgenError
 
-FORMATS = ("apkg", "json")  # kept in step with generator.build.FORMATS, without importing it
+FORMATS = ("apkg", "exam", "key", "json")  # generator.build.FORMATS, without importing it
 
 EXAMPLES = {
-    "build": "example: qgen build source/ --out build/",
+    "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2",
     "lint": "example: qgen lint source/llm-interview.md",
     "export": "example: qgen export --format json source/ -o questions.json",
     "list": "example: qgen list source/",
@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
     build.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
                        help=f"comma-separated outputs to write (default: {','.join(FORMATS)})")
+    build.add_argument("--count", type=int, metavar="N", help="questions on each paper (default: all)")
+    build.add_argument("--shuffle", action="store_true", help="pick the questions and their order at random")
+    build.add_argument("--seed", type=int, metavar="S", help="reproduce a shuffled paper (printed on it)")
+    build.add_argument("--variants", type=int, default=1, metavar="K",
+                       help="K differently ordered papers (A, B, …), each with its own key")
 
     lint = _command(commands, "lint", "report what is wrong with the banks", _run_lint)
     lint.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
@@ -81,10 +86,13 @@ def _run_build(args) -> int:
     from .build import BuildOptions, build
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    report = build(BuildOptions(paths=tuple(args.paths), out=args.out, formats=formats))
+    report = build(BuildOptions(paths=tuple(args.paths), out=args.out, formats=formats, count=args.count,
+                                shuffle=args.shuffle, seed=args.seed, variants=args.variants))
     for finding in report.findings:
         print(finding, file=sys.stderr)
     questions = sum(len(bank.questions) for bank in report.banks)
+    if report.papers and report.papers[0].seed is not None:
+        print(f"seed: {report.papers[0].seed} (make the same papers again with --seed {report.papers[0].seed})")
     for path, size in report.written:
         print(f"wrote {path} ({_size(size)})")
     if report.anki:

@@ -38,7 +38,8 @@ def _label(question: Question) -> str:
     return f"question {question.number}" if question.number is not None else f"question “{question.title}”"
 
 
-def _content_key(question: Question) -> tuple:
+def content_key(question: Question) -> tuple:
+    """What makes two questions identical: their four sections, white space folded."""
     return tuple(" ".join((question.section(kind) or "").split())
                  for kind in ("question", "answer", "example", "explanation"))
 
@@ -49,7 +50,7 @@ def _duplicates(bank: Bank):
     ids = Counter(q.id for q in bank.questions)
     reported_ids = set()
     for question in bank.questions:
-        key = _content_key(question)
+        key = content_key(question)
         earlier = first_by_content.get(key)
         if earlier:
             yield Finding(bank.source, question.line, "warning", "duplicate-question",

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from .model import Finding
 
 CODE_CLASS = "qgen-code"
+LONG_CODE_LINES = 25
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
 
 
@@ -130,19 +131,21 @@ def _lexer(lang: str):
         return TextLexer()
 
 
-@lru_cache(maxsize=1)
-def _formatter():
+@lru_cache(maxsize=2)
+def _formatter(long: bool):
     from pygments.formatters import HtmlFormatter
 
-    return HtmlFormatter(cssclass=CODE_CLASS, wrapcode=True)
+    css_class = f"{CODE_CLASS} {CODE_CLASS}-long" if long else CODE_CLASS
+    return HtmlFormatter(cssclass=css_class, wrapcode=True)
 
 
 @lru_cache(maxsize=8192)
 def highlight(code: str, lang: str) -> str:
-    """Code as ``<div class="qgen-code"><pre><code>…`` with Pygments token classes."""
+    """Code as ``<div class="qgen-code"><pre><code>…`` with Pygments token classes; a long
+    block is also ``qgen-code-long``, which a printed page lets break across pages."""
     from pygments import highlight as pygments_highlight
 
-    return pygments_highlight(code, _lexer(lang.lower()), _formatter())
+    return pygments_highlight(code, _lexer(lang.lower()), _formatter(code.count("\n") > LONG_CODE_LINES))
 
 
 def code_stylesheet(style: str, selectors: list[str]) -> str:

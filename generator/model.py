@@ -89,3 +89,15 @@ class Bank:
     def slug(self) -> str:
         stem = self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return slugify(stem) or "bank"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One mock-exam paper: the questions in paper order. Its exam and its answer key are
+    both rendered from this one object, never from two draws."""
+
+    variant: str  # "A", "B", …
+    seed: int | None  # None: document order, nothing random
+    questions: tuple[Question, ...]
+    source_hash: str
+    shuffled: bool = False

@@ -37,7 +37,15 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(value) -> str:
+    """A CSS string literal: quotes, backslashes, line breaks and '<' escaped."""
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\<>\n\r' or ord(char) < 0x20 else char for char in str(value))
+    return f'"{escaped}"'
 
 
 def render(template_name: str, **context) -> str:

@@ -5,9 +5,15 @@ from __future__ import annotations
 WORDS = {
     "zh": {
         "question": "题目", "answer": "答案", "example": "举例", "explanation": "解析",
+        "exam": "模拟试卷", "key": "参考答案", "variant_label": "试卷", "variant": "{v} 卷",
+        "date": "日期", "seed": "种子", "count": "题数", "name": "姓名", "id": "学号", "score": "得分",
+        "page_before": "第 ", "page_middle": " 页 / 共 ", "page_after": " 页",
     },
     "en": {
         "question": "Question", "answer": "Answer", "example": "Example", "explanation": "Explanation",
+        "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
+        "date": "Date", "seed": "Seed", "count": "Questions", "name": "Name", "id": "ID", "score": "Score",
+        "page_before": "Page ", "page_middle": " of ", "page_after": "",
     },
 }
 

@@ -63,7 +63,7 @@ def test_version_and_help():
     assert run("--version").stdout.startswith("qgen ")
     for command in ("build", "lint", "export", "list"):
         result = run(command, "--help")
-        assert result.returncode == 0 and "example: qgen" in result.stdout
+        assert result.returncode == 0 and "example" in result.stdout and f"qgen {command}" in result.stdout
 
 
 def _bad_input(tmp_path, name, data):

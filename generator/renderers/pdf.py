@@ -1,0 +1,168 @@
+"""Papers -> printable PDFs (an exam and its answer key) through WeasyPrint.
+
+WeasyPrint loads nothing but the bank's own images (a restricted URL fetcher), and before
+anything is rendered qgen checks that an installed font covers the characters it is about
+to print, so a missing CJK font is a clear message instead of a PDF of empty boxes.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import logging
+import math
+import mimetypes
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .. import __version__
+from ..errors import RenderError
+from ..markup import MarkupRenderer, code_stylesheet
+from ..model import Finding, Paper, Question
+from ..templating import environment
+from ..words import interface_language, words_for
+
+PRINT_CODE_STYLE = "default"
+MEDIA_BASE = "file:///qgen-media/"
+CJK_FONT_FAMILY = "Noto Sans CJK SC"
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+HARFBUZZ_SUBSET_PACKAGE = "libharfbuzz-subset0"
+# Handwriting on a ruled line: about this many full-width characters (or twice as many Latin).
+CHARACTERS_PER_LINE = 24
+MIN_ANSWER_LINES, MAX_ANSWER_LINES = 3, 16
+
+
+@dataclass(frozen=True)
+class PaperContext:
+    bank_title: str
+    language: str
+    printed_date: date
+
+
+def answer_lines(question: Question) -> int:
+    """Ruled lines for a written answer, sized to the reference answer's length."""
+    text = " ".join(filter(None, (question.answer,)))
+    weight = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
+    return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, math.ceil(weight / CHARACTERS_PER_LINE) + 1))
+
+
+def paper_html(paper: Paper, kind: str, context: PaperContext, markup: MarkupRenderer) -> str:
+    """The HTML of an exam (``kind="exam"``) or of its answer key (``kind="key"``)."""
+    lang = interface_language(context.language)
+    words = words_for(lang)
+    heading = words[kind]
+    variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
+    seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""
+    return environment().get_template(f"exam/{kind}.html.j2").render(
+        paper=paper, md=markup, words=words, lang=lang, heading=heading, version=__version__,
+        bank_title=context.bank_title, date=context.printed_date.isoformat(),
+        top_right=" · ".join(filter(None, (heading, variant))),
+        footer_right=" · ".join(filter(None, (variant, seed))),
+        code_css=code_stylesheet(PRINT_CODE_STYLE, [".qgen-code"]),
+        answer_lines=answer_lines, bank_dir=lambda q: Path(q.source).resolve().parent,
+    )
+
+
+def render_pdf(html: str, markup: MarkupRenderer, source: str) -> bytes:
+    """HTML -> PDF bytes. Only images the markup renderer accepted can be loaded; what
+    WeasyPrint warns about becomes a finding."""
+    import weasyprint
+
+    messages: list[str] = []
+    handler = _ListHandler(messages)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        document = weasyprint.HTML(string=html, base_url=MEDIA_BASE,
+                                   url_fetcher=_restricted_fetcher(markup))
+        return document.write_pdf(pdf_identifier=b"qgen", uncompressed_pdf=False)
+    except OSError as error:
+        raise RenderError(f"PDF rendering failed: {error}") from None
+    finally:
+        logger.removeHandler(handler)
+        markup.findings.extend(Finding(source, None, "warning", "pdf", message) for message in messages)
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _restricted_fetcher(markup: MarkupRenderer):
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    media = {f"{MEDIA_BASE}{m.name}": m.path for m in markup.media.values()}
+
+    class RestrictedFetcher(URLFetcher):
+        """Serves the bank's own images and refuses every other address."""
+
+        def fetch(self, url, headers=None):
+            path = media.get(url)
+            if path is None:
+                raise ValueError(f"qgen loads nothing from outside the bank: {url}")
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+
+    return RestrictedFetcher()
+
+
+# -- fonts ------------------------------------------------------------------------------
+
+def check_fonts(texts: list[str], source: str) -> list[Finding]:
+    """Fail when the CJK font is missing for CJK text; warn for other uncovered characters."""
+    needed = {c for text in texts for c in text if not c.isspace() and ord(c) > 0x7F}
+    if not needed:
+        return []
+    covered = _cjk_font_coverage()
+    missing = sorted(c for c in needed if ord(c) not in covered and unicodedata.category(c)[0] != "C")
+    wide = [c for c in missing if unicodedata.east_asian_width(c) in "WF" and not _is_emoji(c)]
+    if wide:
+        raise RenderError(
+            f"no installed font covers the Chinese text to print ({''.join(wide[:10])}…); "
+            f"install Debian's {CJK_FONT_PACKAGE} (apt-get install {CJK_FONT_PACKAGE}), "
+            "or run 'make build', which installs it", source)
+    if missing:
+        return [Finding(source, None, "warning", "font-coverage",
+                        f"{CJK_FONT_FAMILY} has no glyph for {''.join(missing[:20])}; "
+                        "another installed font may stand in, or they print as boxes")]
+    return []
+
+
+def _is_emoji(char: str) -> bool:
+    return ord(char) >= 0x1F000
+
+
+@lru_cache(maxsize=1)
+def _cjk_font_coverage() -> frozenset[int]:
+    """Code points of the font fontconfig picks for Noto Sans CJK SC (empty when none)."""
+    try:
+        found = subprocess.run(["fc-match", "-f", "%{file}\n%{family}", CJK_FONT_FAMILY],
+                               capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    path, _, family = found.stdout.partition("\n")
+    if found.returncode != 0 or "CJK" not in family or not Path(path).is_file():
+        return frozenset()
+    from fontTools.ttLib import TTCollection, TTFont
+
+    if path.lower().endswith((".ttc", ".otc")):
+        font = TTCollection(path, lazy=True).fonts[0]
+    else:
+        font = TTFont(path, lazy=True)
+    return frozenset(font.getBestCmap())
+
+
+def harfbuzz_subset_missing() -> Finding | None:
+    """WeasyPrint subsets fonts with fontTools, about 8x slower, without this library."""
+    if ctypes.util.find_library("harfbuzz-subset"):
+        return None
+    return Finding("qgen", None, "warning", "slow-fonts",
+                   f"libharfbuzz-subset is not installed: PDFs take about 8x longer; "
+                   f"install Debian's {HARFBUZZ_SUBSET_PACKAGE}")

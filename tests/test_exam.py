@@ -1,0 +1,170 @@
+"""Printed exams and keys, read back from the PDFs (pdfplumber, pypdf, poppler)."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import ROOT
+from .test_cli import QGEN
+
+pdfplumber = pytest.importorskip("pdfplumber")
+pypdf = pytest.importorskip("pypdf")
+
+pytestmark = pytest.mark.slow
+
+
+def qgen_build(*args, env=None):
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
+    return subprocess.run([str(QGEN), "build", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600, env=environment)
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory):
+    """Two variants of a 10-question paper with seed 42, built once for the module."""
+    out = tmp_path_factory.mktemp("papers")
+    result = qgen_build("--format", "exam,key", "--shuffle", "--count", "10", "--seed", "42",
+                        "--variants", "2", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def pdf_text(path):
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def manifest(out, variant):
+    return json.loads((out / f"llm-interview-paper-{variant}-manifest.json").read_text("utf-8"))
+
+
+def positions(text, titles):
+    return [text.find(title) for title in titles]
+
+
+@pytest.mark.parametrize("variant", ["A", "B"])
+def test_exam_and_key_hold_the_manifest_questions_in_order(papers, variant):
+    out, _ = papers
+    paper = manifest(out, variant)
+    assert paper["seed"] == 42 and paper["variant"] == variant
+    assert len(paper["questions"]) == 10 and paper["qgen"]
+    assert len(paper["source_hash"]) == 64
+    titles = [q["title"] for q in paper["questions"]]
+    for kind in ("exam", "key"):
+        text = pdf_text(out / f"llm-interview-{kind}-{variant}.pdf")
+        found = positions(text, [f"{n}. {title}" for n, title in enumerate(titles, 1)])
+        assert -1 not in found, (kind, titles)
+        assert found == sorted(found)
+        assert "11. " not in text.replace("2023-11-14", "")  # exactly ten questions
+        assert f"{variant} 卷" in text and "种子 42" in text and "第 1 页 / 共" in text
+
+
+def test_key_has_answers_code_and_explanations_and_the_exam_does_not(papers):
+    out, _ = papers
+    exam, key = pdf_text(out / "llm-interview-exam-A.pdf"), pdf_text(out / "llm-interview-key-A.pdf")
+    assert "答案" in key and "解析" in key and "import tensorflow as tf" in key
+    assert "import tensorflow as tf" not in exam and "解析" not in exam
+    assert "姓名" in exam and "学号" in exam and "得分" in exam
+
+
+def test_variants_differ_and_share_their_questions(papers):
+    out, _ = papers
+    a, b = manifest(out, "A"), manifest(out, "B")
+    ids_a, ids_b = [q["id"] for q in a["questions"]], [q["id"] for q in b["questions"]]
+    assert ids_a != ids_b and sorted(ids_a) == sorted(ids_b)
+
+
+def test_every_font_is_embedded_and_cjk_text_uses_a_cjk_font(papers):
+    out, result = papers
+    assert not any(code in result.stderr for code in ("[pdf]", "[font-coverage]", "[slow-fonts]")), result.stderr
+    for name in ("exam-A", "key-A"):
+        with pdfplumber.open(out / f"llm-interview-{name}.pdf") as pdf:
+            for page in pdf.pages:
+                for char in page.chars:
+                    if ord(char["text"][0]) > 0x2E80:
+                        assert "CJK" in char["fontname"], (char["text"], char["fontname"])
+        if shutil.which("pdffonts"):
+            listing = subprocess.run(["pdffonts", out / f"llm-interview-{name}.pdf"], capture_output=True,
+                                     text=True).stdout.splitlines()[2:]
+            assert listing and all(" yes yes yes " in line for line in listing), listing
+            assert not any("DejaVu" in line or "CJK-JP" in line for line in listing), listing
+
+
+def test_metadata_and_bookmarks(papers):
+    out, _ = papers
+    reader = pypdf.PdfReader(out / "llm-interview-exam-A.pdf")
+    assert reader.metadata.title.startswith("llm-interview · 模拟试卷")
+    assert reader.metadata.creator.startswith("qgen ")
+    assert reader.trailer["/Root"].get("/Lang") == "zh"
+    titles = [item.title for item in reader.outline]
+    assert len(titles) == 10 and titles[0].startswith("1. ")
+
+
+def test_same_seed_same_bytes_different_seed_different_order(tmp_path, papers):
+    out, _ = papers
+    again = qgen_build("--format", "exam,key", "--shuffle", "--count", "10", "--seed", "42",
+                       "--variants", "2", "--out", tmp_path / "again")
+    assert again.returncode == 0
+    for name in ("exam-A.pdf", "key-B.pdf", "paper-A-manifest.json"):
+        assert (tmp_path / "again" / f"llm-interview-{name}").read_bytes() == (out / f"llm-interview-{name}").read_bytes()
+    other = qgen_build("--format", "exam", "--shuffle", "--count", "10", "--seed", "7", "--out", tmp_path / "other")
+    assert other.returncode == 0
+    ids_other = [q["id"] for q in json.loads((tmp_path / "other" / "llm-interview-paper-manifest.json").read_text())["questions"]]
+    assert ids_other != [q["id"] for q in manifest(out, "A")["questions"]]
+
+
+def test_seed_is_chosen_printed_and_reproducible(tmp_path):
+    result = qgen_build("--format", "exam", "--shuffle", "--count", "3", "--out", tmp_path / "a")
+    assert result.returncode == 0
+    seed = int(result.stdout.split("seed: ")[1].split()[0])
+    first = json.loads((tmp_path / "a" / "llm-interview-paper-manifest.json").read_text())
+    assert first["seed"] == seed
+    assert f"种子 {seed}" in pdf_text(tmp_path / "a" / "llm-interview-exam.pdf")
+    again = qgen_build("--format", "exam", "--shuffle", "--count", "3", "--seed", seed, "--out", tmp_path / "b")
+    assert again.returncode == 0
+    assert json.loads((tmp_path / "b" / "llm-interview-paper-manifest.json").read_text()) == first
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--count", "31"], "29 distinct"),
+    (["--count", "0"], "at least 1"),
+    (["--variants", "0"], "--variants"),
+    (["--format", "exam,pdf"], "unknown format pdf"),
+])
+def test_bad_paper_requests(tmp_path, args, message):
+    result = qgen_build("--shuffle", *args, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_cjk_font_is_a_clear_error_and_writes_nothing(tmp_path):
+    config = tmp_path / "fonts.conf"
+    config.write_text("<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+                      f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    result = qgen_build("--format", "exam", "--count", "2", "--out", tmp_path / "out",
+                        env={"FONTCONFIG_FILE": str(config)})
+    assert result.returncode == 1
+    assert "fonts-noto-cjk" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_long_code_wraps_and_long_questions_break_cleanly(tmp_path):
+    bank = tmp_path / "long.md"
+    long_line = "x = " + " + ".join(f"value_{n}" for n in range(60))
+    long_code = "\n".join(f"line_{n} = {n}  # 第 {n} 行" for n in range(90))
+    bank.write_text(
+        "### 题目 1：长代码行\n\n**题目：** 看代码\n\n```python\n" + long_line + "\n```\n\n**答案：** 好\n\n"
+        "### 题目 2：很长的代码\n\n**题目：** 很长\n\n```python\n" + long_code + "\n```\n\n**答案：** 好\n",
+        encoding="utf-8")
+    result = qgen_build(bank, "--format", "exam", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / "long-exam.pdf") as pdf:
+        for page in pdf.pages:
+            assert all(0 <= char["x1"] <= page.width for char in page.chars)
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+        assert "value_59" in text and "line_89 = 89" in text
+        assert len(pdf.pages) >= 2
