@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test bench fuzz clean system-packages test-system-packages
+.PHONY: build test bench docs clean system-packages test-system-packages
 
 build: $(VENV)/.installed system-packages
 	$(BIN)/qgen build
@@ -37,3 +37,9 @@ $(VENV)/.installed-test: $(VENV)/.created pyproject.toml
 
 clean:
 	rm -rf build $(VENV)
+
+# The pictures in README.md: first pages of a 10-question exam and its key.
+docs: $(VENV)/.installed system-packages
+	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --format exam,key --shuffle --count 10 --seed 42 --out build/docs
+	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-exam.pdf docs/exam-page1
+	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-key.pdf docs/key-page1

@@ -4,7 +4,8 @@ Every figure is the median wall time of whole processes (start-up included), wit
 peak memory (max RSS) of the slowest run. The machines are shared and noisy, so ratios to
 a baseline measured moments earlier on the same machine are what compare across runs.
 
-Usage: python bench/run.py [--sizes 30,1000,10000] [--repeat 3] [--only read,deck]
+Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only read,deck,exam]
+Size 0 is the user's own bank in source/; other sizes are generated (bench/generate.py).
 """
 
 from __future__ import annotations
@@ -48,14 +49,16 @@ def measure(command: list[str], repeat: int, cwd: Path) -> tuple[float, int]:
 
 def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
     bank = work / f"bank-{size}" / f"bank{size}.md"
-    if not bank.exists():
+    if size == 0:  # the user's own bank
+        bank = HERE.parent / "source" / "llm-interview.md"
+    elif not bank.exists():
         bank.parent.mkdir(parents=True)
         bank.write_text(generate_bank(size), encoding="utf-8")
     out = work / f"out-{kind}-{size}"
     if kind == "read":
         base = measure([PYTHON, str(HERE / "baselines" / "markdown_parse.py"), str(bank)], repeat, work)
         ours = measure([*QGEN, "export", "--format", "json", str(bank), "-o", str(out / "x.json")], repeat, work)
-        return f"read {size}", "qgen export json", ours, "markdown-it-py parse", base
+        return f"read {size or 'seed'}", "qgen export json", ours, "markdown-it-py parse", base
     if kind == "deck":
         base = measure([PYTHON, str(HERE / "baselines" / "minimal_genanki.py"), str(bank), str(work / "min.apkg")],
                        repeat, work)
@@ -64,16 +67,30 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
         for index in range(repeat):
             runs.append(measure([*QGEN, "build", "--format", "apkg", str(bank), "--out", str(out / str(index))], 1, work))
         ours = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
-        size_kib = (out / "0" / f"bank{size}.apkg").stat().st_size // 1024
-        return f"deck {size} ({size_kib} KiB)", "qgen build apkg", ours, "minimal genanki script", base
+        size_kib = (out / "0" / f"{bank.stem}.apkg").stat().st_size // 1024
+        return f"deck {size or 'seed'} ({size_kib} KiB)", "qgen build apkg", ours, "minimal genanki script", base
+    if kind == "exam":
+        count = 10 if size == 0 else min(size, 100)
+        base = measure([PYTHON, str(HERE / "baselines" / "minimal_weasyprint.py"), str(bank),
+                        str(work / "min.pdf"), str(count)], repeat, work)
+        ours = measure([*QGEN, "build", "--format", "exam,key", "--count", str(count), str(bank),
+                        "--out", str(out)], repeat, work)
+        pages = sum(_pages(out / f"{bank.stem}-{kind}.pdf") for kind in ("exam", "key"))
+        return (f"exam+key {count} q ({pages} p)", "qgen build exam,key", ours,
+                f"minimal WeasyPrint ({_pages(work / 'min.pdf')} p)", base)
     raise ValueError(kind)
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    return int(next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "0"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="30,1000,10000")
+    parser.add_argument("--sizes", default="0,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="read,deck")
+    parser.add_argument("--only", default="read,deck,exam")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
           f"{platform.machine()} · median of {args.repeat} whole-process runs")

@@ -168,3 +168,33 @@ def test_long_code_wraps_and_long_questions_break_cleanly(tmp_path):
         text = "\n".join(page.extract_text() for page in pdf.pages)
         assert "value_59" in text and "line_89 = 89" in text
         assert len(pdf.pages) >= 2
+
+
+def test_bank_images_are_embedded_and_nothing_else_is_loaded(tmp_path):
+    from .test_anki import _tiny_png
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "diagram.png").write_bytes(_tiny_png())
+    (tmp_path / "secret.png").write_bytes(_tiny_png())
+    (folder / "img.md").write_text(
+        "### 题目 1：看图\n\n**题目：** ![图](diagram.png)\n\n"
+        "![passwd](file:///etc/passwd) ![up](../secret.png) ![web](http://127.0.0.1:9/x.png)\n\n"
+        "**答案：** 好\n", encoding="utf-8")
+    result = qgen_build(folder, "--format", "exam", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    # markdown-it refuses file: links itself, so that one prints as plain text.
+    assert "img.md:5: warning: image “../secret.png” is outside the bank's folder" in result.stderr
+    assert "img.md:5: warning: image “http://127.0.0.1:9/x.png” is not a local file" in result.stderr
+    reader = pypdf.PdfReader(tmp_path / "out" / "img-exam.pdf")
+    assert sum(len(page.images) for page in reader.pages) == 1
+
+
+def test_missing_harfbuzz_subset_is_a_warning(monkeypatch):
+    from generator.renderers import pdf
+
+    monkeypatch.setattr(pdf.ctypes.util, "find_library", lambda name: None)
+    finding = pdf.harfbuzz_subset_missing()
+    assert finding.severity == "warning" and "libharfbuzz-subset0" in finding.message
+    monkeypatch.undo()
+    assert pdf.harfbuzz_subset_missing() is None  # installed by the README's set-up
