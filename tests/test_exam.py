@@ -198,3 +198,36 @@ def test_missing_harfbuzz_subset_is_a_warning(monkeypatch):
     assert finding.severity == "warning" and "libharfbuzz-subset0" in finding.message
     monkeypatch.undo()
     assert pdf.harfbuzz_subset_missing() is None  # installed by the README's set-up
+
+
+def test_answer_space_follows_the_reference_answer():
+    from dataclasses import replace
+
+    from generator.reader import read_bank_file
+    from generator.renderers.pdf import MAX_ANSWER_LINES, MIN_ANSWER_LINES, answer_lines
+
+    from .conftest import SEED
+
+    question = read_bank_file(SEED).questions[0]
+    assert answer_lines(replace(question, answer="对。")) == MIN_ANSWER_LINES
+    assert answer_lines(replace(question, answer="字" * 24 * 6)) == 7
+    assert answer_lines(replace(question, answer="word " * 72)) == 7  # Latin letters count half
+    assert answer_lines(replace(question, answer="字" * 5000)) == MAX_ANSWER_LINES
+    assert MIN_ANSWER_LINES < answer_lines(question) < MAX_ANSWER_LINES
+
+
+def test_each_question_stays_on_one_page(papers):
+    from generator.reader import read_bank_file
+
+    from .conftest import SEED
+
+    texts = {q.id: q.question for q in read_bank_file(SEED).questions}
+    out, _ = papers
+    paper = manifest(out, "A")
+    with pdfplumber.open(out / "llm-interview-exam-A.pdf") as pdf:
+        pages = [page.extract_text() for page in pdf.pages]
+    for number, question in enumerate(paper["questions"], 1):
+        holding = [index for index, text in enumerate(pages) if f"{number}. {question['title']}" in text]
+        assert len(holding) == 1
+        after_title = pages[holding[0]].split(question["title"], 1)[1]
+        assert texts[question["id"]][:12] in after_title
