@@ -15,12 +15,12 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .errors import UsageError
+from .errors import BankErrors, UsageError
 from .ids import slugify
 from .lint import lint_banks
 from .markup import MarkupRenderer
 from .model import Bank, Finding, Paper
-from .output import write_atomic
+from .output import write_all_atomic
 from .reader import read_banks
 from .select import new_seed, select_papers
 from .sources import find_sources
@@ -85,9 +85,16 @@ def build(options: BuildOptions) -> BuildReport:
     if unknown:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
     banks = read_banks(list(options.paths))
+    lint_findings = lint_banks(banks)
+    errors = [finding for finding in lint_findings if finding.severity == "error"]
+    if errors:
+        raise BankErrors(errors)
+    report = BuildReport(banks, [])
+    if "exam" in options.formats or "key" in options.formats:
+        report.papers = select_papers(banks, options.count, options.shuffle, _seed(options), options.variants,
+                                      source_hash(banks))
     markup = MarkupRenderer()
     stem = output_stem(banks, options.paths)
-    report = BuildReport(banks, [])
     outputs: list[tuple[Path, bytes]] = []
     if "apkg" in options.formats:
         from .renderers.anki import render_apkg
@@ -99,18 +106,15 @@ def build(options: BuildOptions) -> BuildReport:
         outputs.append((package_path, deck.package))
         outputs.append((manifest_path, _json_bytes(deck.manifest)))
         report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
-    if "exam" in options.formats or "key" in options.formats:
-        report.papers = select_papers(banks, options.count, options.shuffle, _seed(options), options.variants,
-                                      source_hash(banks))
+    if report.papers:
         outputs.extend(_paper_outputs(report.papers, banks, options, stem, markup))
-    report.findings = sorted(lint_banks(banks) + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
+    report.findings = sorted(lint_findings + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
     if "json" in options.formats:
         from .renderers.json import render_json
 
         outputs.append((options.out / f"{stem}.json", render_json(banks, report.findings)))
-    for path, data in outputs:
-        write_atomic(path, data)
-        report.written.append((path, len(data)))
+    write_all_atomic(outputs)
+    report.written = [(path, len(data)) for path, data in outputs]
     report.seconds = time.perf_counter() - started
     return report
 

@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except QgenError as error:
+        for line in error.details:
+            print(line, file=sys.stderr)
         print(f"qgen: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

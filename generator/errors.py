@@ -10,6 +10,7 @@ class QgenError(Exception):
     """A problem the user can fix; printed as ``path:line: message``."""
 
     exit_code = 2
+    details: list[str] = []  # lines printed before the message (findings, one per line)
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
         super().__init__(message)
@@ -36,3 +37,12 @@ class RenderError(QgenError):
     """An output that cannot be written, for a reason outside qgen's control."""
 
     exit_code = 1
+
+
+class BankErrors(QgenError):
+    """Error-level lint findings: the outputs would be wrong, so nothing is written."""
+
+    def __init__(self, findings):
+        count = len(findings)
+        super().__init__(f"{count} error{'s' * (count != 1)} in the bank; nothing was written")
+        self.details = [str(finding) for finding in findings]
