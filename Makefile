@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test bench docs clean system-packages test-system-packages
+.PHONY: build test bench docs fuzz clean system-packages test-system-packages
 
 build: $(VENV)/.installed system-packages
 	$(BIN)/qgen build
@@ -15,6 +15,11 @@ test: $(VENV)/.installed-test test-system-packages
 
 bench: $(VENV)/.installed-test system-packages
 	$(BIN)/python bench/run.py
+
+# A long fuzzing run (not part of make test): the fuzz tests with tens of thousands of examples.
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider --hypothesis-show-statistics \
+		tests/test_fuzz.py tests/test_reader_properties.py -k "not ids_survive and not assigned_ids"
 
 system-packages:
 	sh scripts/install-system-packages
