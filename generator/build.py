@@ -1,7 +1,7 @@
-"""config -> read everything -> lint -> render -> atomic writes -> a BuildReport.
+"""config -> read everything -> lint -> select -> render -> atomic writes -> a BuildReport.
 
-Everything is read and rendered before anything is written, so a bad bank never leaves a
-mix of old and new outputs behind.
+Everything is read, checked and rendered before anything is written, so a bad bank or an
+interrupted build never leaves a mix of old and new outputs behind.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from . import __version__
-from .errors import BankErrors, UsageError
+from .config import FORMATS, BuildConfig
+from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
 from .lint import lint_banks
 from .markup import MarkupRenderer
@@ -24,20 +26,10 @@ from .output import write_all_atomic
 from .reader import read_banks
 from .select import new_seed, select_papers
 from .sources import find_sources
-from .templating import builtin_templates_dir
+from .templating import builtin_templates_dir, template_dir
 
-FORMATS = ("apkg", "exam", "key", "json")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    paths: tuple[str, ...] = ()
-    out: Path = Path("build")
-    formats: tuple[str, ...] = FORMATS
-    count: int | None = None
-    shuffle: bool = False
-    seed: int | None = None
-    variants: int = 1
+# progress(what, done, total): called as long steps advance.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -52,11 +44,22 @@ class AnkiSummary:
 @dataclass
 class BuildReport:
     banks: list[Bank]
-    findings: list[Finding]
+    findings: list[Finding] = field(default_factory=list)
     written: list[tuple[Path, int]] = field(default_factory=list)
+    pages: dict[Path, int] = field(default_factory=dict)
     anki: AnkiSummary | None = None
     papers: list[Paper] = field(default_factory=list)
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    """What every renderer needs besides the banks: names, words and templates."""
+
+    stem: str
+    title: str
+    language: str
+    templates: str | None
 
 
 def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
@@ -67,62 +70,69 @@ def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
     return slugify(folder.resolve().name) or "bank"
 
 
-def source_epoch(paths: tuple[str, ...]) -> int:
+def source_epoch(paths: tuple[str, ...], templates: str | None) -> int:
     """SOURCE_DATE_EPOCH when set, else the newest modification time of the banks and of
-    qgen's templates: it moves forward when the content can have changed, and only then."""
+    the templates: it moves forward when the content can have changed, and only then."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         try:
             return int(os.environ["SOURCE_DATE_EPOCH"])
         except ValueError:
             raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds") from None
     files = list(find_sources(list(paths))) + list(builtin_templates_dir().rglob("*"))
+    if templates:
+        files += list(Path(templates).rglob("*"))
     return int(max(path.stat().st_mtime for path in files if path.is_file()))
 
 
-def build(options: BuildOptions) -> BuildReport:
+def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()
-    unknown = sorted(set(options.formats) - set(FORMATS))
+    unknown = sorted(set(config.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
-    banks = read_banks(list(options.paths))
-    lint_findings = lint_banks(banks)
-    errors = [finding for finding in lint_findings if finding.severity == "error"]
-    if errors:
-        raise BankErrors(errors)
-    report = BuildReport(banks, [])
-    if "exam" in options.formats or "key" in options.formats:
-        report.papers = select_papers(banks, options.count, options.shuffle, _seed(options), options.variants,
+    templates = template_dir(config.templates)
+    banks = read_banks(list(config.paths))
+    report = BuildReport(banks, lint_banks(banks))
+    _stop_on_findings(report.findings, config.strict)
+    if "exam" in config.formats or "key" in config.formats:
+        report.papers = select_papers(banks, config.count, config.shuffle, _seed(config), config.variants,
                                       source_hash(banks))
+    stem = output_stem(banks, config.paths)
+    context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
+                            config.language or banks[0].language, templates)
     markup = MarkupRenderer()
-    stem = output_stem(banks, options.paths)
     outputs: list[tuple[Path, bytes]] = []
-    if "apkg" in options.formats:
-        from .renderers.anki import render_apkg
-
-        package_path = options.out / f"{stem}.apkg"
-        manifest_path = options.out / f"{stem}.anki.json"
-        title = banks[0].title if len(banks) == 1 else stem
-        deck = render_apkg(banks, title, markup, source_epoch(options.paths), _previous(manifest_path))
-        outputs.append((package_path, deck.package))
-        outputs.append((manifest_path, _json_bytes(deck.manifest)))
-        report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
+    if "apkg" in config.formats:
+        outputs += _deck_outputs(banks, config, context, markup, report, progress)
     if report.papers:
-        outputs.extend(_paper_outputs(report.papers, banks, options, stem, markup))
-    report.findings = sorted(lint_findings + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
-    if "json" in options.formats:
+        outputs += _paper_outputs(report.papers, banks, config, context, markup, report, progress)
+    if "html" in config.formats:
+        from .renderers.html import render_study_page
+
+        outputs.append((config.out / f"{stem}.html", render_study_page(banks, context, markup)))
+    report.findings = sorted(report.findings + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
+    _stop_on_findings(markup.findings, config.strict)
+    if "json" in config.formats:
         from .renderers.json import render_json
 
-        outputs.append((options.out / f"{stem}.json", render_json(banks, report.findings)))
+        outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
     write_all_atomic(outputs)
     report.written = [(path, len(data)) for path, data in outputs]
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _seed(options: BuildOptions) -> int | None:
-    if options.seed is not None:
-        return options.seed
-    return new_seed() if options.shuffle or options.variants > 1 else None
+def _stop_on_findings(findings: list[Finding], strict: bool) -> None:
+    errors = [finding for finding in findings if finding.severity == "error"]
+    if errors:
+        raise BankErrors(errors)
+    if strict and findings:
+        raise StrictFailure(findings)
+
+
+def _seed(config: BuildConfig) -> int | None:
+    if config.seed is not None:
+        return config.seed
+    return new_seed() if config.shuffle or config.variants > 1 else None
 
 
 def source_hash(banks: list[Bank]) -> str:
@@ -141,14 +151,24 @@ def printed_date() -> date:
     return date.today()
 
 
-def _paper_outputs(papers: list[Paper], banks: list[Bank], options: BuildOptions, stem: str,
-                   markup: MarkupRenderer) -> list[tuple[Path, bytes]]:
-    from .renderers.pdf import PaperContext, check_fonts, harfbuzz_subset_missing, paper_html, render_pdf
+def _deck_outputs(banks, config, context, markup, report, progress) -> list[tuple[Path, bytes]]:
+    from .renderers.anki import render_apkg
 
-    context = PaperContext(banks[0].title if len(banks) == 1 else stem, banks[0].language, printed_date())
-    kinds = [kind for kind in ("exam", "key") if kind in options.formats]
-    htmls = [(paper, kind, paper_html(paper, kind, context, markup)) for paper in papers for kind in kinds]
-    texts = [context.bank_title] + [q.title + (q.question or "") for p in papers for q in p.questions]
+    package_path = config.out / f"{context.stem}.apkg"
+    manifest_path = config.out / f"{context.stem}.anki.json"
+    deck = render_apkg(banks, context, markup, source_epoch(config.paths, context.templates),
+                       _previous(manifest_path), progress)
+    report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
+    return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
+
+
+def _paper_outputs(papers, banks, config, context, markup, report, progress) -> list[tuple[Path, bytes]]:
+    from .renderers.pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdf
+
+    kinds = [kind for kind in ("exam", "key") if kind in config.formats]
+    today = printed_date()
+    htmls = [(paper, kind, paper_html(paper, kind, context, markup, today)) for paper in papers for kind in kinds]
+    texts = [context.title] + [q.title + (q.question or "") for p in papers for q in p.questions]
     if "key" in kinds:
         texts += [text for p in papers for q in p.questions
                   for text in (q.answer, q.example, q.explanation, *[e.text for e in q.extra]) if text]
@@ -157,12 +177,18 @@ def _paper_outputs(papers: list[Paper], banks: list[Bank], options: BuildOptions
     if slow:
         markup.findings.append(slow)
     outputs = []
-    for paper, kind, html in htmls:
+    for done, (paper, kind, html) in enumerate(htmls):
         suffix = f"-{paper.variant}" if len(papers) > 1 else ""
-        outputs.append((options.out / f"{stem}-{kind}{suffix}.pdf", render_pdf(html, markup, banks[0].source)))
+        path = config.out / f"{context.stem}-{kind}{suffix}.pdf"
+        if progress:
+            progress(f"rendering {path.name}", done, len(htmls))
+        data, report.pages[path] = render_pdf(html, markup, banks[0].source)
+        outputs.append((path, data))
+    if progress:
+        progress("rendering PDFs", len(htmls), len(htmls))
     for paper in papers:
         suffix = f"-{paper.variant}" if len(papers) > 1 else ""
-        outputs.append((options.out / f"{stem}-paper{suffix}-manifest.json", _json_bytes(paper_manifest(paper))))
+        outputs.append((config.out / f"{context.stem}-paper{suffix}-manifest.json", _json_bytes(paper_manifest(paper))))
     return outputs
 
 

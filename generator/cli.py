@@ -1,27 +1,32 @@
 """The ``qgen`` command: parse arguments, call the library, turn QgenError into a message
 and an exit code. Exit codes: 0 ok, 1 findings or a failed build, 2 usage or input errors.
 
-Heavy libraries (WeasyPrint, genanki, Pygments) are imported only by the commands that use
-them, so ``qgen --help`` and ``qgen lint`` start fast.
+Heavy libraries (WeasyPrint, genanki, Pygments' lexers) are imported only by the commands
+that use them, so ``qgen --help``, ``qgen lint`` and ``qgen export`` start fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
 from .errors import QgenError
 
-FORMATS = ("apkg", "exam", "key", "json")  # generator.build.FORMATS, without importing it
+# generator.config.FORMATS, repeated here so that --help does not import the config module.
+FORMATS = ("apkg", "exam", "key", "json", "html")
 
 EXAMPLES = {
-    "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2",
-    "lint": "example: qgen lint source/llm-interview.md",
-    "export": "example: qgen export --format json source/ -o questions.json",
-    "list": "example: qgen list source/",
+    "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2\n"
+             "  qgen build notes/ --format apkg,html --out site/",
+    "lint": "example:\n  qgen lint source/llm-interview.md",
+    "export": "example:\n  qgen export --format json source/ -o questions.json",
+    "list": "example:\n  qgen list source/",
+    "doctor": "example:\n  qgen doctor",
 }
+EXIT_CODES = "exit codes: 0 ok, 1 findings or a failed build, 2 usage or input errors"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qgen: error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("qgen: interrupted; earlier outputs are unchanged", file=sys.stderr)
+        print("\nqgen: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -46,73 +51,131 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="qgen",
-        description="Compile Markdown question banks into Anki decks, printable exams and JSON.",
-        epilog="example: qgen build   (reads source/, writes build/)",
+        prog="qgen", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Compile Markdown question banks into Anki decks, printable exams, a study page and JSON.",
+        epilog=f"example:\n  qgen build   (reads source/, writes build/)\n\n{EXIT_CODES}",
     )
     parser.add_argument("--version", action="version", version=f"qgen {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = _command(commands, "build", "build the outputs from the banks", _run_build)
-    build.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
-    build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
-    build.add_argument("--format", default=",".join(FORMATS), metavar="LIST",
-                       help=f"comma-separated outputs to write (default: {','.join(FORMATS)})")
+    build.add_argument("--out", type=Path, help="output folder (default: build/)")
+    build.add_argument("--format", metavar="LIST",
+                       help=f"comma-separated outputs (default: all of {','.join(FORMATS)})")
     build.add_argument("--count", type=int, metavar="N", help="questions on each paper (default: all)")
-    build.add_argument("--shuffle", action="store_true", help="pick the questions and their order at random")
+    build.add_argument("--shuffle", action="store_true", default=None,
+                       help="pick the questions and their order at random")
     build.add_argument("--seed", type=int, metavar="S", help="reproduce a shuffled paper (printed on it)")
-    build.add_argument("--variants", type=int, default=1, metavar="K",
+    build.add_argument("--variants", type=int, metavar="K",
                        help="K differently ordered papers (A, B, …), each with its own key")
+    build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
+    build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
+    loudness = build.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
 
-    lint = _command(commands, "lint", "report what is wrong with the banks", _run_lint)
-    lint.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
+    _command(commands, "lint", "report what is wrong with the banks", _run_lint)
 
-    export = _command(commands, "export", "write the question records as JSON", _run_export)
-    export.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
-    export.add_argument("--format", choices=["json"], default="json", help="record format (default: json)")
+    export = _command(commands, "export", "write the question records", _run_export)
+    export.add_argument("--format", choices=["json", "md"], default="json",
+                        help="json (records) or md (the banks rewritten in the reference format)")
     export.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
 
-    listing = _command(commands, "list", "show a table of the questions", _run_list)
-    listing.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: source/)")
+    _command(commands, "list", "show a table of the questions", _run_list)
+    _command(commands, "doctor", "check that everything qgen needs is installed", _run_doctor, paths=False)
     return parser
 
 
-def _command(commands, name: str, summary: str, run) -> argparse.ArgumentParser:
+def _command(commands, name: str, summary: str, run, paths: bool = True) -> argparse.ArgumentParser:
     sub = commands.add_parser(name, help=summary, description=summary.capitalize() + ".",
-                              epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
+                              epilog=f"{EXAMPLES[name]}\n\n{EXIT_CODES}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    if paths:
+        sub.add_argument("paths", nargs="*", metavar="PATH",
+                         help="bank files or folders (default: sources in qgen.yaml, else source/)")
+        sub.add_argument("--config", metavar="FILE", help="configuration file (default: ./qgen.yaml if present)")
     sub.set_defaults(run=run, command=name)
     return sub
 
 
-def _run_build(args) -> int:
-    from .build import BuildOptions, build
+def _config(args, **flags):
+    from .config import resolve_config
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    report = build(BuildOptions(paths=tuple(args.paths), out=args.out, formats=formats, count=args.count,
-                                shuffle=args.shuffle, seed=args.seed, variants=args.variants))
-    for finding in report.findings:
-        print(finding, file=sys.stderr)
-    questions = sum(len(bank.questions) for bank in report.banks)
+    return resolve_config({"paths": tuple(args.paths), **flags}, args.config)
+
+
+def _run_build(args) -> int:
+    from .build import build
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip()) if args.format else None
+    config = _config(args, out=args.out, formats=formats, count=args.count, shuffle=args.shuffle,
+                     seed=args.seed, variants=args.variants, templates=args.templates, strict=args.strict)
+    feedback = Feedback(quiet=args.quiet, verbose=args.verbose)
+    report = build(config, progress=feedback.progress)
+    feedback.done()
+    if not args.quiet:
+        for finding in report.findings:
+            print(finding, file=sys.stderr)
+        _print_summary(report)
+    return 0
+
+
+def _print_summary(report) -> None:
     if report.papers and report.papers[0].seed is not None:
-        print(f"seed: {report.papers[0].seed} (make the same papers again with --seed {report.papers[0].seed})")
+        seed = report.papers[0].seed
+        print(f"seed: {seed} (make the same papers again with --seed {seed})")
     for path, size in report.written:
-        print(f"wrote {path} ({_size(size)})")
+        pages = report.pages.get(path)
+        print(f"wrote {path} ({_size(size)}{f', {pages} pages' if pages else ''})")
     if report.anki:
         anki = report.anki
         print(f"anki: {anki.notes} notes, {len(anki.added)} added, {len(anki.changed)} changed, "
               f"{len(anki.removed)} removed since the last build")
         if anki.removed:
             print("  removed (delete these notes in Anki; an import cannot): " + ", ".join(anki.removed))
-    print(f"{questions} questions from {len(report.banks)} file(s), "
-          f"{_count(report.findings)} in {report.seconds:.2f} s")
-    return 0
+    questions = sum(len(bank.questions) for bank in report.banks)
+    print(f"{questions} questions from {len(report.banks)} file(s), {_count(report.findings)}, "
+          f"{report.seconds:.2f} s")
+
+
+class Feedback:
+    """Progress for long steps: a bar redrawn in place on a terminal, plain lines
+    otherwise (logs, CI), nothing with --quiet; --verbose adds the time of each step."""
+
+    def __init__(self, quiet: bool, verbose: bool, stream=None):
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.verbose = verbose
+        self.tty = self.stream.isatty()
+        self.started = time.perf_counter()
+        self._last_line = ""
+
+    def progress(self, what: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if self.tty:
+            width = 24
+            filled = width * done // max(total, 1)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what}\033[K")
+            self.stream.flush()
+            self._last_line = what
+        elif what != self._last_line or self.verbose:
+            elapsed = f" at {time.perf_counter() - self.started:.1f} s" if self.verbose else ""
+            print(f"{what} ({done}/{total}){elapsed}", file=self.stream)
+            self._last_line = what
+
+    def done(self) -> None:
+        """Clear the bar so the summary starts on a clean line."""
+        if self.tty and self._last_line and not self.quiet:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
 
 
 def _run_lint(args) -> int:
     from .lint import exit_status, lint_banks
     from .reader import read_banks
 
-    banks = read_banks(args.paths)
+    banks = read_banks(list(_config(args).paths))
     findings = lint_banks(banks)
     for finding in findings:
         print(finding)
@@ -125,10 +188,16 @@ def _run_export(args) -> int:
     from .lint import lint_banks
     from .output import write_atomic
     from .reader import read_banks
-    from .renderers.json import render_json
 
-    banks = read_banks(args.paths)
-    data = render_json(banks, lint_banks(banks))
+    banks = read_banks(list(_config(args).paths))
+    if args.format == "md":
+        from .renderers.markdown import render_markdown
+
+        data = b"\n".join(render_markdown(bank) for bank in banks)
+    else:
+        from .renderers.json import render_json
+
+        data = render_json(banks, lint_banks(banks))
     if args.output:
         write_atomic(args.output, data)
     else:
@@ -140,13 +209,40 @@ def _run_export(args) -> int:
 def _run_list(args) -> int:
     from .reader import read_banks
 
-    for bank in read_banks(args.paths):
+    for bank in read_banks(list(_config(args).paths)):
         print(f"{bank.source}: {bank.title} ({len(bank.questions)} questions)")
+        print(f"  {'no.':>4}  {'id':40}  {'title':50}  sections")
         for q in bank.questions:
             sections = ",".join(k for k in ("question", "answer", "example", "explanation") if q.section(k))
+            sections += "".join(f",{e.label}" for e in q.extra)
             number = "" if q.number is None else str(q.number)
-            print(f"  {number:>4}  {q.id[:40]:40}  {q.title[:50]:50}  {sections}")
+            print(f"  {number:>4}  {_cut(q.id, 40)}  {_cut(q.title, 50)}  {sections}")
     return 0
+
+
+def _run_doctor(args) -> int:
+    from .doctor import run_checks
+
+    failed = 0
+    for check in run_checks():
+        mark = "ok  " if check.ok else ("warn" if check.optional else "FAIL")
+        print(f"{mark}  {check.name}: {check.detail}")
+        failed += not check.ok and not check.optional
+    return 1 if failed else 0
+
+
+def _cut(text: str, width: int) -> str:
+    """Pad or cut to a display width, counting a CJK character as two columns."""
+    import unicodedata
+
+    out, used = [], 0
+    for char in text:
+        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used + size > width:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + " " * (width - used)
 
 
 def _count(findings) -> str:

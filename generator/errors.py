@@ -46,3 +46,14 @@ class BankErrors(QgenError):
         count = len(findings)
         super().__init__(f"{count} error{'s' * (count != 1)} in the bank; nothing was written")
         self.details = [str(finding) for finding in findings]
+
+
+class StrictFailure(QgenError):
+    """--strict and the bank has warnings: the build fails, nothing is written."""
+
+    exit_code = 1
+
+    def __init__(self, findings):
+        count = len(findings)
+        super().__init__(f"{count} warning{'s' * (count != 1)} with --strict; nothing was written")
+        self.details = [str(finding) for finding in findings]

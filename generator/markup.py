@@ -7,7 +7,9 @@ cached, so the same Markdown is never rendered twice (cards and exams share it).
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import mimetypes
 import html
 import re
 from dataclasses import dataclass, field
@@ -31,6 +33,10 @@ class MediaFile:
     name: str
     path: Path
 
+    def data_uri(self) -> str:
+        mime = mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
+        return f"data:{mime};base64,{base64.b64encode(self.path.read_bytes()).decode('ascii')}"
+
 
 @dataclass
 class MarkupRenderer:
@@ -50,13 +56,15 @@ class MarkupRenderer:
         self._parser.add_render_rule("code_block", lambda renderer, *args: self._render_fence(renderer, *args))
         self._parser.add_render_rule("image", lambda renderer, *args: self._render_image(renderer, *args))
 
-    def block(self, text: str | None, source: str, line: int, bank_dir: Path | None = None) -> Markup:
-        """A section's Markdown as HTML ("" for an absent section)."""
+    def block(self, text: str | None, source: str, line: int, bank_dir: Path | None = None,
+              inline_images: bool = False) -> Markup:
+        """A section's Markdown as HTML ("" for an absent section). Images refer to their
+        packaged media name, or with ``inline_images`` carry their bytes as a data: URI."""
         if not text:
             return Markup("")
-        key = ("block", text, source, line, bank_dir)
+        key = ("block", text, source, line, bank_dir, inline_images)
         if key not in self._cache:
-            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir}
+            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images}
             self._cache[key] = Markup(self._parser.render(text, env))
         return self._cache[key]
 
@@ -80,7 +88,7 @@ class MarkupRenderer:
         if media is None:
             alt = renderer.renderInlineAsText(token.children or [], options, env)
             return html.escape(f"[{alt or 'image'}]")
-        token.attrSet("src", media.name)
+        token.attrSet("src", media.data_uri() if env.get("inline_images") else media.name)
         return renderer.image(tokens, index, options, env)
 
     def _local_image(self, src: str, env) -> MediaFile | None:
@@ -101,7 +109,9 @@ class MarkupRenderer:
             else:
                 return self._add_media(path)
         if problem and "source" in env:
-            self.findings.append(Finding(env["source"], _line_of(src, env), "warning", "image", problem))
+            finding = Finding(env["source"], _line_of(src, env), "warning", "image", problem)
+            if finding not in self.findings:  # the same section may render for several outputs
+                self.findings.append(finding)
         return None
 
     def _add_media(self, path: Path) -> MediaFile:

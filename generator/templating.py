@@ -22,8 +22,22 @@ def builtin_templates_dir() -> Path:
     raise RuntimeError("qgen's templates folder is missing from the installation")
 
 
+def template_dir(user_dir: str | None) -> str | None:
+    """The user's template folder as an absolute path, checked; None for the built-in ones."""
+    if not user_dir:
+        return None
+    path = Path(user_dir)
+    if not path.is_dir():
+        from .errors import UsageError
+
+        raise UsageError("templates folder does not exist", user_dir)
+    return str(path.resolve())
+
+
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None = None) -> jinja2.Environment:
+    """Templates are looked up in ``user_dir`` first; ``default/…`` always names the
+    built-in one, so a user template can ``{% extends "default/exam/exam.html.j2" %}``."""
     search = [user_dir] if user_dir else []
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader(search + [str(builtin_templates_dir())]),

@@ -8,12 +8,16 @@ WORDS = {
         "exam": "模拟试卷", "key": "参考答案", "variant_label": "试卷", "variant": "{v} 卷",
         "date": "日期", "seed": "种子", "count": "题数", "name": "姓名", "id": "学号", "score": "得分",
         "page_before": "第 ", "page_middle": " 页 / 共 ", "page_after": " 页",
+        "search": "搜索题目…", "show_answer": "显示答案", "no_match": "没有符合的题目。",
+        "shortcuts": "按 / 搜索，j / k 切换题目，回车展开答案",
     },
     "en": {
         "question": "Question", "answer": "Answer", "example": "Example", "explanation": "Explanation",
         "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
         "date": "Date", "seed": "Seed", "count": "Questions", "name": "Name", "id": "ID", "score": "Score",
         "page_before": "Page ", "page_middle": " of ", "page_after": "",
+        "search": "Search questions…", "show_answer": "Show answer", "no_match": "No question matches.",
+        "shortcuts": "/ to search, j / k to move between questions, Enter to show the answer",
     },
 }
 

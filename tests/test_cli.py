@@ -55,7 +55,7 @@ def test_export_to_file_and_build(tmp_path):
 def test_list_shows_every_question():
     result = run("list")
     assert result.returncode == 0
-    assert result.stdout.count("\n") == 31
+    assert result.stdout.count("\n") == 32  # bank line, header, 30 rows
     assert "如何在大模型时代构建可扩展的架构" in result.stdout
 
 

@@ -68,12 +68,12 @@ def deck_names(banks: list[Bank], title: str) -> list[str]:
     return [f"{title}::{bank.title}" for bank in banks]
 
 
-def note_model(language: str) -> genanki.Model:
+def note_model(language: str, templates: str | None = None) -> genanki.Model:
     lang = interface_language(language)
     name = f"qgen ({lang})"
     context = {"words": words_for(lang), "lang": lang}
-    cards = card_environment()
-    css = environment().get_template("anki/style.css.j2").render(
+    cards = card_environment(templates)
+    css = environment(templates).get_template("anki/style.css.j2").render(
         light_style=LIGHT_STYLE, dark_style=DARK_STYLE,
         light_code_css=code_stylesheet(LIGHT_STYLE, [".qgen-code"]),
         dark_code_css=code_stylesheet(DARK_STYLE, NIGHT_SELECTORS),
@@ -91,8 +91,8 @@ def note_model(language: str) -> genanki.Model:
     )
 
 
-def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None) -> list[str]:
-    fields = environment().get_template("anki/fields.html.j2").module
+def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields) -> list[str]:
+    """The note's field values, from the macros of ``anki/fields.html.j2`` (``fields``)."""
     return [
         question.id,
         "" if question.number is None else str(question.number),
@@ -106,20 +106,26 @@ def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | Non
     ]
 
 
-def render_apkg(banks: list[Bank], title: str, markup: MarkupRenderer, base_time: int,
-                previous: dict | None = None) -> DeckResult:
-    """The package bytes, its manifest, and what changed since the ``previous`` manifest."""
+def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,
+                previous: dict | None = None, progress=None) -> DeckResult:
+    """The package bytes, its manifest, and what changed since the ``previous`` manifest.
+    ``context`` gives the deck title, the interface language and the template folder."""
     previous_notes = (previous or {}).get("notes", {})
-    model = note_model(banks[0].language)
+    model = note_model(context.language, context.templates)
+    fields_module = environment(context.templates).get_template("anki/fields.html.j2").module
+    total = sum(len(bank.questions) for bank in banks)
     decks, media_names, manifest_notes = [], [], {}
     result = DeckResult(b"", {})
     position = itertools.count()
-    for bank, deck_name in zip(banks, deck_names(banks, title)):
+    for bank, deck_name in zip(banks, deck_names(banks, context.title)):
         deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
                             description=str(markup.block(bank.preface, bank.source, 1, _bank_dir(bank))))
         tags = [t for t in (sanitize_tag(tag) for tag in (*bank.tags, bank.slug)) if t]
         for question in bank.questions:
-            fields = note_fields(question, markup, _bank_dir(bank))
+            done = len(manifest_notes)
+            if progress and done % 500 == 0:
+                progress("building the deck", done, total)
+            fields = note_fields(question, markup, _bank_dir(bank), fields_module)
             guid = note_guid(bank, question)
             digest = hashlib.sha1(json.dumps([fields, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
             before = previous_notes.get(guid)
@@ -131,6 +137,8 @@ def render_apkg(banks: list[Bank], title: str, markup: MarkupRenderer, base_time
             manifest_notes[guid] = {"id": question.id, "source": bank.source, "hash": digest, "mod": mod}
             deck.add_note(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=next(position)))
         decks.append(deck)
+    if progress:
+        progress("building the deck", total, total)
     result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
     media = sorted(markup.media.values(), key=lambda m: m.name)
     media_names = [m.name for m in media]

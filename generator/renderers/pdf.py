@@ -13,7 +13,6 @@ import math
 import mimetypes
 import subprocess
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -35,13 +34,6 @@ CHARACTERS_PER_LINE = 24
 MIN_ANSWER_LINES, MAX_ANSWER_LINES = 3, 16
 
 
-@dataclass(frozen=True)
-class PaperContext:
-    bank_title: str
-    language: str
-    printed_date: date
-
-
 def answer_lines(question: Question) -> int:
     """Ruled lines for a written answer, sized to the reference answer's length."""
     text = " ".join(filter(None, (question.answer,)))
@@ -49,16 +41,17 @@ def answer_lines(question: Question) -> int:
     return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, math.ceil(weight / CHARACTERS_PER_LINE) + 1))
 
 
-def paper_html(paper: Paper, kind: str, context: PaperContext, markup: MarkupRenderer) -> str:
-    """The HTML of an exam (``kind="exam"``) or of its answer key (``kind="key"``)."""
+def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed_date: date) -> str:
+    """The HTML of an exam (``kind="exam"``) or of its answer key (``kind="key"``);
+    ``context`` gives the title, the interface language and the template folder."""
     lang = interface_language(context.language)
     words = words_for(lang)
     heading = words[kind]
     variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
     seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""
-    return environment().get_template(f"exam/{kind}.html.j2").render(
+    return environment(context.templates).get_template(f"exam/{kind}.html.j2").render(
         paper=paper, md=markup, words=words, lang=lang, heading=heading, version=__version__,
-        bank_title=context.bank_title, date=context.printed_date.isoformat(),
+        bank_title=context.title, date=printed_date.isoformat(),
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
         code_css=code_stylesheet(PRINT_CODE_STYLE, [".qgen-code"]),
@@ -66,9 +59,9 @@ def paper_html(paper: Paper, kind: str, context: PaperContext, markup: MarkupRen
     )
 
 
-def render_pdf(html: str, markup: MarkupRenderer, source: str) -> bytes:
-    """HTML -> PDF bytes. Only images the markup renderer accepted can be loaded; what
-    WeasyPrint warns about becomes a finding."""
+def render_pdf(html: str, markup: MarkupRenderer, source: str) -> tuple[bytes, int]:
+    """HTML -> (PDF bytes, page count). Only images the markup renderer accepted can be
+    loaded; what WeasyPrint warns about becomes a finding."""
     import weasyprint
 
     messages: list[str] = []
@@ -78,7 +71,8 @@ def render_pdf(html: str, markup: MarkupRenderer, source: str) -> bytes:
     try:
         document = weasyprint.HTML(string=html, base_url=MEDIA_BASE,
                                    url_fetcher=_restricted_fetcher(markup))
-        return document.write_pdf(pdf_identifier=b"qgen", uncompressed_pdf=False)
+        rendered = document.render()
+        return rendered.write_pdf(pdf_identifier=b"qgen"), len(rendered.pages)
     except OSError as error:
         raise RenderError(f"PDF rendering failed: {error}") from None
     finally:

@@ -1,0 +1,160 @@
+"""qgen.yaml + command-line flags -> one frozen BuildConfig.
+
+The file is checked against a small schema; every problem is reported at once, with its
+line, and an unknown key suggests the nearest known one. Flags override the file; paths in
+the file are relative to the file's folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import QgenError
+
+CONFIG_NAME = "qgen.yaml"
+FORMATS = ("apkg", "exam", "key", "json", "html")
+DEFAULT_FORMATS = ("apkg", "exam", "key", "json", "html")
+
+
+class ConfigError(QgenError):
+    """qgen.yaml has problems; ``details`` lists each with its line."""
+
+    def __init__(self, path: str, problems: list[tuple[int, str]]):
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' * (count != 1)} in the configuration", path)
+        self.details = [f"{path}:{line}: {message}" for line, message in problems]
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    paths: tuple[str, ...] = ()
+    out: Path = Path("build")
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    count: int | None = None
+    shuffle: bool = False
+    seed: int | None = None
+    variants: int = 1
+    templates: str | None = None
+    language: str | None = None
+    title: str | None = None
+    strict: bool = False
+    config_path: str | None = field(default=None, compare=False)
+
+
+# key -> (kind, description); "exam" is a mapping of its own.
+SCHEMA = {
+    "title": ("text", "the bank's title on decks and papers"),
+    "sources": ("paths", "bank files or folders"),
+    "out": ("path", "output folder"),
+    "formats": ("formats", "outputs to build"),
+    "language": ("text", "interface language of the outputs: zh or en"),
+    "templates": ("path", "a folder of templates that replace or extend the built-in ones"),
+    "strict": ("bool", "treat warnings as failures"),
+    "exam": ("mapping", "exam defaults"),
+}
+EXAM_SCHEMA = {
+    "count": ("count", "questions on each paper"),
+    "shuffle": ("bool", "pick and order questions at random"),
+    "seed": ("int", "the seed of a shuffled paper"),
+    "variants": ("count", "differently ordered papers"),
+}
+
+
+def load_config(path: Path) -> dict:
+    """The settings in ``path`` as BuildConfig field values; raises ConfigError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(str(path), [(1, f"cannot read: {error}")]) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return {}
+        if not isinstance(root, yaml.MappingNode):
+            raise ConfigError(str(path), [(root.start_mark.line + 1, "must be a mapping of settings (key: value)")])
+        problems: list[tuple[int, str]] = []
+        settings: dict = {}
+        _check_mapping(loader, root, SCHEMA, "", settings, problems, path.parent)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError(str(path), [((mark.line + 1) if mark else 1, f"not valid YAML: {problem}")]) from None
+    finally:
+        loader.dispose()
+    if problems:
+        raise ConfigError(str(path), sorted(problems))
+    return settings
+
+
+def _check_mapping(loader, node, schema, prefix, settings, problems, base: Path) -> None:
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key not in schema:
+            near = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.5)
+            hint = f"; did you mean “{prefix}{near[0]}”?" if near else f"; known keys: {', '.join(schema)}"
+            problems.append((line, f"unknown key “{prefix}{key}”{hint}"))
+            continue
+        kind, _ = schema[key]
+        if kind == "mapping":
+            if isinstance(value_node, yaml.MappingNode):
+                _check_mapping(loader, value_node, EXAM_SCHEMA, f"{key}.", settings, problems, base)
+            else:
+                problems.append((line, f"“{key}” must be a mapping, e.g. {key}: {{count: 10}}"))
+            continue
+        problem, converted = _convert(kind, loader.construct_object(value_node, deep=True), base)
+        if problem:
+            problems.append((value_node.start_mark.line + 1, f"“{prefix}{key}” {problem}"))
+        else:
+            settings["paths" if key == "sources" else key] = converted
+
+
+def _convert(kind: str, value, base: Path):
+    """(problem or None, converted value) for one setting."""
+    if kind == "text":
+        return (None, str(value)) if isinstance(value, (str, int, float)) and str(value).strip() \
+            else ("must be a non-empty text", None)
+    if kind == "bool":
+        return (None, value) if isinstance(value, bool) else ("must be true or false", None)
+    if kind == "int":
+        return (None, value) if isinstance(value, int) and not isinstance(value, bool) \
+            else ("must be a whole number", None)
+    if kind == "count":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+        return (None, value) if ok else ("must be a whole number of at least 1", None)
+    if kind == "path":
+        return (None, str(base / str(value))) if isinstance(value, str) and value.strip() \
+            else ("must be a path", None)
+    if kind == "paths":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+            return "must be a path or a list of paths", None
+        return None, tuple(str(base / item) for item in items)
+    if kind == "formats":
+        items = [f.strip() for f in value.split(",")] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items:
+            return f"must be a list of formats ({', '.join(FORMATS)})", None
+        unknown = [str(f) for f in items if f not in FORMATS]
+        if unknown:
+            return f"has unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}", None
+        return None, tuple(items)
+    raise ValueError(kind)
+
+
+def resolve_config(flags: dict, config_file: str | None) -> BuildConfig:
+    """Defaults < qgen.yaml (or ``--config FILE``) < flags that were given (not None)."""
+    settings: dict = {}
+    path = Path(config_file) if config_file else Path(CONFIG_NAME)
+    if config_file and not path.is_file():
+        raise ConfigError(config_file, [(1, "no such configuration file")])
+    if path.is_file():
+        settings = load_config(path)
+    settings.update({key: value for key, value in flags.items() if value is not None and value != ()})
+    if "out" in settings:
+        settings["out"] = Path(settings["out"])
+    return BuildConfig(**settings, config_path=str(path) if path.is_file() else None)
