@@ -43,8 +43,9 @@ $(VENV)/.installed-test: $(VENV)/.created pyproject.toml
 clean:
 	rm -rf build $(VENV)
 
-# The pictures in README.md: first pages of a 10-question exam and its key.
-docs: $(VENV)/.installed system-packages
-	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --format exam,key --shuffle --count 10 --seed 42 --out build/docs
+# The pictures in README.md: an exam and its key (first pages), an Anki card, the study page.
+docs: $(VENV)/.installed-test test-system-packages
+	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --shuffle --count 10 --seed 42 --out build/docs
 	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-exam.pdf docs/exam-page1
 	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-key.pdf docs/key-page1
+	$(BIN)/python scripts/screenshots.py build/docs docs

@@ -82,7 +82,7 @@ def test_stylesheet_has_day_and_night_palettes_and_no_italic_code(collection, tm
     (notetype,) = [nt for nt in collection.models.all() if nt["name"].startswith("qgen")]
     css = notetype["css"]
     assert ".nightMode .qgen-code" in css and ".night_mode .qgen-code" in css
-    assert ".qgen-code span[class] { font-style: normal; }" in css
+    assert ".nightMode .qgen-code span[class], .night_mode .qgen-code span[class] { font-style: normal; }" in css
     assert "overflow-x: auto" in css and "text-align: left" in css
     assert "http" not in css.replace("https://", "").lower() or "url(" not in css
     assert "<script" not in notetype["tmpls"][0]["qfmt"] + notetype["tmpls"][0]["afmt"]

@@ -1,0 +1,48 @@
+"""Pictures for the README: an Anki card (day and night) and the study page, rendered in
+headless Chromium from what `qgen build` wrote. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+from anki.collection import Collection, ImportAnkiPackageRequest
+from jinja2 import Template
+from playwright.sync_api import sync_playwright
+
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+CARD_PAGE = Template(
+    '<html><body class="{{ body }}" style="margin:0;background:{{ bg }}">'
+    '<div class="card {{ card }}" style="padding:24px">{{ html | safe }}</div></body></html>')
+
+
+def card_answer_html(package: Path) -> str:
+    """The back of the first card, as Anki renders it (its CSS included)."""
+    with tempfile.TemporaryDirectory() as folder:
+        collection = Collection(str(Path(folder) / "collection.anki2"))
+        collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package)))
+        cards = sorted((collection.get_card(cid) for cid in collection.find_cards("")), key=lambda c: c.due)
+        html = cards[0].answer()
+        collection.close()
+    return html
+
+
+def main(build: Path, docs: Path) -> None:
+    answer = card_answer_html(build / "llm-interview.apkg")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 720, "height": 900})
+        for name, body, card, bg in (("anki-card-day", "", "", "#ffffff"),
+                                     ("anki-card-night", "night_mode", "nightMode", "#1e1e1e")):
+            page.set_content(CARD_PAGE.render(html=answer, body=body, card=card, bg=bg))
+            page.screenshot(path=str(docs / f"{name}.png"), clip={"x": 0, "y": 0, "width": 720, "height": 900})
+        page = browser.new_page(viewport={"width": 900, "height": 760})
+        page.goto((build / "llm-interview.html").resolve().as_uri())
+        page.fill("#search", "推理")
+        page.locator(".question:not([hidden]) summary").first.click()
+        page.screenshot(path=str(docs / "study-page.png"))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

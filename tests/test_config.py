@@ -1,0 +1,167 @@
+"""qgen.yaml, --templates, the interface language, --strict, feedback and start-up time."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.config import ConfigError, load_config, resolve_config
+
+from .conftest import ROOT, SEED
+from .test_cli import QGEN
+
+
+def qgen(*args, cwd=ROOT, env=None):
+    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A user's project folder with the seed bank under notes/."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "llm.md").write_bytes(SEED.read_bytes())
+    return tmp_path
+
+
+def test_every_problem_is_reported_with_its_line(tmp_path):
+    config = tmp_path / "qgen.yaml"
+    config.write_text("title: 面试\nformts: [apkg]\nexam:\n  count: 0\n  shufle: true\n  seed: abc\n"
+                      "strict: maybe\nformats: [apkg, docx]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    assert error.value.details == [
+        f"{config}:2: unknown key “formts”; did you mean “formats”?",
+        f"{config}:4: “exam.count” must be a whole number of at least 1",
+        f"{config}:5: unknown key “exam.shufle”; did you mean “exam.shuffle”?",
+        f"{config}:6: “exam.seed” must be a whole number",
+        f"{config}:7: “strict” must be true or false",
+        f"{config}:8: “formats” has unknown format docx; known: apkg, exam, key, json, html",
+    ]
+
+
+def test_invalid_yaml_names_the_line(project):
+    (project / "qgen.yaml").write_text("title: x\nexam: {count: 3\n", encoding="utf-8")
+    result = qgen("lint", cwd=project)
+    assert result.returncode == 2
+    assert "qgen.yaml:3: not valid YAML" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_config_is_read_and_flags_override_it(project):
+    (project / "qgen.yaml").write_text(
+        "title: 大模型面试题\nsources: [notes]\nout: site\nformats: [exam, json]\n"
+        "exam: {count: 4, shuffle: true, seed: 9}\n", encoding="utf-8")
+    config = resolve_config({"paths": (), "count": 2}, str(project / "qgen.yaml"))
+    assert config.paths == (str(project / "notes"),)
+    assert (config.count, config.shuffle, config.seed, config.title) == (2, True, 9, "大模型面试题")
+    assert config.out == project / "site"
+
+    result = qgen("build", "--count", "3", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (project / "site").iterdir()) == [
+        "llm-exam.pdf", "llm-paper-manifest.json", "llm.json"]
+    manifest = json.loads((project / "site" / "llm-paper-manifest.json").read_text())
+    assert manifest["seed"] == 9 and len(manifest["questions"]) == 3
+    assert "seed: 9" in result.stdout
+
+
+def test_unknown_config_file_and_default_source(project):
+    result = qgen("lint", "--config", "missing.yaml", cwd=project)
+    assert result.returncode == 2 and "missing.yaml:1: no such configuration file" in result.stderr
+
+
+def test_user_templates_replace_and_extend_the_built_in_ones(project):
+    templates = project / "mytemplates" / "exam"
+    templates.mkdir(parents=True)
+    (templates / "exam.html.j2").write_text(
+        '{% extends "default/exam/exam.html.j2" %}\n'
+        '{% block header_extra %}<p class="house">内部模拟面试 · 请勿外传</p>{{ super() }}{% endblock %}\n',
+        encoding="utf-8")
+    (templates / "key.html.j2").write_text(
+        "<html><body><h1>自定义答案页</h1>{% for q in paper.questions %}<p>{{ q.title }}</p>{% endfor %}"
+        "</body></html>", encoding="utf-8")
+    result = qgen("build", "notes", "--format", "exam,key", "--count", "2", "--templates", "mytemplates",
+                  "--out", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    import pdfplumber
+
+    with pdfplumber.open(project / "out" / "llm-exam.pdf") as pdf:
+        exam = pdf.pages[0].extract_text()
+    with pdfplumber.open(project / "out" / "llm-key.pdf") as pdf:
+        key = pdf.pages[0].extract_text()
+    assert "内部模拟面试 · 请勿外传" in exam and "姓名" in exam  # extended, the rest kept
+    assert "自定义答案页" in key and "解析" not in key  # replaced
+    missing = qgen("build", "notes", "--templates", "nope", cwd=project)
+    assert missing.returncode == 2 and "nope: templates folder does not exist" in missing.stderr
+
+
+def test_interface_language_follows_the_bank_and_can_be_overridden(project):
+    (project / "en.md").write_text("### Question 1: What is a closure?\n\n**Answer:** A function with its scope.\n",
+                                   encoding="utf-8")
+    import pdfplumber
+
+    assert qgen("build", "en.md", "--format", "exam", "--out", "a", cwd=project).returncode == 0
+    with pdfplumber.open(project / "a" / "en-exam.pdf") as pdf:
+        english = pdf.pages[0].extract_text()
+    assert "Mock exam" in english and "Page 1 of 1" in english and "Name" in english
+    (project / "qgen.yaml").write_text("language: zh\ntitle: 闭包\n", encoding="utf-8")
+    assert qgen("build", "en.md", "--format", "exam", "--out", "b", cwd=project).returncode == 0
+    with pdfplumber.open(project / "b" / "en-exam.pdf") as pdf:
+        chinese = pdf.pages[0].extract_text()
+    assert "模拟试卷" in chinese and "第 1 页 / 共 1 页" in chinese and "闭包" in chinese
+
+
+def test_strict_fails_on_warnings_and_writes_nothing(project):
+    result = qgen("build", "notes", "--strict", "--format", "json", "--out", "out", cwd=project)
+    assert result.returncode == 1
+    assert "3 warnings with --strict; nothing was written" in result.stderr
+    assert "[duplicate-question]" in result.stderr
+    assert not (project / "out").exists()
+
+
+def test_quiet_verbose_and_plain_progress(project):
+    quiet = qgen("build", "notes", "--quiet", "--format", "apkg,exam", "--count", "2", "--out", "q", cwd=project)
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+    loud = qgen("build", "notes", "--verbose", "--format", "apkg,exam", "--count", "2", "--out", "v", cwd=project)
+    assert loud.returncode == 0
+    assert "building the deck (0/30)" in loud.stderr and "rendering llm-exam.pdf (0/1)" in loud.stderr
+    assert "\r" not in loud.stderr  # not a terminal: plain lines, no bar
+    assert "wrote v/llm-exam.pdf" in loud.stdout and "pages)" in loud.stdout
+    assert "30 questions from 1 file(s), 0 errors, 3 warnings" in loud.stdout
+
+
+def test_progress_bar_on_a_terminal():
+    import io
+
+    from generator.cli import Feedback
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    feedback = Feedback(quiet=False, verbose=False, stream=stream)
+    feedback.progress("rendering exam.pdf", 1, 2)
+    feedback.done()
+    assert stream.getvalue().startswith("\r[############............] 1/2 rendering exam.pdf")
+    assert stream.getvalue().endswith("\r\033[K")
+
+
+def test_doctor_reports_each_dependency():
+    result = qgen("doctor")
+    assert result.returncode == 0, result.stdout
+    for name in ("Python", "WeasyPrint", "Pango", "HarfBuzz subset library", "CJK font", "genanki"):
+        assert f"ok    {name}: " in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["lint"], ["export"], ["list"]])
+def test_light_commands_do_not_import_heavy_libraries(args):
+    code = ("import sys; from generator.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted(m for m in ('weasyprint', 'genanki', 'pygments.lexers.python') if m in sys.modules)\n"
+            "print('HEAVY', heavy, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True)
+    assert "HEAVY []" in result.stderr, result.stderr

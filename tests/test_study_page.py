@@ -1,0 +1,143 @@
+"""The study page in a real headless browser (Debian's chromium, driven by Playwright)."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import ROOT
+from .test_cli import QGEN
+
+sync_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not os.path.exists(CHROMIUM):
+    pytest.skip("Debian's chromium is not installed (make test installs it)", allow_module_level=True)
+
+pytestmark = pytest.mark.slow
+BROWSER_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def study_page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("study")
+    result = subprocess.run([str(QGEN), "build", "--format", "html", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return out / "llm-interview.html"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, study_page):
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    page.problems = []
+    page.requests = []
+    page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(study_page.as_uri())
+    yield page
+    context.close()
+
+
+def visible_titles(page):
+    return page.eval_on_selector_all(".question:not([hidden]) h3", "nodes => nodes.map(n => n.textContent.trim())")
+
+
+def test_loads_without_errors_or_requests(page, study_page):
+    assert page.inner_text("#count") == "30 / 30"
+    assert page.locator(".question").count() == 30
+    assert page.problems == []
+    assert page.requests == [study_page.as_uri()]  # nothing else: CSS, script and images are inline
+
+
+def test_search_filters_questions(page):
+    page.fill("#search", "量化")
+    titles = visible_titles(page)
+    assert page.inner_text("#count") == f"{len(titles)} / 30"
+    assert 0 < len(titles) < 30
+    assert any("推理优化" in title for title in titles)
+    page.fill("#search", "no such words at all")
+    assert visible_titles(page) == [] and page.is_visible("#empty")
+    page.fill("#search", "")
+    assert len(visible_titles(page)) == 30
+
+
+def test_answers_are_hidden_until_clicked(page):
+    first = page.locator(".question").first
+    answer = first.locator("section.answer")
+    assert not answer.is_visible()
+    first.locator("summary").click()
+    assert answer.is_visible()
+    assert "分布式计算" in answer.inner_text()
+    assert first.locator(".qgen-code .c1").first.is_visible()  # highlighted code
+
+
+def test_keyboard_navigation(page):
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "search"
+    page.keyboard.type("收敛")
+    page.keyboard.press("Enter")
+    focused = page.evaluate("document.activeElement.querySelector('h3').textContent")
+    assert "收敛速度" in focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.querySelector('details').open")
+    page.fill("#search", "")
+    page.locator(".question").first.focus()
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.querySelector('h3').textContent").strip().startswith("2.")
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.querySelector('h3').textContent").strip().startswith("1.")
+    assert page.problems == []
+
+
+def test_light_and_dark_themes_follow_the_system(browser, study_page):
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(study_page.as_uri())
+        colours[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        context.close()
+    assert colours == {"light": "rgb(255, 255, 255)", "dark": "rgb(13, 17, 23)"}
+
+
+def test_print_layout_hides_the_controls(page):
+    page.emulate_media(media="print")
+    assert not page.is_visible("#search")
+    assert page.evaluate("getComputedStyle(document.querySelector('.bar')).position") == "static"
+
+
+def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path):
+    """The card as Anki renders it, shown in Chromium: comments are not slanted in either mode."""
+    collection_module = pytest.importorskip("anki.collection")
+    out = tmp_path / "out"
+    result = subprocess.run([str(QGEN), "build", "--format", "apkg", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "anki").mkdir()
+    collection = collection_module.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    collection.import_anki_package(collection_module.ImportAnkiPackageRequest(package_path=str(out / "llm-interview.apkg")))
+    html = collection.get_card(collection.find_cards("")[0]).answer()
+    collection.close()
+    page = browser.new_page()
+    for body, card in (("", ""), ("night_mode", "nightMode")):
+        page.set_content(f'<html><body class="{body}"><div class="card {card}">{html}</div></body></html>')
+        style = page.eval_on_selector(".qgen-code .c1", "n => [getComputedStyle(n).fontStyle, getComputedStyle(n).color]")
+        assert style[0] == "normal", (card, style)
+        if card:
+            background = page.eval_on_selector(".qgen-code", "n => getComputedStyle(n).backgroundColor")
+            assert background != "rgba(0, 0, 0, 0)" and background != "rgb(248, 248, 248)"
+        assert page.eval_on_selector(".qgen-code pre", "n => getComputedStyle(n).overflowX") == "auto"
+        assert page.eval_on_selector(".card", "n => getComputedStyle(n).textAlign") == "left"
+    page.close()
