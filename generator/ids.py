@@ -57,7 +57,7 @@ def assign_ids(titles: list[str], explicit: list[str | None], bodies: list[str])
         base = slugify(title) or "question"
         candidate = base
         if candidate in taken:
-            digest = hashlib.sha1(" ".join(body.split()).encode("utf-8")).hexdigest()[:6]
+            digest = hashlib.sha1(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()[:6]
             candidate = base = f"{base}-{digest}"
         count = 1
         while candidate in taken:
