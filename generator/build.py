@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .cache import BuildCache, digest, findings_from_record, findings_record, folder_state, templates_state
 from .config import FORMATS, BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
@@ -49,6 +50,8 @@ class BuildReport:
     pages: dict[Path, int] = field(default_factory=dict)
     anki: AnkiSummary | None = None
     papers: list[Paper] = field(default_factory=list)
+    seed: int | None = None
+    reused: bool = False  # nothing changed: the outputs of the last build were kept
     seconds: float = 0.0
 
 
@@ -90,11 +93,20 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     if unknown:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
     templates = template_dir(config.templates)
-    banks = read_banks(list(config.paths))
-    report = BuildReport(banks, lint_banks(banks))
+    cache = BuildCache(config.out)
+    banks = read_banks(list(config.paths), cache)
+    seed = _seed(config)
+    fingerprint = _fingerprint(config, banks, templates, seed)
+    record = cache.reusable_build(fingerprint)
+    if record:
+        cache.save()
+        report = _reused_report(banks, record)
+        report.seconds = time.perf_counter() - started
+        return report
+    report = BuildReport(banks, lint_banks(banks), seed=seed)
     _stop_on_findings(report.findings, config.strict)
     if "exam" in config.formats or "key" in config.formats:
-        report.papers = select_papers(banks, config.count, config.shuffle, _seed(config), config.variants,
+        report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
                                       source_hash(banks))
     stem = output_stem(banks, config.paths)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
@@ -117,7 +129,39 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
     write_all_atomic(outputs)
     report.written = [(path, len(data)) for path, data in outputs]
+    cache.store_build(fingerprint, outputs, _summary(report))
+    cache.save()
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _fingerprint(config: BuildConfig, banks: list[Bank], templates: str | None, seed: int | None) -> str:
+    """Everything the outputs are made from; any change means rendering again."""
+    papers = "exam" in config.formats or "key" in config.formats
+    return digest(
+        __version__, templates_state(builtin_templates_dir(), Path(templates) if templates else None),
+        [(bank.source, hashlib.sha256(Path(bank.source).read_bytes()).hexdigest()) for bank in banks],
+        folder_state({Path(bank.source).resolve().parent for bank in banks}),
+        sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
+        config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),
+        printed_date().isoformat() if papers else "",
+    )
+
+
+def _summary(report: BuildReport) -> dict:
+    """What a reused build reports: the findings, pages and note count of the one it reuses."""
+    return {"findings": findings_record(report.findings), "seed": report.seed,
+            "pages": {str(path): pages for path, pages in report.pages.items()},
+            "notes": report.anki.notes if report.anki else None,
+            "package": str(report.anki.path) if report.anki else None}
+
+
+def _reused_report(banks: list[Bank], record: dict) -> BuildReport:
+    report = BuildReport(banks, findings_from_record(record["findings"]), seed=record["seed"], reused=True)
+    report.written = [(Path(name), Path(name).stat().st_size) for name in record["outputs"]]
+    report.pages = {Path(name): pages for name, pages in record["pages"].items()}
+    if record.get("package"):
+        report.anki = AnkiSummary(Path(record["package"]), record["notes"], [], [], [])
     return report
 
 

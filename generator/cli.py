@@ -121,12 +121,14 @@ def _run_build(args) -> int:
 
 
 def _print_summary(report) -> None:
-    if report.papers and report.papers[0].seed is not None:
-        seed = report.papers[0].seed
-        print(f"seed: {seed} (make the same papers again with --seed {seed})")
+    if report.seed is not None:
+        print(f"seed: {report.seed} (make the same papers again with --seed {report.seed})")
+    verb = "kept" if report.reused else "wrote"
     for path, size in report.written:
         pages = report.pages.get(path)
-        print(f"wrote {path} ({_size(size)}{f', {pages} pages' if pages else ''})")
+        print(f"{verb} {path} ({_size(size)}{f', {pages} pages' if pages else ''})")
+    if report.reused:
+        print("nothing changed since the last build: its outputs were kept")
     if report.anki:
         anki = report.anki
         print(f"anki: {anki.notes} notes, {len(anki.added)} added, {len(anki.changed)} changed, "

@@ -32,13 +32,13 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def read_banks(paths: list[str] | None) -> list[Bank]:
+def read_banks(paths: list[str] | None, cache=None) -> list[Bank]:
     """Every bank under ``paths`` (default ``source/``); all unreadable files are reported
-    together in one SourceErrors."""
+    together in one SourceErrors. With a BuildCache, a file read before is not parsed again."""
     banks, problems = [], []
     for path in find_sources(paths):
         try:
-            banks.append(read_bank_file(path))
+            banks.append(read_bank_file(path, cache))
         except SourceError as error:
             problems.append(error)
     if problems:
@@ -46,14 +46,20 @@ def read_banks(paths: list[str] | None) -> list[Bank]:
     return banks
 
 
-def read_bank_file(path: Path) -> Bank:
+def read_bank_file(path: Path, cache=None) -> Bank:
     """Read one bank file; raises SourceError when it is not a readable bank."""
     source = display_path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(f"cannot read: {error.strerror}", source) from None
-    return read_bank_text(decode_bank(data, source), source)
+    key = cache.bank_key(source, data) if cache else None
+    bank = cache.load_bank(key) if cache else None
+    if bank is None:
+        bank = read_bank_text(decode_bank(data, source), source)
+        if cache:
+            cache.store_bank(key, bank)
+    return bank
 
 
 def read_bank_text(text: str, source: str) -> Bank:

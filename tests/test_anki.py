@@ -116,12 +116,13 @@ def test_unchanged_rebuild_is_byte_identical_and_leaks_no_temporary_files(tmp_pa
     out = tmp_path / "out"
     build(bank_dir, "--out", out, env=env)
     first = (out / "llm-interview.apkg").read_bytes()
+    shutil.rmtree(out / ".qgen-cache")  # render again rather than keep the earlier outputs
     result = build(bank_dir, "--out", out, env=env)
     assert (out / "llm-interview.apkg").read_bytes() == first
     assert "0 added, 0 changed, 0 removed" in result.stdout
     assert list(temporary.iterdir()) == []
-    assert sorted(p.name for p in out.iterdir()) == ["llm-interview.anki.json", "llm-interview.apkg",
-                                                      "llm-interview.json"]
+    assert sorted(p.name for p in out.iterdir()) == [".qgen-cache", "llm-interview.anki.json",
+                                                      "llm-interview.apkg", "llm-interview.json"]
     with zipfile.ZipFile(out / "llm-interview.apkg") as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 

@@ -106,10 +106,10 @@ def test_missing_path_and_folder_without_markdown(tmp_path):
 def test_build_keeps_previous_outputs_when_input_is_bad(tmp_path):
     out = tmp_path / "out"
     assert run("build", "--out", out).returncode == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     bad = _bad_input(tmp_path, "llm-interview.md", b"\xff\xfe garbage \x00")
     assert run("build", bad, "--out", out).returncode == 2
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_lint_exit_codes(tmp_path):

@@ -61,7 +61,7 @@ def test_config_is_read_and_flags_override_it(project):
 
     result = qgen("build", "--count", "3", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (project / "site").iterdir()) == [
+    assert sorted(p.name for p in (project / "site").iterdir() if p.is_file()) == [
         "llm-exam.pdf", "llm-paper-manifest.json", "llm.json"]
     manifest = json.loads((project / "site" / "llm-paper-manifest.json").read_text())
     assert manifest["seed"] == 9 and len(manifest["questions"]) == 3

@@ -1,0 +1,123 @@
+"""A content-addressed cache in ``<out>/.qgen-cache`` so that a rebuild with nothing changed
+costs a fraction of the first build.
+
+Two things are kept: each bank as read (keyed by its bytes, its path and qgen's version),
+and a record of the last build: the fingerprint of everything the outputs were made from
+(qgen's version, the templates, the banks and every other file in their folders, the
+options, the printed date) with the SHA-256 of each output and the findings it gave. A build
+whose fingerprint matches and whose outputs are all still there, unmodified, is reused as a
+whole; anything else renders again. Records are JSON: the cache never runs code it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from . import __version__
+from .model import Bank, CodeBlock, ExtraSection, Finding, Question
+from .output import write_all_atomic
+
+CACHE_FOLDER = ".qgen-cache"
+
+
+def digest(*parts) -> str:
+    """SHA-256 of JSON-encoded parts: a key that changes when any part changes."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str).encode(
+        "utf-8", "surrogatepass")).hexdigest()
+
+
+def folder_state(folders: set[Path]) -> list:
+    """Name, size and modification time of every file under the banks' folders: a bank's
+    images can change while its Markdown does not."""
+    state = []
+    for folder in sorted(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and CACHE_FOLDER not in path.parts:
+                stat = path.stat()
+                state.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return state
+
+
+def templates_state(*folders: Path | None) -> str:
+    return digest([(str(p), p.read_bytes().hex()) for folder in folders if folder
+                   for p in sorted(Path(folder).rglob("*")) if p.is_file()])
+
+
+class BuildCache:
+    def __init__(self, out: Path):
+        self.folder = out / CACHE_FOLDER
+        self._pending: list[tuple[Path, bytes]] = []
+
+    # -- banks -----------------------------------------------------------------------------
+
+    def bank_key(self, source: str, data: bytes) -> str:
+        return digest(__version__, source, hashlib.sha256(data).hexdigest())
+
+    def load_bank(self, key: str) -> Bank | None:
+        try:
+            return bank_from_record(json.loads((self.folder / "banks" / f"{key}.json").read_text("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def store_bank(self, key: str, bank: Bank) -> None:
+        self._pending.append((self.folder / "banks" / f"{key}.json", _json(bank_record(bank))))
+
+    # -- whole builds ----------------------------------------------------------------------
+
+    def reusable_build(self, fingerprint: str) -> dict | None:
+        """The last build's record when it had this fingerprint and its outputs are intact."""
+        try:
+            record = json.loads((self.folder / "build.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if record.get("fingerprint") != fingerprint:
+            return None
+        for name, sha in record.get("outputs", {}).items():
+            path = Path(name)
+            if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                return None
+        return record
+
+    def store_build(self, fingerprint: str, outputs: list[tuple[Path, bytes]], summary: dict) -> None:
+        record = {"fingerprint": fingerprint, "qgen": __version__,
+                  "outputs": {str(path): hashlib.sha256(data).hexdigest() for path, data in outputs},
+                  **summary}
+        self._pending.append((self.folder / "build.json", _json(record)))
+
+    def save(self) -> None:
+        """Write what this build learned; a cache that cannot be written is only slower."""
+        try:
+            write_all_atomic(self._pending)
+        except Exception:  # noqa: BLE001 - the cache is an optimisation, never a failure
+            pass
+        self._pending = []
+
+
+def _json(document) -> bytes:
+    return json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
+def bank_record(bank: Bank) -> dict:
+    return {**asdict(bank), "findings": [asdict(f) for f in bank.findings]}
+
+
+def bank_from_record(record: dict) -> Bank:
+    questions = tuple(
+        Question(**{**q, "extra": tuple(ExtraSection(**e) for e in q["extra"]),
+                    "code": tuple(CodeBlock(**c) for c in q["code"]),
+                    "tags": tuple(q["tags"]),
+                    "section_lines": tuple(tuple(pair) for pair in q["section_lines"])})
+        for q in record["questions"])
+    return Bank(**{**record, "tags": tuple(record["tags"]), "questions": questions,
+                   "findings": tuple(Finding(**f) for f in record["findings"])})
+
+
+def findings_record(findings: list[Finding]) -> list[dict]:
+    return [asdict(f) for f in findings]
+
+
+def findings_from_record(records: list[dict]) -> list[Finding]:
+    return [Finding(**r) for r in records]

@@ -1,0 +1,102 @@
+"""Rebuilding with nothing changed reuses the last outputs; any change renders again."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import ROOT, SEED
+from .test_cli import QGEN
+
+FORMATS = ["--format", "apkg,exam,json,html", "--count", "3"]
+
+
+def build(project, *args):
+    result = subprocess.run([str(QGEN), "build", "bank", "--out", "out", *FORMATS, *map(str, args)], cwd=project,
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def reused(result) -> bool:
+    return "nothing changed since the last build" in result.stdout
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "bank").mkdir()
+    shutil.copy(SEED, tmp_path / "bank" / "llm-interview.md")
+    first = build(tmp_path)
+    assert not reused(first)
+    return tmp_path
+
+
+def test_nothing_changed_keeps_the_outputs_and_reports_the_same(project):
+    before = {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()}
+    again = build(project)
+    assert reused(again)
+    assert "[duplicate-question]" in again.stderr  # the findings are reported again
+    assert "kept out/llm-interview-exam.pdf" in again.stdout and "pages)" in again.stdout
+    assert {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()} == before
+
+
+def test_an_edited_bank_renders_again(project):
+    bank = project / "bank" / "llm-interview.md"
+    bank.write_text(bank.read_text("utf-8").replace("分布式计算", "分布式训练", 1), encoding="utf-8")
+    result = build(project)
+    assert not reused(result) and "1 changed" in result.stdout
+    assert "分布式训练" in (project / "out" / "llm-interview.json").read_text("utf-8")
+
+
+def test_another_file_in_the_bank_folder_renders_again(project):
+    (project / "bank" / "diagram.png").write_bytes(b"\x89PNG not really")
+    assert not reused(build(project))
+
+
+def test_other_options_render_again(project):
+    assert not reused(build(project, "--seed", "5", "--shuffle"))
+    assert reused(build(project, "--seed", "5", "--shuffle"))
+    assert not reused(build(project, "--seed", "6", "--shuffle"))
+
+
+def test_changed_templates_render_again(project):
+    templates = project / "mine" / "html"
+    templates.mkdir(parents=True)
+    (templates / "study.html.j2").write_text('{% extends "default/html/study.html.j2" %}', encoding="utf-8")
+    assert not reused(build(project, "--templates", "mine"))
+    assert reused(build(project, "--templates", "mine"))
+    (templates / "study.html.j2").write_text('{% extends "default/html/study.html.j2" %}{# v2 #}', encoding="utf-8")
+    assert not reused(build(project, "--templates", "mine"))
+
+
+def test_a_modified_or_missing_output_renders_again(project):
+    (project / "out" / "llm-interview.html").write_text("edited by hand")
+    assert not reused(build(project))
+    assert "edited by hand" not in (project / "out" / "llm-interview.html").read_text("utf-8")
+    (project / "out" / "llm-interview.apkg").unlink()
+    assert not reused(build(project))
+    assert (project / "out" / "llm-interview.apkg").is_file()
+
+
+def test_another_qgen_version_renders_again(project, monkeypatch):
+    from generator import build as build_module
+    from generator.config import BuildConfig
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = BuildConfig(paths=("bank",), out=build_module.Path("out"), formats=("apkg", "exam", "json", "html"),
+                         count=3)
+    assert build_module.build(config).reused
+    monkeypatch.setattr(build_module, "__version__", "99.0")
+    assert not build_module.build(config).reused
+
+
+def test_a_corrupt_cache_is_ignored(project):
+    for path in (project / "out" / ".qgen-cache").rglob("*.json"):
+        path.write_text("{not json")
+    result = build(project)
+    assert not reused(result) and "Traceback" not in result.stderr
+    assert reused(build(project))
