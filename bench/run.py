@@ -4,7 +4,7 @@ Every figure is the median wall time of whole processes (start-up included), wit
 peak memory (max RSS) of the slowest run. The machines are shared and noisy, so ratios to
 a baseline measured moments earlier on the same machine are what compare across runs.
 
-Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only read,deck,exam]
+Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild]
 Size 0 is the user's own bank in source/; other sizes are generated (bench/generate.py).
 """
 
@@ -78,6 +78,18 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
         pages = sum(_pages(out / f"{bank.stem}-{kind}.pdf") for kind in ("exam", "key"))
         return (f"exam+key {count} q ({pages} p)", "qgen build exam,key", ours,
                 f"minimal WeasyPrint ({_pages(work / 'min.pdf')} p)", base)
+    if kind == "startup":
+        base = measure([PYTHON, "-c", "pass"], max(repeat, 5), work)
+        help_time = measure([*QGEN, "--help"], max(repeat, 5), work)
+        lint_time = measure([*QGEN, "lint", str(HERE.parent / "source")], max(repeat, 5), work)
+        return [("qgen --help", "qgen --help", help_time, "python -c pass", base),
+                ("qgen lint source/", "qgen lint", lint_time, "python -c pass", base)]
+    if kind == "rebuild":
+        count = 10 if size == 0 else min(size, 100)
+        command = [*QGEN, "build", "--count", str(count), str(bank), "--out", str(out)]  # every format
+        first = measure(command, 1, work)
+        again = measure(command, repeat, work)
+        return f"rebuild {size or 'seed'}, no change", "second qgen build", again, "first qgen build", first
     raise ValueError(kind)
 
 
@@ -90,7 +102,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="read,deck,exam")
+    parser.add_argument("--only", default="startup,read,deck,exam,rebuild")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
           f"{platform.machine()} · median of {args.repeat} whole-process runs")
@@ -98,10 +110,12 @@ def main() -> None:
     print(f"|{'-' * 28}|{'-' * 10}|{'-' * 7}|{'-' * 26}|{'-' * 10}|{'-' * 7}|{'-' * 8}|")
     with tempfile.TemporaryDirectory(prefix="qgen-bench-") as folder:
         for kind in args.only.split(","):
-            for size in (int(s) for s in args.sizes.split(",")):
-                name, _, (ours, ours_mem), base_name, (base, base_mem) = bench(kind, size, Path(folder), args.repeat)
-                print(f"| {name:26} | {ours:8.2f} | {ours_mem:5d} | {base_name:24} | {base:8.2f} | {base_mem:5d} | "
-                      f"{ours / base:5.2f}x |", flush=True)
+            sizes = [0] if kind == "startup" else [int(s) for s in args.sizes.split(",")]
+            for size in sizes:
+                rows = bench(kind, size, Path(folder), args.repeat)
+                for name, _, (ours, ours_mem), base_name, (base, base_mem) in (rows if isinstance(rows, list) else [rows]):
+                    print(f"| {name:26} | {ours:8.2f} | {ours_mem:5d} | {base_name:24} | {base:8.2f} | "
+                          f"{base_mem:5d} | {ours / base:5.2f}x |", flush=True)
 
 
 if __name__ == "__main__":

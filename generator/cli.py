@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from . import __version__
 from .errors import QgenError
 
-# generator.config.FORMATS, repeated here so that --help does not import the config module.
+# generator.config.FORMATS, repeated here so that --help does not import the config module
+# (nor pathlib, yaml or anything else a command needs only when it runs).
 FORMATS = ("apkg", "exam", "key", "json", "html")
 
 EXAMPLES = {
@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = _command(commands, "build", "build the outputs from the banks", _run_build)
-    build.add_argument("--out", type=Path, help="output folder (default: build/)")
+    build.add_argument("--out", help="output folder (default: build/)")
     build.add_argument("--format", metavar="LIST",
                        help=f"comma-separated outputs (default: all of {','.join(FORMATS)})")
     build.add_argument("--count", type=int, metavar="N", help="questions on each paper (default: all)")
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     export = _command(commands, "export", "write the question records", _run_export)
     export.add_argument("--format", choices=["json", "md"], default="json",
                         help="json (records) or md (the banks rewritten in the reference format)")
-    export.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    export.add_argument("-o", "--output", help="write to this file instead of standard output")
 
     _command(commands, "list", "show a table of the questions", _run_list)
     _command(commands, "doctor", "check that everything qgen needs is installed", _run_doctor, paths=False)
@@ -187,6 +187,8 @@ def _run_lint(args) -> int:
 
 
 def _run_export(args) -> int:
+    from pathlib import Path
+
     from .lint import lint_banks
     from .output import write_atomic
     from .reader import read_banks
@@ -201,7 +203,7 @@ def _run_export(args) -> int:
 
         data = render_json(banks, lint_banks(banks))
     if args.output:
-        write_atomic(args.output, data)
+        write_atomic(Path(args.output), data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
