@@ -161,7 +161,7 @@ class Feedback:
             self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what}\033[K")
             self.stream.flush()
             self._last_line = what
-        elif what != self._last_line or self.verbose:
+        elif (what != self._last_line and done < total) or self.verbose:
             elapsed = f" at {time.perf_counter() - self.started:.1f} s" if self.verbose else ""
             print(f"{what} ({done}/{total}){elapsed}", file=self.stream)
             self._last_line = what

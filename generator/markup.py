@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
 from markupsafe import Markup
 
 from .model import Finding
@@ -55,6 +56,11 @@ class MarkupRenderer:
         self._parser.add_render_rule("fence", lambda renderer, *args: self._render_fence(renderer, *args))
         self._parser.add_render_rule("code_block", lambda renderer, *args: self._render_fence(renderer, *args))
         self._parser.add_render_rule("image", lambda renderer, *args: self._render_image(renderer, *args))
+        self._parser.add_render_rule("link_open", lambda renderer, *args: self._render_link(renderer, *args))
+        self._parser.add_render_rule("link_close", lambda renderer, *args: self._render_link(renderer, *args))
+        # markdown-it drops file: links silently; let them through to the rules above, which
+        # leave them out with a warning the user can act on.
+        self._parser.validateLink = lambda url: validateLink(url) or url.lower().startswith("file:")
 
     def block(self, text: str | None, source: str, line: int, bank_dir: Path | None = None,
               inline_images: bool = False) -> Markup:
@@ -91,6 +97,27 @@ class MarkupRenderer:
         token.attrSet("src", media.data_uri() if env.get("inline_images") else media.name)
         return renderer.image(tokens, index, options, env)
 
+    def _render_link(self, renderer, tokens, index, options, env):
+        """Links to local files are dropped (their text stays); others render as usual."""
+        token = tokens[index]
+        links = env.setdefault("open_links", [])
+        if token.type == "link_close":
+            return "" if (links.pop() if links else False) else renderer.renderToken(tokens, index, options, env)
+        href = str(token.attrGet("href") or "")
+        dropped = href.lower().startswith("file:")
+        links.append(dropped)
+        if dropped:
+            self._warn(env, href, f"link “{href}” points to a local file; it is left out")
+            return ""
+        return renderer.renderToken(tokens, index, options, env)
+
+    def _warn(self, env, src: str, message: str) -> None:
+        if "source" not in env:
+            return
+        finding = Finding(env["source"], _line_of(src, env), "warning", "image", message)
+        if finding not in self.findings:  # the same section may render for several outputs
+            self.findings.append(finding)
+
     def _local_image(self, src: str, env) -> MediaFile | None:
         bank_dir: Path | None = env.get("bank_dir")
         problem = None
@@ -108,10 +135,8 @@ class MarkupRenderer:
                 problem = f"“{src}” is not an image file ({', '.join(sorted(IMAGE_SUFFIXES))})"
             else:
                 return self._add_media(path)
-        if problem and "source" in env:
-            finding = Finding(env["source"], _line_of(src, env), "warning", "image", problem)
-            if finding not in self.findings:  # the same section may render for several outputs
-                self.findings.append(finding)
+        if problem:
+            self._warn(env, src, problem)
         return None
 
     def _add_media(self, path: Path) -> MediaFile:

@@ -183,7 +183,7 @@ def test_bank_images_are_embedded_and_nothing_else_is_loaded(tmp_path):
         "**答案：** 好\n", encoding="utf-8")
     result = qgen_build(folder, "--format", "exam", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    # markdown-it refuses file: links itself, so that one prints as plain text.
+    assert "img.md:5: warning: image “file:///etc/passwd” is not a local file" in result.stderr
     assert "img.md:5: warning: image “../secret.png” is outside the bank's folder" in result.stderr
     assert "img.md:5: warning: image “http://127.0.0.1:9/x.png” is not a local file" in result.stderr
     reader = pypdf.PdfReader(tmp_path / "out" / "img-exam.pdf")

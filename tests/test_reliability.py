@@ -168,22 +168,32 @@ HOSTILE = """### 题目 1：恶意的 HTML
 
 模板 {{ 7*7 }} 与 {% for x in range(3) %}循环{% endfor %} 与 <link rel=attachment href="file:///etc/passwd">
 
-**解析：** x < y && y > z
+**解析：** x < y && y > z 与 [本地文件](file:///etc/passwd) 与 ![本地图](file:///etc/hostname)
 """
 
 
 def test_hostile_markdown_is_inert_in_every_output(tmp_path):
     bank = _bank(tmp_path / "bank", "hostile.md", HOSTILE)
-    result = qgen("build", bank, "--out", tmp_path / "out", "--format", "apkg,exam,key,json")
+    result = qgen("build", bank, "--out", tmp_path / "out", "--format", "apkg,exam,key,json,html")
     assert result.returncode == 0, result.stderr
+    assert "hostile.md:9: warning: link “file:///etc/passwd” points to a local file" in result.stderr
+    assert "hostile.md:9: warning: image “file:///etc/hostname” is not a local file" in result.stderr
+    page = (tmp_path / "out" / "hostile.html").read_text("utf-8")
+    body = page.split("<main>", 1)[1].split("<script>", 1)[0]
+    for live in ("<script", "<iframe", "<img", "<style", "<link", 'href="javascript', 'href="file:', 'src="file:',
+                 "onerror=\""):
+        assert live not in body, live
+    assert "{{ 7*7 }}" in body and "&lt;script&gt;" in body
 
     with zipfile.ZipFile(tmp_path / "out" / "hostile.apkg") as archive:
         (tmp_path / "col.anki2").write_bytes(archive.read("collection.anki2"))
     import sqlite3
 
     (fields,) = sqlite3.connect(tmp_path / "col.anki2").execute("SELECT flds FROM notes").fetchone()
-    for live in ("<script", "<iframe", "<img", "<style", "<link", 'href="javascript', "onerror=\"alert"):
+    for live in ("<script", "<iframe", "<img", "<style", "<link", 'href="javascript', "onerror=\"alert",
+                 'href="file:', 'src="file:'):
         assert live not in fields, live
+    assert "本地文件 与 [本地图]" in fields  # the link's text and the image's alt text stay
     assert "&lt;script&gt;" in fields and "{{ 7*7 }}" in fields and "{% for x in range(3) %}" in fields
     assert "x &lt; y &amp;&amp; y &gt; z" in fields
 
