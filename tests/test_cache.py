@@ -1,13 +1,12 @@
 """Rebuilding with nothing changed reuses the last outputs; any change renders again."""
 
-import json
 import os
 import shutil
 import subprocess
 
 import pytest
 
-from .conftest import ROOT, SEED
+from .conftest import SEED
 from .test_cli import QGEN
 
 FORMATS = ["--format", "apkg,exam,json,html", "--count", "3"]

@@ -114,7 +114,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     model = note_model(context.language, context.templates)
     fields_module = environment(context.templates).get_template("anki/fields.html.j2").module
     total = sum(len(bank.questions) for bank in banks)
-    decks, media_names, manifest_notes = [], [], {}
+    decks, manifest_notes = [], {}
     result = DeckResult(b"", {})
     position = itertools.count()
     for bank, deck_name in zip(banks, deck_names(banks, context.title)):
@@ -141,12 +141,11 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         progress("building the deck", total, total)
     result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
     media = sorted(markup.media.values(), key=lambda m: m.name)
-    media_names = [m.name for m in media]
     database = _database(decks, base_time, {guid: note["mod"] for guid, note in manifest_notes.items()})
     result.package = _zip(database, [(m.name, m.path.read_bytes()) for m in media])
     result.notes = len(manifest_notes)
     result.manifest = {"qgen": __version__, "format": 1, "model_id": model.model_id,
-                       "decks": [d.name for d in decks], "media": media_names, "notes": manifest_notes}
+                       "decks": [d.name for d in decks], "media": [m.name for m in media], "notes": manifest_notes}
     return result
 
 
