@@ -1,5 +1,7 @@
 """Banks written by other people (../shared/realworld): counts from its SOURCES.md."""
 
+from pathlib import Path
+
 import pytest
 
 from generator.reader import read_bank_file, read_bank_text
@@ -70,3 +72,27 @@ def test_thirty_seconds_extras_and_code(realworld):
 def test_truncated_file_keeps_its_last_question(realworld):
     bank = read_bank_file(realworld / "aigenius_pycnblog_agent-retrieval-faq.md")
     assert bank.questions[-1].number == 42
+
+
+def test_all_real_banks_build_together(realworld, tmp_path):
+    """Every real bank in one build: one deck with a sub-deck each, a study page, records."""
+    import shutil
+    import subprocess
+
+    from .test_cli import QGEN
+
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    for name in EXPECTED_QUESTIONS:
+        shutil.copy(realworld / name, folder / name)
+    result = subprocess.run([str(QGEN), "build", folder, "--format", "apkg,json,html", "--out", tmp_path / "out"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    total = sum(EXPECTED_QUESTIONS.values())
+    assert f"anki: {total} notes" in result.stdout
+    import json
+
+    records = json.loads((tmp_path / "out" / "banks.json").read_text("utf-8"))
+    assert [len(b["questions"]) for b in records["banks"]] == [EXPECTED_QUESTIONS[Path(b["source"]).name]
+                                                              for b in records["banks"]]
