@@ -157,6 +157,34 @@ class _HtmlScan(HTMLParser):
         (self.summary if self._in_summary else self.text).append(data)
 
 
+class _H1Scan(HTMLParser):
+    """Collects the text of the first <h1> in a piece of HTML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.done, self.text = 0, False, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h1" and not self.done:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "h1" and self.depth:
+            self.depth, self.done = 0, True
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def html_heading(html: str) -> str:
+    """The text of the first ``<h1>`` in an HTML block ("" when there is none)."""
+    scan = _H1Scan()
+    scan.feed(html)
+    scan.close()
+    return " ".join("".join(scan.text).split())
+
+
 def _with_details(block: Block) -> list[Block]:
     if block.kind is not BlockKind.HTML:
         return [block]

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import labels
-from .blocks import Block, BlockKind, is_navigation, split_blocks
+from .blocks import Block, BlockKind, html_heading, is_navigation, split_blocks
 from .errors import SourceError
 from .ids import assign_ids, split_explicit_id
 from .model import Bank, Finding, Question
@@ -119,13 +119,17 @@ def _tags(value) -> tuple[str, ...]:
 
 
 def _bank_title(meta: dict, preface: list[Block], source: str) -> str:
+    """Front matter's title, else the preface's first level-1 heading (Markdown or an HTML
+    ``<h1>``), else a level-2 heading that opens the file, else the file's name."""
     if meta.get("title"):
         return str(meta["title"]).strip()
-    headings = [b for b in preface if b.kind is BlockKind.HEADING and b.content.strip()]
-    for wanted in (1, 2):
-        for block in headings:
-            if block.level == wanted:
-                return labels.strip_leading_tags(block.content).strip()
+    for block in preface:
+        if block.kind is BlockKind.HEADING and block.level == 1 and block.content.strip():
+            return labels.strip_leading_tags(block.content).strip()
+        if block.kind is BlockKind.HTML and html_heading(block.content):
+            return html_heading(block.content)
+    if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2:
+        return labels.strip_leading_tags(preface[0].content).strip()
     return Path(source).stem
 
 

@@ -433,3 +433,13 @@ def test_unclosed_fence_is_reported_with_its_line():
     """)
     (finding,) = bank.findings
     assert (finding.code, finding.line, finding.severity) == ("unclosed-fence", 5, "error")
+
+
+@pytest.mark.parametrize("preface,title", [
+    ('<h1 align="center">\n  30 Seconds of Interviews\n</h1>\n\n## Foreword\n\nHello.\n', "30 Seconds of Interviews"),
+    ("## 【大模型应用开发】检索\n\n正文\n", "【大模型应用开发】检索"),
+    ("正文在前\n\n## 不是标题\n", "bank"),
+])
+def test_bank_title_from_the_preface(preface, title):
+    bank = read_bank_text(preface + "\n### 题目 1：一\n\n**答案：** A\n", "bank.md")
+    assert bank.title == title
