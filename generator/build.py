@@ -61,8 +61,9 @@ class OutputContext:
 
     stem: str
     title: str
-    language: str
+    language: str  # the configured language, else the first bank's
     templates: str | None
+    language_override: str | None = None  # set only when the user chose the language
 
 
 def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
@@ -110,7 +111,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
                                       source_hash(banks))
     stem = output_stem(banks, config.paths)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
-                            config.language or banks[0].language, templates)
+                            config.language or banks[0].language, templates, config.language)
     markup = MarkupRenderer()
     outputs: list[tuple[Path, bytes]] = []
     if "apkg" in config.formats:

@@ -184,3 +184,19 @@ def _tiny_png() -> bytes:
     return bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
         "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e0e5a40000000049454e44ae426082")
+
+
+def test_each_bank_keeps_its_own_card_language(collection, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "zh.md").write_text("### 题目 1：闭包\n\n**答案：** 函数和它的作用域。\n", encoding="utf-8")
+    (folder / "en.md").write_text("### Question 1: Closures\n\n**Answer:** A function with its scope.\n",
+                                  encoding="utf-8")
+    build(folder, "--out", tmp_path / "out")
+    import_package(collection, tmp_path / "out" / "mixed.apkg")
+    names = sorted(nt["name"] for nt in collection.models.all() if nt["name"].startswith("qgen"))
+    assert names == ["qgen (en)", "qgen (zh)"]
+    (english,) = collection.find_cards("deck:mixed::en")
+    assert ">Answer<" in collection.get_card(english).answer()
+    (chinese,) = collection.find_cards("deck:mixed::zh")
+    assert ">答案<" in collection.get_card(chinese).answer()

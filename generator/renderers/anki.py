@@ -111,7 +111,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     """The package bytes, its manifest, and what changed since the ``previous`` manifest.
     ``context`` gives the deck title, the interface language and the template folder."""
     previous_notes = (previous or {}).get("notes", {})
-    model = note_model(context.language, context.templates)
+    models: dict[str, genanki.Model] = {}  # one note type per interface language
     fields_module = environment(context.templates).get_template("anki/fields.html.j2").module
     total = sum(len(bank.questions) for bank in banks)
     decks, manifest_notes = [], {}
@@ -121,6 +121,10 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
                             description=str(markup.block(bank.preface, bank.source, 1, _bank_dir(bank))))
         tags = [t for t in (sanitize_tag(tag) for tag in (*bank.tags, bank.slug)) if t]
+        language = interface_language(context.language_override or bank.language)
+        if language not in models:
+            models[language] = note_model(language, context.templates)
+        model = models[language]
         for question in bank.questions:
             done = len(manifest_notes)
             if progress and done % 500 == 0:
@@ -144,7 +148,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     database = _database(decks, base_time, {guid: note["mod"] for guid, note in manifest_notes.items()})
     result.package = _zip(database, [(m.name, m.path.read_bytes()) for m in media])
     result.notes = len(manifest_notes)
-    result.manifest = {"qgen": __version__, "format": 1, "model_id": model.model_id,
+    result.manifest = {"qgen": __version__, "format": 1, "model_ids": sorted(m.model_id for m in models.values()),
                        "decks": [d.name for d in decks], "media": [m.name for m in media], "notes": manifest_notes}
     return result
 
