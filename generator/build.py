@@ -142,7 +142,7 @@ def _fingerprint(config: BuildConfig, banks: list[Bank], templates: str | None, 
     return digest(
         __version__, templates_state(builtin_templates_dir(), Path(templates) if templates else None),
         [(bank.source, hashlib.sha256(Path(bank.source).read_bytes()).hexdigest()) for bank in banks],
-        folder_state({Path(bank.source).resolve().parent for bank in banks}),
+        folder_state({Path(bank.source).resolve().parent for bank in banks}, config.out),
         sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
         config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),
         printed_date().isoformat() if papers else "",

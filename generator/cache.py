@@ -29,13 +29,14 @@ def digest(*parts) -> str:
         "utf-8", "surrogatepass")).hexdigest()
 
 
-def folder_state(folders: set[Path]) -> list:
-    """Name, size and modification time of every file under the banks' folders: a bank's
-    images can change while its Markdown does not."""
+def folder_state(folders: set[Path], out: Path) -> list:
+    """Name, size and modification time of every file under the banks' folders (the output
+    folder aside): a bank's images can change while its Markdown does not."""
+    out = out.resolve()
     state = []
     for folder in sorted(folders):
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and CACHE_FOLDER not in path.parts:
+            if path.is_file() and not path.resolve().is_relative_to(out):
                 stat = path.stat()
                 state.append((str(path), stat.st_size, stat.st_mtime_ns))
     return state

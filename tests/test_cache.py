@@ -99,3 +99,12 @@ def test_a_corrupt_cache_is_ignored(project):
     result = build(project)
     assert not reused(result) and "Traceback" not in result.stderr
     assert reused(build(project))
+
+
+def test_outputs_inside_the_bank_folder_do_not_defeat_the_cache(tmp_path):
+    shutil.copy(SEED, tmp_path / "llm-interview.md")
+    command = [str(QGEN), "build", ".", "--out", "build", "--format", "apkg,json"]
+    first = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert first.returncode == again.returncode == 0
+    assert not reused(first) and reused(again)
