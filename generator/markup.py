@@ -68,6 +68,7 @@ class MarkupRenderer:
         packaged media name, or with ``inline_images`` carry their bytes as a data: URI."""
         if not text:
             return Markup("")
+        inline_images = inline_images and "![" in text  # without an image, both modes agree
         key = ("block", text, source, line, bank_dir, inline_images)
         if key not in self._cache:
             env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images}
