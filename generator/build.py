@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .cache import BuildCache, digest, findings_from_record, findings_record, folder_state, templates_state
+from .cache import BuildCache, digest, findings_from_record, findings_record, templates_state
 from .config import FORMATS, BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
@@ -130,7 +130,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
     write_all_atomic(outputs)
     report.written = [(path, len(data)) for path, data in outputs]
-    cache.store_build(fingerprint, outputs, _summary(report))
+    cache.store_build(fingerprint, outputs, markup.local_files, _summary(report))
     cache.save()
     report.seconds = time.perf_counter() - started
     return report
@@ -142,7 +142,6 @@ def _fingerprint(config: BuildConfig, banks: list[Bank], templates: str | None, 
     return digest(
         __version__, templates_state(builtin_templates_dir(), Path(templates) if templates else None),
         [(bank.source, hashlib.sha256(Path(bank.source).read_bytes()).hexdigest()) for bank in banks],
-        folder_state({Path(bank.source).resolve().parent for bank in banks}, config.out),
         sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
         config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),
         printed_date().isoformat() if papers else "",

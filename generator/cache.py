@@ -3,8 +3,9 @@ costs a fraction of the first build.
 
 Two things are kept: each bank as read (keyed by its bytes, its path and qgen's version),
 and a record of the last build: the fingerprint of everything the outputs were made from
-(qgen's version, the templates, the banks and every other file in their folders, the
-options, the printed date) with the SHA-256 of each output and the findings it gave. A build
+(qgen's version, the templates, the banks, the options, the printed date), the state of every
+image the banks show (or looked for and did not find), the SHA-256 of each output and the
+findings it gave. A build
 whose fingerprint matches and whose outputs are all still there, unmodified, is reused as a
 whole; anything else renders again. Records are JSON: the cache never runs code it reads.
 """
@@ -29,17 +30,13 @@ def digest(*parts) -> str:
         "utf-8", "surrogatepass")).hexdigest()
 
 
-def folder_state(folders: set[Path], out: Path) -> list:
-    """Name, size and modification time of every file under the banks' folders (the output
-    folder aside): a bank's images can change while its Markdown does not."""
-    out = out.resolve()
-    state = []
-    for folder in sorted(folders):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.resolve().is_relative_to(out):
-                stat = path.stat()
-                state.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return state
+def file_state(path: Path) -> list | None:
+    """Size and modification time of a file, or None when it does not exist."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def templates_state(*folders: Path | None) -> str:
@@ -76,15 +73,21 @@ class BuildCache:
             return None
         if record.get("fingerprint") != fingerprint:
             return None
+        for name, state in record.get("files", {}).items():
+            if file_state(Path(name)) != state:  # an image the bank shows changed, came or went
+                return None
         for name, sha in record.get("outputs", {}).items():
             path = Path(name)
             if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                 return None
         return record
 
-    def store_build(self, fingerprint: str, outputs: list[tuple[Path, bytes]], summary: dict) -> None:
+    def store_build(self, fingerprint: str, outputs: list[tuple[Path, bytes]], files: set[Path],
+                    summary: dict) -> None:
+        """``files``: the other files the outputs depend on (the images the banks show)."""
         record = {"fingerprint": fingerprint, "qgen": __version__,
                   "outputs": {str(path): hashlib.sha256(data).hexdigest() for path, data in outputs},
+                  "files": {str(path): file_state(path) for path in sorted(files)},
                   **summary}
         self._pending.append((self.folder / "build.json", _json(record)))
 

@@ -48,6 +48,7 @@ class MarkupRenderer:
 
     findings: list[Finding] = field(default_factory=list)
     media: dict[str, MediaFile] = field(default_factory=dict)
+    local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
     _cache: dict = field(default_factory=dict)
 
     def __post_init__(self):
@@ -128,6 +129,7 @@ class MarkupRenderer:
             return None
         else:
             path = (bank_dir / src.split("#")[0].split("?")[0]).resolve()
+            self.local_files.add(path)
             if not path.is_relative_to(bank_dir.resolve()):
                 problem = f"image “{src}” is outside the bank's folder; it is left out"
             elif not path.is_file():

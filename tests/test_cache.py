@@ -50,9 +50,25 @@ def test_an_edited_bank_renders_again(project):
     assert "分布式训练" in (project / "out" / "llm-interview.json").read_text("utf-8")
 
 
-def test_another_file_in_the_bank_folder_renders_again(project):
-    (project / "bank" / "diagram.png").write_bytes(b"\x89PNG not really")
+def test_a_changed_or_new_image_renders_again(project):
+    from .test_anki import _tiny_png
+
+    bank = project / "bank" / "llm-interview.md"
+    bank.write_text(bank.read_text("utf-8").replace("**题目：** 大模型训练需要大量计算资源",
+                                                    "**题目：** ![架构图](img/arch.png) 大模型训练需要大量计算资源", 1),
+                    encoding="utf-8")
+    result = build(project)
+    assert "image “img/arch.png” does not exist" in result.stderr
+    assert reused(build(project))
+    (project / "bank" / "img").mkdir()
+    (project / "bank" / "img" / "arch.png").write_bytes(_tiny_png())  # the missing image appears
+    result = build(project)
+    assert not reused(result) and "does not exist" not in result.stderr
+    assert reused(build(project))
+    (project / "bank" / "img" / "arch.png").write_bytes(_tiny_png() + b"\0")  # and changes
     assert not reused(build(project))
+    (project / "bank" / "notes.txt").write_text("unrelated")  # other files do not matter
+    assert reused(build(project))
 
 
 def test_other_options_render_again(project):
