@@ -13,7 +13,7 @@ build: $(VENV)/.installed system-packages
 test: $(VENV)/.installed-test test-system-packages
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed-test system-packages
+bench: $(VENV)/.installed-test test-system-packages
 	$(BIN)/python bench/run.py
 
 # A long fuzzing run (not part of make test): the fuzz tests with tens of thousands of examples.
