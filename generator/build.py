@@ -26,7 +26,6 @@ from .model import Bank, Finding, Paper
 from .output import write_all_atomic
 from .reader import read_banks
 from .select import new_seed, select_papers
-from .sources import find_sources
 from .templating import builtin_templates_dir, template_dir
 
 # progress(what, done, total): called as long steps advance.
@@ -74,7 +73,7 @@ def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
     return slugify(folder.resolve().name) or "bank"
 
 
-def source_epoch(paths: tuple[str, ...], templates: str | None) -> int:
+def source_epoch(banks: list[Bank], templates: str | None) -> int:
     """SOURCE_DATE_EPOCH when set, else the newest modification time of the banks and of
     the templates: it moves forward when the content can have changed, and only then."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
@@ -82,7 +81,7 @@ def source_epoch(paths: tuple[str, ...], templates: str | None) -> int:
             return int(os.environ["SOURCE_DATE_EPOCH"])
         except ValueError:
             raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds") from None
-    files = list(find_sources(list(paths))) + list(builtin_templates_dir().rglob("*"))
+    files = [Path(bank.source) for bank in banks] + list(builtin_templates_dir().rglob("*"))
     if templates:
         files += list(Path(templates).rglob("*"))
     return int(max(path.stat().st_mtime for path in files if path.is_file()))
@@ -97,7 +96,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     cache = BuildCache(config.out)
     banks = read_banks(list(config.paths), cache)
     seed = _seed(config)
-    fingerprint = _fingerprint(config, banks, templates, seed)
+    fingerprint = _fingerprint(config, cache.source_digests, templates, seed)
     record = cache.reusable_build(fingerprint)
     if record:
         cache.save()
@@ -108,7 +107,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     _stop_on_findings(report.findings, config.strict)
     if "exam" in config.formats or "key" in config.formats:
         report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
-                                      source_hash(banks))
+                                      source_hash(banks, cache.source_digests))
     stem = output_stem(banks, config.paths)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
@@ -130,18 +129,19 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
     write_all_atomic(outputs)
     report.written = [(path, len(data)) for path, data in outputs]
-    cache.store_build(fingerprint, outputs, markup.local_files, _summary(report))
+    cache.store_build(fingerprint, [path for path, _ in outputs], markup.local_files, _summary(report))
     cache.save()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _fingerprint(config: BuildConfig, banks: list[Bank], templates: str | None, seed: int | None) -> str:
+def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates: str | None,
+                 seed: int | None) -> str:
     """Everything the outputs are made from; any change means rendering again."""
     papers = "exam" in config.formats or "key" in config.formats
     return digest(
         __version__, templates_state(builtin_templates_dir(), Path(templates) if templates else None),
-        [(bank.source, hashlib.sha256(Path(bank.source).read_bytes()).hexdigest()) for bank in banks],
+        sorted(source_digests.items()),
         sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
         config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),
         printed_date().isoformat() if papers else "",
@@ -179,12 +179,10 @@ def _seed(config: BuildConfig) -> int | None:
     return new_seed() if config.shuffle or config.variants > 1 else None
 
 
-def source_hash(banks: list[Bank]) -> str:
-    """SHA-256 of the bank files' bytes, in build order: which sources a paper came from."""
-    digest = hashlib.sha256()
-    for bank in banks:
-        digest.update(Path(bank.source).read_bytes())
-    return digest.hexdigest()
+def source_hash(banks: list[Bank], source_digests: dict[str, str]) -> str:
+    """SHA-256 over the SHA-256 of each bank file, in build order: which sources a paper
+    came from (the digests were taken when the files were read)."""
+    return hashlib.sha256("".join(source_digests[bank.source] for bank in banks).encode("ascii")).hexdigest()
 
 
 def printed_date() -> date:
@@ -200,7 +198,7 @@ def _deck_outputs(banks, config, context, markup, report, progress) -> list[tupl
 
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
-    deck = render_apkg(banks, context, markup, source_epoch(config.paths, context.templates),
+    deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
                        _previous(manifest_path), progress)
     report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
     return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]

@@ -3,9 +3,9 @@ costs a fraction of the first build.
 
 Two things are kept: each bank as read (keyed by its bytes, its path and qgen's version),
 and a record of the last build: the fingerprint of everything the outputs were made from
-(qgen's version, the templates, the banks, the options, the printed date), the state of every
-image the banks show (or looked for and did not find), the SHA-256 of each output and the
-findings it gave. A build
+(qgen's version, the templates, the banks, the options, the printed date), the size and
+modification time of every output and of every image the banks show (or looked for and did
+not find), and the findings it gave. A build
 whose fingerprint matches and whose outputs are all still there, unmodified, is reused as a
 whole; anything else renders again. Records are JSON: the cache never runs code it reads.
 """
@@ -47,12 +47,18 @@ def templates_state(*folders: Path | None) -> str:
 class BuildCache:
     def __init__(self, out: Path):
         self.folder = out / CACHE_FOLDER
+        self.source_digests: dict[str, str] = {}  # SHA-256 of each bank file read in this build
         self._pending: list[tuple[Path, bytes]] = []
+        self._used_banks: set[str] = set()
 
     # -- banks -----------------------------------------------------------------------------
 
     def bank_key(self, source: str, data: bytes) -> str:
-        return digest(__version__, source, hashlib.sha256(data).hexdigest())
+        """The key of a bank's bytes; also remembers their SHA-256 for the build fingerprint."""
+        self.source_digests[source] = hashlib.sha256(data).hexdigest()
+        key = digest(__version__, source, self.source_digests[source])
+        self._used_banks.add(key)
+        return key
 
     def load_bank(self, key: str) -> Bank | None:
         try:
@@ -61,7 +67,7 @@ class BuildCache:
             return None
 
     def store_bank(self, key: str, bank: Bank) -> None:
-        self._pending.append((self.folder / "banks" / f"{key}.json", _json(bank_record(bank))))
+        self._pending.append((self.folder / "banks" / f"{key}.json", _json(asdict(bank))))
 
     # -- whole builds ----------------------------------------------------------------------
 
@@ -76,25 +82,28 @@ class BuildCache:
         for name, state in record.get("files", {}).items():
             if file_state(Path(name)) != state:  # an image the bank shows changed, came or went
                 return None
-        for name, sha in record.get("outputs", {}).items():
-            path = Path(name)
-            if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+        for name, state in record.get("outputs", {}).items():
+            if file_state(Path(name)) != state:  # an output was edited, replaced or deleted
                 return None
         return record
 
-    def store_build(self, fingerprint: str, outputs: list[tuple[Path, bytes]], files: set[Path],
-                    summary: dict) -> None:
-        """``files``: the other files the outputs depend on (the images the banks show)."""
+    def store_build(self, fingerprint: str, outputs: list[Path], files: set[Path], summary: dict) -> None:
+        """Call after the outputs are written. ``files``: the other files the outputs depend
+        on (the images the banks show)."""
         record = {"fingerprint": fingerprint, "qgen": __version__,
-                  "outputs": {str(path): hashlib.sha256(data).hexdigest() for path, data in outputs},
+                  "outputs": {str(path): file_state(path) for path in outputs},
                   "files": {str(path): file_state(path) for path in sorted(files)},
                   **summary}
         self._pending.append((self.folder / "build.json", _json(record)))
 
     def save(self) -> None:
-        """Write what this build learned; a cache that cannot be written is only slower."""
+        """Write what this build learned and forget banks it no longer reads, so the cache
+        does not grow with every edit; a cache that cannot be written is only slower."""
         try:
             write_all_atomic(self._pending)
+            for stale in (self.folder / "banks").glob("*.json"):
+                if stale.stem not in self._used_banks:
+                    stale.unlink()
         except Exception:  # noqa: BLE001 - the cache is an optimisation, never a failure
             pass
         self._pending = []
@@ -102,10 +111,6 @@ class BuildCache:
 
 def _json(document) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
-
-
-def bank_record(bank: Bank) -> dict:
-    return {**asdict(bank), "findings": [asdict(f) for f in bank.findings]}
 
 
 def bank_from_record(record: dict) -> Bank:

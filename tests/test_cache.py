@@ -124,3 +124,11 @@ def test_outputs_inside_the_bank_folder_do_not_defeat_the_cache(tmp_path):
     again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert first.returncode == again.returncode == 0
     assert not reused(first) and reused(again)
+
+
+def test_the_cache_keeps_only_the_banks_it_still_reads(project):
+    bank = project / "bank" / "llm-interview.md"
+    for word in ("一", "二", "三"):
+        bank.write_text(bank.read_text("utf-8") + f"\n{word}\n", encoding="utf-8")
+        build(project)
+    assert len(list((project / "out" / ".qgen-cache" / "banks").glob("*.json"))) == 1
