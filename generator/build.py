@@ -15,6 +15,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import jinja2
+
 from . import __version__
 from .cache import BuildCache, digest, findings_from_record, findings_record, templates_state
 from .config import FORMATS, BuildConfig
@@ -26,7 +28,7 @@ from .model import Bank, Finding, Paper
 from .output import write_all_atomic
 from .reader import read_banks
 from .select import new_seed, select_papers
-from .templating import builtin_templates_dir, template_dir
+from .templating import builtin_templates_dir, template_dir, template_problem
 
 # progress(what, done, total): called as long steps advance.
 Progress = Callable[[str, int, int], None]
@@ -112,15 +114,10 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
     markup = MarkupRenderer()
-    outputs: list[tuple[Path, bytes]] = []
-    if "apkg" in config.formats:
-        outputs += _deck_outputs(banks, config, context, markup, report, progress)
-    if report.papers:
-        outputs += _paper_outputs(report.papers, banks, config, context, markup, report, progress)
-    if "html" in config.formats:
-        from .renderers.html import render_study_page
-
-        outputs.append((config.out / f"{stem}.html", render_study_page(banks, context, markup)))
+    try:
+        outputs = _render_outputs(banks, config, context, markup, report, progress)
+    except jinja2.TemplateError as error:
+        raise template_problem(error) from None
     report.findings = sorted(report.findings + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
     _stop_on_findings(markup.findings, config.strict)
     if "json" in config.formats:
@@ -163,6 +160,20 @@ def _reused_report(banks: list[Bank], record: dict) -> BuildReport:
     if record.get("package"):
         report.anki = AnkiSummary(Path(record["package"]), record["notes"], [], [], [])
     return report
+
+
+def _render_outputs(banks, config, context, markup, report, progress) -> list[tuple[Path, bytes]]:
+    """Deck, papers and study page, in that order (the JSON comes last, with all findings)."""
+    outputs: list[tuple[Path, bytes]] = []
+    if "apkg" in config.formats:
+        outputs += _deck_outputs(banks, config, context, markup, report, progress)
+    if report.papers:
+        outputs += _paper_outputs(report.papers, banks, config, context, markup, report, progress)
+    if "html" in config.formats:
+        from .renderers.html import render_study_page
+
+        outputs.append((config.out / f"{context.stem}.html", render_study_page(banks, context, markup)))
+    return outputs
 
 
 def _stop_on_findings(findings: list[Finding], strict: bool) -> None:

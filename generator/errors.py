@@ -33,6 +33,10 @@ class UsageError(QgenError):
     """A command line or option value that makes no sense."""
 
 
+class TemplateProblem(QgenError):
+    """A template (usually one of the user's, from --templates) that cannot be rendered."""
+
+
 class RenderError(QgenError):
     """An output that cannot be written, for a reason outside qgen's control."""
 

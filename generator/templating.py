@@ -62,6 +62,22 @@ def css_string(value) -> str:
     return f'"{escaped}"'
 
 
+def template_problem(error: jinja2.TemplateError):
+    """A Jinja error as a TemplateProblem naming the template file and line: a syntax error
+    carries them; for others, the innermost template frame of the traceback does."""
+    import traceback
+
+    from .errors import TemplateProblem
+
+    path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if not path:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            path, line = frames[-1].filename, frames[-1].lineno
+    kind = "template not found" if isinstance(error, jinja2.TemplateNotFound) else "template error"
+    return TemplateProblem(f"{kind}: {error.message or error}", path, line)
+
+
 def render(template_name: str, **context) -> str:
     return environment().get_template(template_name).render(**context)
 

@@ -164,3 +164,23 @@ def test_light_commands_do_not_import_heavy_libraries(args):
             "print('HEAVY', heavy, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True)
     assert "HEAVY []" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("template,line,message", [
+    ('{% extends "default/exam/exam.html.j2" %}\n{% block header_extra %}{{ oops( }}{% endblock %}\n', 2,
+     "template error: unexpected '}'"),
+    ('{% extends "default/exam/nope.html.j2" %}\n', 1, "template not found: default/exam/nope.html.j2"),
+    ('{% extends "default/exam/exam.html.j2" %}\n{% block header_extra %}\n{{ missing.value }}{% endblock %}\n', 3,
+     "template error: 'missing' is undefined"),
+])
+def test_a_broken_user_template_names_its_file_and_line(project, template, line, message):
+    assert qgen("build", "notes", "--format", "exam", "--count", "2", "--out", "out", cwd=project).returncode == 0
+    before = {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()}
+    (project / "mine" / "exam").mkdir(parents=True)
+    (project / "mine" / "exam" / "exam.html.j2").write_text(template, encoding="utf-8")
+    result = qgen("build", "notes", "--format", "exam", "--count", "2", "--out", "out", "--templates", "mine",
+                  cwd=project)
+    assert result.returncode == 2
+    assert f"{project / 'mine' / 'exam' / 'exam.html.j2'}:{line}: {message}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()} == before
