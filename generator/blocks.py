@@ -91,6 +91,12 @@ def _opens_with_strong(prefix: str) -> bool:
     return bool(children) and children[0].type == "strong_open"
 
 
+def fence_language(info: str) -> str:
+    """The language of a fence's info string: ```` ```python {linenos} ```` -> "python"."""
+    info = info.strip()
+    return info.split(maxsplit=1)[0].strip("{}.") if info else ""
+
+
 def inline_tokens(content: str):
     tokens = _INLINE_PARSER.parseInline(content)
     return tokens[0].children or [] if tokens else []

@@ -107,7 +107,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         return report
     report = BuildReport(banks, lint_banks(banks), seed=seed)
     _stop_on_findings(report.findings, config.strict)
-    if "exam" in config.formats or "key" in config.formats:
+    if _wants_papers(config):
         report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
                                       source_hash(banks, cache.source_digests))
     stem = output_stem(banks, config.paths)
@@ -135,14 +135,17 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
 def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates: str | None,
                  seed: int | None) -> str:
     """Everything the outputs are made from; any change means rendering again."""
-    papers = "exam" in config.formats or "key" in config.formats
     return digest(
         __version__, templates_state(builtin_templates_dir(), Path(templates) if templates else None),
         sorted(source_digests.items()),
         sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
         config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),
-        printed_date().isoformat() if papers else "",
+        printed_date().isoformat() if _wants_papers(config) else "",
     )
+
+
+def _wants_papers(config: BuildConfig) -> bool:
+    return "exam" in config.formats or "key" in config.formats
 
 
 def _summary(report: BuildReport) -> dict:
@@ -230,9 +233,10 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     if slow:
         markup.findings.append(slow)
     outputs = []
+    # One paper: llm-interview-exam.pdf; variants: llm-interview-exam-A.pdf, …
+    suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
     for done, (paper, kind, html) in enumerate(htmls):
-        suffix = f"-{paper.variant}" if len(papers) > 1 else ""
-        path = config.out / f"{context.stem}-{kind}{suffix}.pdf"
+        path = config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf"
         if progress:
             progress(f"rendering {path.name}", done, len(htmls))
         data, report.pages[path] = render_pdf(html, markup, banks[0].source)
@@ -240,8 +244,8 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     if progress:
         progress("rendering PDFs", len(htmls), len(htmls))
     for paper in papers:
-        suffix = f"-{paper.variant}" if len(papers) > 1 else ""
-        outputs.append((config.out / f"{context.stem}-paper{suffix}-manifest.json", _json_bytes(paper_manifest(paper))))
+        outputs.append((config.out / f"{context.stem}-paper{suffix[paper.variant]}-manifest.json",
+                        _json_bytes(paper_manifest(paper))))
     return outputs
 
 

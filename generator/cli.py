@@ -104,6 +104,13 @@ def _config(args, **flags):
     return resolve_config({"paths": tuple(args.paths), **flags}, args.config)
 
 
+def _banks(args):
+    """The banks a light command works on: its paths, else qgen.yaml's sources, else source/."""
+    from .reader import read_banks
+
+    return read_banks(list(_config(args).paths))
+
+
 def _run_build(args) -> int:
     from .build import build
 
@@ -111,8 +118,10 @@ def _run_build(args) -> int:
     config = _config(args, out=args.out, formats=formats, count=args.count, shuffle=args.shuffle,
                      seed=args.seed, variants=args.variants, templates=args.templates, strict=args.strict)
     feedback = Feedback(quiet=args.quiet, verbose=args.verbose)
-    report = build(config, progress=feedback.progress)
-    feedback.done()
+    try:
+        report = build(config, progress=feedback.progress)
+    finally:
+        feedback.done()  # an error message must not land on the progress bar's line
     if not args.quiet:
         for finding in report.findings:
             print(finding, file=sys.stderr)
@@ -175,9 +184,8 @@ class Feedback:
 
 def _run_lint(args) -> int:
     from .lint import exit_status, lint_banks
-    from .reader import read_banks
 
-    banks = read_banks(list(_config(args).paths))
+    banks = _banks(args)
     findings = lint_banks(banks)
     for finding in findings:
         print(finding)
@@ -191,9 +199,8 @@ def _run_export(args) -> int:
 
     from .lint import lint_banks
     from .output import write_atomic
-    from .reader import read_banks
 
-    banks = read_banks(list(_config(args).paths))
+    banks = _banks(args)
     if args.format == "md":
         from .renderers.markdown import render_markdown
 
@@ -211,13 +218,13 @@ def _run_export(args) -> int:
 
 
 def _run_list(args) -> int:
-    from .reader import read_banks
+    from .model import SECTION_KINDS
 
-    for bank in read_banks(list(_config(args).paths)):
+    for bank in _banks(args):
         print(f"{bank.source}: {bank.title} ({len(bank.questions)} questions)")
         print(f"  {'no.':>4}  {'id':40}  {'title':50}  sections")
         for q in bank.questions:
-            sections = ",".join(k for k in ("question", "answer", "example", "explanation") if q.section(k))
+            sections = ",".join(kind for kind in SECTION_KINDS if q.section(kind))
             sections += "".join(f",{e.label}" for e in q.extra)
             number = "" if q.number is None else str(q.number)
             print(f"  {number:>4}  {_cut(q.id, 40)}  {_cut(q.title, 50)}  {sections}")

@@ -8,7 +8,7 @@ the file are relative to the file's folder.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -17,7 +17,6 @@ from .errors import QgenError
 
 CONFIG_NAME = "qgen.yaml"
 FORMATS = ("apkg", "exam", "key", "json", "html")
-DEFAULT_FORMATS = ("apkg", "exam", "key", "json", "html")
 
 
 class ConfigError(QgenError):
@@ -33,7 +32,7 @@ class ConfigError(QgenError):
 class BuildConfig:
     paths: tuple[str, ...] = ()
     out: Path = Path("build")
-    formats: tuple[str, ...] = DEFAULT_FORMATS
+    formats: tuple[str, ...] = FORMATS
     count: int | None = None
     shuffle: bool = False
     seed: int | None = None
@@ -42,26 +41,12 @@ class BuildConfig:
     language: str | None = None
     title: str | None = None
     strict: bool = False
-    config_path: str | None = field(default=None, compare=False)
 
 
-# key -> (kind, description); "exam" is a mapping of its own.
-SCHEMA = {
-    "title": ("text", "the bank's title on decks and papers"),
-    "sources": ("paths", "bank files or folders"),
-    "out": ("path", "output folder"),
-    "formats": ("formats", "outputs to build"),
-    "language": ("text", "interface language of the outputs: zh or en"),
-    "templates": ("path", "a folder of templates that replace or extend the built-in ones"),
-    "strict": ("bool", "treat warnings as failures"),
-    "exam": ("mapping", "exam defaults"),
-}
-EXAM_SCHEMA = {
-    "count": ("count", "questions on each paper"),
-    "shuffle": ("bool", "pick and order questions at random"),
-    "seed": ("int", "the seed of a shuffled paper"),
-    "variants": ("count", "differently ordered papers"),
-}
+# key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
+SCHEMA = {"title": "text", "sources": "paths", "out": "path", "formats": "formats", "language": "text",
+          "templates": "path", "strict": "bool", "exam": "mapping"}
+EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
 
 
 def load_config(path: Path) -> dict:
@@ -100,7 +85,7 @@ def _check_mapping(loader, node, schema, prefix, settings, problems, base: Path)
             hint = f"; did you mean “{prefix}{near[0]}”?" if near else f"; known keys: {', '.join(schema)}"
             problems.append((line, f"unknown key “{prefix}{key}”{hint}"))
             continue
-        kind, _ = schema[key]
+        kind = schema[key]
         if kind == "mapping":
             if isinstance(value_node, yaml.MappingNode):
                 _check_mapping(loader, value_node, EXAM_SCHEMA, f"{key}.", settings, problems, base)
@@ -157,4 +142,4 @@ def resolve_config(flags: dict, config_file: str | None) -> BuildConfig:
     settings.update({key: value for key, value in flags.items() if value is not None and value != ()})
     if "out" in settings:
         settings["out"] = Path(settings["out"])
-    return BuildConfig(**settings, config_path=str(path) if path.is_file() else None)
+    return BuildConfig(**settings)

@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .ids import slugify
-from .model import Bank, Finding, Question
+from .model import SECTION_KINDS, Bank, Finding, Question
 
 PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
 # Sections a bank "uses" when at least this share of its questions have them.
@@ -40,8 +40,7 @@ def _label(question: Question) -> str:
 
 def content_key(question: Question) -> tuple:
     """What makes two questions identical: their four sections, white space folded."""
-    return tuple(" ".join((question.section(kind) or "").split())
-                 for kind in ("question", "answer", "example", "explanation"))
+    return tuple(" ".join((question.section(kind) or "").split()) for kind in SECTION_KINDS)
 
 
 def _duplicates(bank: Bank):
@@ -107,7 +106,7 @@ def _sections(bank: Bank):
                 yield Finding(bank.source, question.line, "warning", "missing-section",
                               f"{_label(question)} has no {kind} section "
                               f"({usage[kind]} of {total} questions have one)")
-        for kind in ("question", "answer", "example", "explanation"):
+        for kind in SECTION_KINDS:
             if question.section(kind) == "":
                 yield Finding(bank.source, question.section_line(kind), "warning", "empty-section",
                               f"the {kind} section of {_label(question)} is empty")
@@ -135,6 +134,7 @@ def _code(bank: Bank):
                               "it will not be highlighted")
 
 
+@lru_cache(maxsize=4096)
 def python_syntax_error(code: str) -> tuple[int, str] | None:
     """(line within the block, message) of the first syntax error, or None. Parses only."""
     try:

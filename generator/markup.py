@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
 from markupsafe import Markup
 
+from .blocks import fence_language
 from .model import Finding
 
 CODE_CLASS = "qgen-code"
@@ -86,9 +87,7 @@ class MarkupRenderer:
         return self._cache[key]
 
     def _render_fence(self, renderer, tokens, index, options, env):
-        token = tokens[index]
-        lang = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
-        return highlight(token.content, lang.strip("{}.")) + "\n"
+        return highlight(tokens[index].content, fence_language(tokens[index].info)) + "\n"
 
     def _render_image(self, renderer, tokens, index, options, env):
         token = tokens[index]
@@ -109,14 +108,14 @@ class MarkupRenderer:
         dropped = href.lower().startswith("file:")
         links.append(dropped)
         if dropped:
-            self._warn(env, href, f"link “{href}” points to a local file; it is left out")
+            self._warn(env, href, "link", f"link “{href}” points to a local file; it is left out")
             return ""
         return renderer.renderToken(tokens, index, options, env)
 
-    def _warn(self, env, src: str, message: str) -> None:
+    def _warn(self, env, src: str, code: str, message: str) -> None:
         if "source" not in env:
             return
-        finding = Finding(env["source"], _line_of(src, env), "warning", "image", message)
+        finding = Finding(env["source"], _line_of(src, env), "warning", code, message)
         if finding not in self.findings:  # the same section may render for several outputs
             self.findings.append(finding)
 
@@ -139,7 +138,7 @@ class MarkupRenderer:
             else:
                 return self._add_media(path)
         if problem:
-            self._warn(env, src, problem)
+            self._warn(env, src, "image", problem)
         return None
 
     def _add_media(self, path: Path) -> MediaFile:
@@ -186,8 +185,9 @@ def highlight(code: str, lang: str) -> str:
     return pygments_highlight(code, _lexer(lang.lower()), _formatter(code.count("\n") > LONG_CODE_LINES))
 
 
-def code_stylesheet(style: str, selectors: list[str]) -> str:
+@lru_cache(maxsize=16)
+def code_stylesheet(style: str, selectors: tuple[str, ...]) -> str:
     """Pygments CSS for ``style``, scoped under each of ``selectors``."""
     from pygments.formatters import HtmlFormatter
 
-    return HtmlFormatter(style=style, cssclass=CODE_CLASS).get_style_defs(selectors)
+    return HtmlFormatter(style=style, cssclass=CODE_CLASS).get_style_defs(list(selectors))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import labels
-from .blocks import Block, BlockKind, is_navigation
+from .blocks import Block, BlockKind, fence_language, is_navigation
 from .model import CodeBlock, ExtraSection, Question
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
@@ -167,7 +167,5 @@ class QuestionCutter:
         """(lang, text, line, section) of each fence in a block; section None = leading."""
         for token in self.tokens[block.first:block.last + 1]:
             if token.type in ("fence", "code_block") and token.map:
-                info = token.info.strip()
-                lang = info.split(maxsplit=1)[0].strip("{}.") if info else ""
                 text = "\n".join(line.rstrip() for line in token.content.split("\n"))
-                yield lang, text, token.map[0] + 1, section
+                yield fence_language(token.info), text, token.map[0] + 1, section

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import SourceError
@@ -49,6 +50,12 @@ class SourceErrors(SourceError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+@lru_cache(maxsize=1024)
+def bank_folder(source: str) -> Path:
+    """The folder a bank's images are taken from: the bank file's own folder."""
+    return Path(source).resolve().parent
 
 
 def display_path(path: Path) -> str:

@@ -184,3 +184,9 @@ def test_a_broken_user_template_names_its_file_and_line(project, template, line,
     assert f"{project / 'mine' / 'exam' / 'exam.html.j2'}:{line}: {message}" in result.stderr
     assert "Traceback" not in result.stderr
     assert {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()} == before
+
+
+def test_the_command_line_knows_the_same_formats_as_the_configuration():
+    from generator import cli, config
+
+    assert cli.FORMATS == config.FORMATS  # cli repeats them so that --help stays light

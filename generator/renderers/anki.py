@@ -26,13 +26,14 @@ import genanki
 from .. import __version__
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank, Question
+from ..sources import bank_folder
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
 
 FIELDS = ["Id", "Number", "Title", "Question", "Answer", "Example", "Explanation", "Extra", "Source"]
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
-NIGHT_SELECTORS = [".nightMode .qgen-code", ".night_mode .qgen-code"]
+NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -75,7 +76,7 @@ def note_model(language: str, templates: str | None = None) -> genanki.Model:
     cards = card_environment(templates)
     css = environment(templates).get_template("anki/style.css.j2").render(
         light_style=LIGHT_STYLE, dark_style=DARK_STYLE,
-        light_code_css=code_stylesheet(LIGHT_STYLE, [".qgen-code"]),
+        light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
         dark_code_css=code_stylesheet(DARK_STYLE, NIGHT_SELECTORS),
     )
     return genanki.Model(
@@ -119,7 +120,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     position = itertools.count()
     for bank, deck_name in zip(banks, deck_names(banks, context.title)):
         deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
-                            description=str(markup.block(bank.preface, bank.source, 1, _bank_dir(bank))))
+                            description=str(markup.block(bank.preface, bank.source, 1, bank_folder(bank.source))))
         tags = [t for t in (sanitize_tag(tag) for tag in (*bank.tags, bank.slug)) if t]
         language = interface_language(context.language_override or bank.language)
         if language not in models:
@@ -129,7 +130,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             done = len(manifest_notes)
             if progress and done % 500 == 0:
                 progress("building the deck", done, total)
-            fields = note_fields(question, markup, _bank_dir(bank), fields_module)
+            fields = note_fields(question, markup, bank_folder(bank.source), fields_module)
             guid = note_guid(bank, question)
             digest = hashlib.sha1(json.dumps([fields, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
             before = previous_notes.get(guid)
@@ -151,10 +152,6 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     result.manifest = {"qgen": __version__, "format": 1, "model_ids": sorted(m.model_id for m in models.values()),
                        "decks": [d.name for d in decks], "media": [m.name for m in media], "notes": manifest_notes}
     return result
-
-
-def _bank_dir(bank: Bank) -> Path:
-    return Path(bank.source).resolve().parent
 
 
 def _database(decks: list[genanki.Deck], base_time: int, mods: dict[str, int]) -> bytes:

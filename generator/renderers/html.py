@@ -3,11 +3,10 @@ box and keyboard navigation; CSS, script and images inline, nothing loaded from 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .. import __version__
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank
+from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
 
@@ -18,8 +17,8 @@ def render_study_page(banks: list[Bank], context, markup: MarkupRenderer) -> byt
     lang = interface_language(context.language)
     page = environment(context.templates).get_template("html/study.html.j2").render(
         banks=banks, title=context.title, lang=lang, words=words_for(lang), md=markup, version=__version__,
-        bank_dir=lambda q: Path(q.source).resolve().parent,
-        light_code_css=code_stylesheet(LIGHT_STYLE, [".qgen-code"]),
-        dark_code_css=code_stylesheet(DARK_STYLE, [".qgen-code"]),
+        bank_dir=lambda q: bank_folder(q.source),
+        light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
+        dark_code_css=code_stylesheet(DARK_STYLE, (".qgen-code",)),
     )
     return page.encode("utf-8")

@@ -21,6 +21,7 @@ from .. import __version__
 from ..errors import RenderError
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Finding, Paper, Question
+from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
 
@@ -36,7 +37,7 @@ MIN_ANSWER_LINES, MAX_ANSWER_LINES = 3, 16
 
 def answer_lines(question: Question) -> int:
     """Ruled lines for a written answer, sized to the reference answer's length."""
-    text = " ".join(filter(None, (question.answer,)))
+    text = question.answer or ""
     weight = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
     return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, math.ceil(weight / CHARACTERS_PER_LINE) + 1))
 
@@ -54,8 +55,8 @@ def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed
         bank_title=context.title, date=printed_date.isoformat(),
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
-        code_css=code_stylesheet(PRINT_CODE_STYLE, [".qgen-code"]),
-        answer_lines=answer_lines, bank_dir=lambda q: Path(q.source).resolve().parent,
+        code_css=code_stylesheet(PRINT_CODE_STYLE, (".qgen-code",)),
+        answer_lines=answer_lines, bank_dir=lambda q: bank_folder(q.source),
     )
 
 
@@ -77,7 +78,10 @@ def render_pdf(html: str, markup: MarkupRenderer, source: str) -> tuple[bytes, i
         raise RenderError(f"PDF rendering failed: {error}") from None
     finally:
         logger.removeHandler(handler)
-        markup.findings.extend(Finding(source, None, "warning", "pdf", message) for message in messages)
+        for message in dict.fromkeys(messages):  # the exam and its key often say the same
+            finding = Finding(source, None, "warning", "pdf", message)
+            if finding not in markup.findings:
+                markup.findings.append(finding)
 
 
 class _ListHandler(logging.Handler):
