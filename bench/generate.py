@@ -1,7 +1,8 @@
 """Deterministic question banks in the seed format, for benchmarks.
 
-A third of the questions carry two code blocks in different languages; answers are long;
-half the bank is Chinese, half English. Same arguments, same bytes."""
+A third of the questions carry two code blocks in different languages (every block
+differs from every other); answers are long; half the bank is Chinese, half English.
+Same arguments, same bytes."""
 
 from __future__ import annotations
 
@@ -26,9 +27,10 @@ def question(rng: random.Random, number: int) -> str:
     zh = number % 2 == 0
     title = sentence(rng, zh, 6)[:-1] + ("？" if zh else "?")
     points = "\n".join(f"{i}. **{sentence(rng, zh, 2)[:-1]}：** {sentence(rng, zh, 18)}" for i in range(1, 6))
-    code = "```python\n" + "\n".join(rng.sample(PYTHON, 4)) + "\n```"
+    # Every block differs, as in a real bank, so no cache of highlighted code can help.
+    code = "```python\n" + f"batch_size = {8 * number}\n" + "\n".join(rng.sample(PYTHON, 4)) + "\n```"
     if number % 3 == 0:
-        code += "\n\n```go\n" + "\n".join(GO) + "\n```"
+        code += "\n\n```go\n" + "\n".join(GO).replace("hello", f"hello {number}") + "\n```"
     labels = ("题目", "答案", "举例", "解析", "：") if zh else ("Question", "Answer", "Example", "Explanation", ":")
     q, a, e, x, colon = labels
     heading = f"### 题目 {number}：{title}" if zh else f"### Question {number}: {title}"

@@ -278,3 +278,34 @@ def _anchor_links_only(content: str) -> int | None:
         elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline"):
             return None
     return links
+
+
+@dataclass
+class SectionPart:
+    """One part of a section's Markdown: a whole block, with the reader's tokens for it, or
+    text cut out of a block (the rest of a ``**答案：** …`` line), with no tokens."""
+
+    text: str
+    tokens: list | None = None
+
+
+class SectionTokens:
+    """The reader's block tokens for each section's Markdown, keyed by the section's text,
+    so that rendering a section does not parse it a second time (that second parse was
+    most of a deck's build time).
+
+    The reader records a section only when parsing its text alone would give the same
+    blocks (no raw HTML, no link reference definitions, no block left out between two
+    parts); the renderer takes each entry once and falls back to parsing the text."""
+
+    def __init__(self):
+        self._sections: dict[str, list[SectionPart]] = {}
+
+    def add(self, text: str, parts: list[SectionPart]) -> None:
+        self._sections.setdefault(text, parts)
+
+    def take(self, text: str) -> list[SectionPart] | None:
+        return self._sections.pop(text, None)
+
+    def __len__(self) -> int:
+        return len(self._sections)

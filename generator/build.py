@@ -18,6 +18,7 @@ from typing import Callable
 import jinja2
 
 from . import __version__
+from .blocks import SectionTokens
 from .cache import BuildCache, digest, findings_from_record, findings_record, templates_state
 from .config import FORMATS, BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
@@ -96,7 +97,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
     templates = template_dir(config.templates)
     cache = BuildCache(config.out)
-    banks = read_banks(list(config.paths), cache)
+    section_tokens = SectionTokens()
+    banks = read_banks(list(config.paths), cache, section_tokens)
     seed = _seed(config)
     fingerprint = _fingerprint(config, cache.source_digests, templates, seed)
     record = cache.reusable_build(fingerprint)
@@ -113,7 +115,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     stem = output_stem(banks, config.paths)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
-    markup = MarkupRenderer()
+    markup = MarkupRenderer(section_tokens)
     try:
         outputs = _render_outputs(banks, config, context, markup, report, progress)
     except jinja2.TemplateError as error:

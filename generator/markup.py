@@ -2,7 +2,8 @@
 styles) and raw HTML escaped, so a ``<script>`` in a bank shows as text.
 
 One MarkupRenderer serves a whole build: lexers, the formatter and rendered fragments are
-cached, so the same Markdown is never rendered twice (cards and exams share it).
+cached, so the same Markdown is never rendered twice (cards and exams share it), and a
+section the reader has parsed is rendered from the reader's tokens, not parsed again.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
+from markdown_it.rules_core import block as block_rule, normalize as normalize_rule
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.token import Token
 from markupsafe import Markup
 
-from .blocks import fence_language
+from .blocks import SectionTokens, fence_language
 from .model import Finding
 
 CODE_CLASS = "qgen-code"
 LONG_CODE_LINES = 25
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
+_ONE_PARAGRAPH = ["paragraph_open", "inline", "paragraph_close"]
 
 
 @dataclass
@@ -45,12 +50,16 @@ class MarkupRenderer:
     """Renders the Markdown of one build; collects media and warnings as it goes.
 
     ``bank_dir`` is the only folder images may come from; anything outside it, remote or
-    missing is left out with a warning (file and line)."""
+    missing is left out with a warning (file and line). ``section_tokens`` are the reader's
+    tokens for sections, used instead of parsing their Markdown again."""
 
+    section_tokens: SectionTokens | None = None
     findings: list[Finding] = field(default_factory=list)
     media: dict[str, MediaFile] = field(default_factory=dict)
     local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
-    _cache: dict = field(default_factory=dict)
+    _html_anywhere: dict = field(default_factory=dict)  # text -> HTML, the same wherever it is
+    _html_here: dict = field(default_factory=dict)  # (text, place, image mode) -> HTML
+    _html_inline: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self._parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
@@ -70,21 +79,52 @@ class MarkupRenderer:
         packaged media name, or with ``inline_images`` carry their bytes as a data: URI."""
         if not text:
             return Markup("")
+        if text in self._html_anywhere:
+            return self._html_anywhere[text]
         inline_images = inline_images and "![" in text  # without an image, both modes agree
-        key = ("block", text, source, line, bank_dir, inline_images)
-        if key not in self._cache:
+        key = (text, source, line, bank_dir, inline_images)
+        if key not in self._html_here:
             env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images}
-            self._cache[key] = Markup(self._parser.render(text, env))
-        return self._cache[key]
+            html = Markup(self._parser.renderer.render(self._tokens(text, env), self._parser.options, env))
+            if "![" in text or env.get("warned"):
+                self._html_here[key] = html  # images and warnings depend on the text's place
+            else:
+                self._html_anywhere[text] = html
+                return html
+        return self._html_here[key]
+
+    def _tokens(self, text: str, env: dict) -> list:
+        """The section's tokens: the reader's, completed by the inline rules, when it kept
+        them and the text cut from blocks parses to one paragraph each; else a fresh parse."""
+        parts = self.section_tokens.take(text) if self.section_tokens else None
+        if parts is None:
+            return self._parser.parse(text, env)
+        tokens, needs_inline = [], []
+        for part in parts:
+            if part.tokens is None and _is_one_plain_line(part.text):
+                part.tokens = _paragraph(part.text)
+            if part.tokens is None:
+                parsed = self._parser.parse(part.text, env)
+                if part.text[:1].isspace() or [token.type for token in parsed] != _ONE_PARAGRAPH:
+                    return self._parser.parse(text, env)
+                tokens += parsed
+            else:
+                tokens += part.tokens
+                needs_inline += part.tokens
+        state = StateCore("", self._parser, env)
+        state.tokens = needs_inline
+        for rule in self._parser.core.ruler.getRules(""):
+            if rule not in (normalize_rule, block_rule):
+                rule(state)
+        return tokens
 
     def inline(self, text: str | None) -> Markup:
         """One line of Markdown (a title) as inline HTML."""
         if not text:
             return Markup("")
-        key = ("inline", text)
-        if key not in self._cache:
-            self._cache[key] = Markup(self._parser.renderInline(text, {"bank_dir": None}))
-        return self._cache[key]
+        if text not in self._html_inline:
+            self._html_inline[text] = Markup(self._parser.renderInline(text, {"bank_dir": None}))
+        return self._html_inline[text]
 
     def _render_fence(self, renderer, tokens, index, options, env):
         return highlight(tokens[index].content, fence_language(tokens[index].info)) + "\n"
@@ -115,6 +155,7 @@ class MarkupRenderer:
     def _warn(self, env, src: str, code: str, message: str) -> None:
         if "source" not in env:
             return
+        env["warned"] = True
         finding = Finding(env["source"], _line_of(src, env), "warning", code, message)
         if finding not in self.findings:  # the same section may render for several outputs
             self.findings.append(finding)
@@ -154,6 +195,21 @@ def _line_of(src: str, env) -> int:
         if src in line:
             return env["line"] + offset
     return env["line"]
+
+
+def _is_one_plain_line(text: str) -> bool:
+    """One line that starts with a letter: no Markdown block starts that way (they start
+    with indentation, punctuation or a digit), so the line is a paragraph."""
+    return text[:1].isalpha() and "\n" not in text and "\0" not in text
+
+
+def _paragraph(text: str) -> list[Token]:
+    """The block tokens markdown-it makes for a one-line paragraph."""
+    opening, inline, closing = Token("paragraph_open", "p", 1), Token("inline", "", 0), Token("paragraph_close", "p", -1)
+    inline.content, inline.children = text, []
+    for token in (opening, inline, closing):
+        token.block, token.map = True, [0, 1]
+    return [opening, inline, closing]
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from . import labels
-from .blocks import Block, BlockKind, html_heading, is_navigation, split_blocks
+from .blocks import Block, BlockKind, SectionTokens, html_heading, is_navigation, split_blocks
 from .errors import SourceError
 from .ids import assign_ids, split_explicit_id
 from .model import Bank, Finding, Question
@@ -32,13 +32,14 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def read_banks(paths: list[str] | None, cache=None) -> list[Bank]:
+def read_banks(paths: list[str] | None, cache=None, section_tokens: SectionTokens | None = None) -> list[Bank]:
     """Every bank under ``paths`` (default ``source/``); all unreadable files are reported
-    together in one SourceErrors. With a BuildCache, a file read before is not parsed again."""
+    together in one SourceErrors. With a BuildCache, a file read before is not parsed again;
+    with SectionTokens, the tokens of each section parsed now are kept for rendering."""
     banks, problems = [], []
     for path in find_sources(paths):
         try:
-            banks.append(read_bank_file(path, cache))
+            banks.append(read_bank_file(path, cache, section_tokens))
         except SourceError as error:
             problems.append(error)
     if problems:
@@ -46,7 +47,7 @@ def read_banks(paths: list[str] | None, cache=None) -> list[Bank]:
     return banks
 
 
-def read_bank_file(path: Path, cache=None) -> Bank:
+def read_bank_file(path: Path, cache=None, section_tokens: SectionTokens | None = None) -> Bank:
     """Read one bank file; raises SourceError when it is not a readable bank."""
     source = display_path(path)
     try:
@@ -56,23 +57,29 @@ def read_bank_file(path: Path, cache=None) -> Bank:
     key = cache.bank_key(source, data) if cache else None
     bank = cache.load_bank(key) if cache else None
     if bank is None:
-        bank = read_bank_text(decode_bank(data, source), source)
+        bank = read_bank_text(decode_bank(data, source), source, section_tokens)
         if cache:
             cache.store_bank(key, bank)
     return bank
 
 
-def read_bank_text(text: str, source: str) -> Bank:
+def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None = None) -> Bank:
     """Read a bank from its text (already decoded, ``\\n`` line endings)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # Sections keep no trailing spaces; parsing the text they are cut from gives the
+    # tokens of exactly that Markdown, which rendering can then reuse.
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    env: dict = {}
     try:
-        tokens = _BLOCK_PARSER.parse(text)
+        tokens = _BLOCK_PARSER.parse(text, env)
     except RecursionError:
         raise SourceError("the Markdown nests too deeply to read", source) from None
     lines = text.split("\n")
     meta, body_start = _front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
-    walk = _BankWalk(source, lines, tokens, blocks)
+    # A link reference defined anywhere in the file resolves in every section: parsing a
+    # section alone would not see it, so its tokens are not reusable.
+    walk = _BankWalk(source, lines, tokens, blocks, None if env.get("references") else section_tokens)
     questions = walk.questions()
     if not questions:
         raise SourceError("no questions found (see README: input format)", source)
@@ -153,11 +160,12 @@ class _Unit:
 class _BankWalk:
     """Decides which blocks open questions and cuts the document into sections."""
 
-    def __init__(self, source, lines, tokens, blocks):
+    def __init__(self, source, lines, tokens, blocks, section_tokens=None):
         self.source = source
         self.lines = lines
         self.tokens = tokens
         self.blocks = blocks
+        self.section_tokens = section_tokens
         self.findings: list[Finding] = []
         self._markers = self._find_markers()
 
@@ -245,7 +253,8 @@ class _BankWalk:
             unit.title = title
             titles.append(title)
             explicit.append(given)
-        cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(units))
+        cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(units),
+                                self.section_tokens)
         drafts = [cutter.cut(self.blocks[unit.marker_index], self.blocks[unit.marker_index + 1:unit.end],
                              unit.number, unit.title) for unit in units]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
@@ -291,7 +300,7 @@ class _BankWalk:
                 if block.inline_text:
                     parts.append(block.inline_text)
             elif block.kind is not BlockKind.DETAILS_CLOSE:
-                parts.append("\n".join(line.rstrip() for line in self.lines[block.start:block.end]))
+                parts.append("\n".join(self.lines[block.start:block.end]))
         return join_parts(parts)
 
     def _check_fences(self) -> None:

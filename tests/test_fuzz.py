@@ -1,5 +1,6 @@
-"""Fuzzing the reader and the Markdown-to-HTML step: only QgenError may escape, and every
-line number it reports lies inside the file.
+"""Fuzzing the reader and the Markdown-to-HTML step: only QgenError may escape, every
+line number it reports lies inside the file, and sections render alike from the reader's
+tokens and from their Markdown.
 
 CI runs the small default profile; ``make fuzz`` runs the same tests with the "fuzz" profile
 (tens of thousands of examples)."""
@@ -9,6 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.blocks import SectionTokens
 from generator.errors import QgenError
 from generator.markup import MarkupRenderer
 from generator.reader import read_bank_text
@@ -30,20 +32,27 @@ SOURCES = [SEED.read_text("utf-8")] + [path.read_text("utf-8") for path in BANKS
 
 
 def check_reading(text: str) -> None:
+    """Reading raises only QgenError with lines inside the file, and every section renders
+    the same from the reader's tokens as from its Markdown, with no script let through."""
     line_count = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    section_tokens = SectionTokens()
     try:
-        bank = read_bank_text(text, "fuzz.md")
+        bank = read_bank_text(text, "fuzz.md", section_tokens)
     except QgenError as error:
         assert error.line is None or 1 <= error.line <= line_count + 1
         return
+    from_tokens, from_text = MarkupRenderer(section_tokens), MarkupRenderer()
     for question in bank.questions:
         assert 1 <= question.line <= line_count
         for finding in bank.findings:
             assert finding.line is None or 1 <= finding.line <= line_count
-        markup = MarkupRenderer()
-        for text_of_section in (question.question, question.answer, question.example, question.explanation):
-            html = markup.block(text_of_section, "fuzz.md", question.line, Path("."))
+        sections = [question.question, question.answer, question.example, question.explanation,
+                    *[extra.text for extra in question.extra]]
+        for text_of_section in sections:
+            html = from_tokens.block(text_of_section, "fuzz.md", question.line, Path("."))
+            assert html == from_text.block(text_of_section, "fuzz.md", question.line, Path("."))
             assert "<script" not in html
+    assert from_tokens.findings == from_text.findings
 
 
 @given(ANY_TEXT)
