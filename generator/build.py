@@ -42,6 +42,7 @@ class AnkiSummary:
     added: list[str]
     changed: list[str]
     removed: list[str]
+    processes: int = 1  # how many processes rendered the notes
 
 
 @dataclass
@@ -115,7 +116,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     stem = output_stem(banks, config.paths)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
-    markup = MarkupRenderer(section_tokens)
+    # Sections rendered for the deck are rendered again only by the study page and papers.
+    markup = MarkupRenderer(section_tokens, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)))
     try:
         outputs = _render_outputs(banks, config, context, markup, report, progress)
     except jinja2.TemplateError as error:
@@ -215,8 +217,8 @@ def _deck_outputs(banks, config, context, markup, report, progress) -> list[tupl
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
     deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
-                       _previous(manifest_path), progress)
-    report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed)
+                       _previous(manifest_path), progress, _jobs(config))
+    report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed, deck.processes)
     return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
 
 
@@ -261,6 +263,17 @@ def paper_manifest(paper: Paper) -> dict:
         "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title}
                       for q in paper.questions],
     }
+
+
+def _jobs(config: BuildConfig) -> int:
+    """``--jobs``, else one process per processor this build may use, at most 4. The
+    outputs are the same whatever the number, so it is not part of the fingerprint."""
+    if config.jobs is not None:
+        if config.jobs < 1:
+            raise UsageError(f"--jobs must be at least 1, not {config.jobs}")
+        return config.jobs
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(4, usable)
 
 
 def _previous(manifest_path: Path) -> dict | None:

@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="K differently ordered papers (A, B, …), each with its own key")
     build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
     build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
+    build.add_argument("--jobs", type=int, metavar="N",
+                       help="processes that render a large deck (default: one per processor, at most 4)")
     loudness = build.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
@@ -120,7 +122,8 @@ def _run_build(args) -> int:
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip()) if args.format else None
     config = _config(args, out=args.out, formats=formats, count=args.count, shuffle=args.shuffle,
-                     seed=args.seed, variants=args.variants, templates=args.templates, strict=args.strict)
+                     seed=args.seed, variants=args.variants, templates=args.templates, strict=args.strict,
+                     jobs=args.jobs)
     feedback = Feedback(quiet=args.quiet, verbose=args.verbose)
     try:
         report = build(config, progress=feedback.progress)
@@ -144,7 +147,8 @@ def _print_summary(report) -> None:
         print("nothing changed since the last build: its outputs were kept")
     if report.anki:
         anki = report.anki
-        print(f"anki: {anki.notes} notes, {len(anki.added)} added, {len(anki.changed)} changed, "
+        processes = f" (rendered by {anki.processes} processes)" if anki.processes > 1 else ""
+        print(f"anki: {anki.notes} notes{processes}, {len(anki.added)} added, {len(anki.changed)} changed, "
               f"{len(anki.removed)} removed since the last build")
         if anki.removed:
             print("  removed (delete these notes in Anki; an import cannot): " + ", ".join(anki.removed))

@@ -41,11 +41,12 @@ class BuildConfig:
     language: str | None = None
     title: str | None = None
     strict: bool = False
+    jobs: int | None = None  # processes that render a large deck; None: one per processor
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
 SCHEMA = {"title": "text", "sources": "paths", "out": "path", "formats": "formats", "language": "text",
-          "templates": "path", "strict": "bool", "exam": "mapping"}
+          "templates": "path", "strict": "bool", "jobs": "count", "exam": "mapping"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
 
 

@@ -51,9 +51,11 @@ class MarkupRenderer:
 
     ``bank_dir`` is the only folder images may come from; anything outside it, remote or
     missing is left out with a warning (file and line). ``section_tokens`` are the reader's
-    tokens for sections, used instead of parsing their Markdown again."""
+    tokens for sections, used instead of parsing their Markdown again; without
+    ``keep_section_html``, other processes need not send back the sections they rendered."""
 
     section_tokens: SectionTokens | None = None
+    keep_section_html: bool = True  # False when no later output renders the same sections
     findings: list[Finding] = field(default_factory=list)
     media: dict[str, MediaFile] = field(default_factory=dict)
     local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
@@ -117,6 +119,28 @@ class MarkupRenderer:
             if rule not in (normalize_rule, block_rule):
                 rule(state)
         return tokens
+
+    def learned(self) -> dict:
+        """What rendering found out that another renderer can take over with ``merge``:
+        warnings, images and the HTML of sections that is the same wherever they are."""
+        return {"findings": self.findings, "media": self.media, "local_files": self.local_files,
+                "html": self._html_anywhere if self.keep_section_html else {}}
+
+    def merge(self, learned: dict) -> None:
+        known = set(self.findings)
+        self.findings.extend(finding for finding in learned["findings"] if finding not in known)
+        self.media.update(learned["media"])
+        self.local_files.update(learned["local_files"])
+        self._html_anywhere.update(learned["html"])
+
+    def forget_sections(self, questions) -> None:
+        """Drop the reader's tokens of questions another process renders: the HTML will
+        come back from it, and the memory is better spent on receiving it."""
+        if self.section_tokens:
+            for question in questions:
+                for text in (question.question, question.answer, question.example, question.explanation,
+                             *[extra.text for extra in question.extra]):
+                    self.section_tokens.take(text or "")
 
     def inline(self, text: str | None) -> Markup:
         """One line of Markdown (a title) as inline HTML."""

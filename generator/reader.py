@@ -253,12 +253,14 @@ class _BankWalk:
             unit.title = title
             titles.append(title)
             explicit.append(given)
+        # An unclosed fence keeps the file's trailing blank lines, which a section's text
+        # drops: its tokens are not that text's (and the error stops the build anyway).
+        unclosed = self._check_fences()
         cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(units),
-                                self.section_tokens)
+                                None if unclosed else self.section_tokens)
         drafts = [cutter.cut(self.blocks[unit.marker_index], self.blocks[unit.marker_index + 1:unit.end],
                              unit.number, unit.title) for unit in units]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
-        self._check_fences()
         return [replace(draft, id=question_id) for draft, question_id in zip(drafts, ids)]
 
     def _units(self) -> list[_Unit]:
@@ -303,7 +305,9 @@ class _BankWalk:
                 parts.append("\n".join(self.lines[block.start:block.end]))
         return join_parts(parts)
 
-    def _check_fences(self) -> None:
+    def _check_fences(self) -> bool:
+        """Report each fence that is never closed; True when there is one."""
+        unclosed = False
         for token in self.tokens:
             if token.type != "fence" or not token.map:
                 continue
@@ -315,3 +319,5 @@ class _BankWalk:
                     self.source, start + 1, "error", "unclosed-fence",
                     f"code fence {token.markup} opened here is never closed; the rest of the file is read as code",
                 ))
+                unclosed = True
+        return unclosed

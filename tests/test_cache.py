@@ -77,6 +77,10 @@ def test_other_options_render_again(project):
     assert not reused(build(project, "--seed", "6", "--shuffle"))
 
 
+def test_the_number_of_processes_is_not_a_change(project):
+    assert reused(build(project, "--jobs", "1"))  # the outputs are the same whatever it is
+
+
 def test_changed_templates_render_again(project):
     templates = project / "mine" / "html"
     templates.mkdir(parents=True)

@@ -29,7 +29,7 @@ def project(tmp_path):
 def test_every_problem_is_reported_with_its_line(tmp_path):
     config = tmp_path / "qgen.yaml"
     config.write_text("title: 面试\nformts: [apkg]\nexam:\n  count: 0\n  shufle: true\n  seed: abc\n"
-                      "strict: maybe\nformats: [apkg, docx]\n", encoding="utf-8")
+                      "strict: maybe\nformats: [apkg, docx]\njobs: 0\n", encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         load_config(config)
     assert error.value.details == [
@@ -39,6 +39,7 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
         f"{config}:6: “exam.seed” must be a whole number",
         f"{config}:7: “strict” must be true or false",
         f"{config}:8: “formats” has unknown format docx; known: apkg, exam, key, json, html",
+        f"{config}:9: “jobs” must be a whole number of at least 1",
     ]
 
 
@@ -190,3 +191,9 @@ def test_the_command_line_knows_the_same_formats_as_the_configuration():
     from generator import cli, config
 
     assert cli.FORMATS == config.FORMATS  # cli repeats them so that --help stays light
+
+
+def test_jobs_below_one_is_a_usage_error(project):
+    result = qgen("build", "notes", "--format", "apkg", "--jobs", "0", "--out", "out", cwd=project)
+    assert result.returncode == 2
+    assert "--jobs must be at least 1, not 0" in result.stderr and "Traceback" not in result.stderr

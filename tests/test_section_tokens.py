@@ -162,3 +162,18 @@ def test_a_bank_read_without_tokens_renders_the_same(tmp_path):
     ours = [MarkupRenderer(section_tokens).block(t, q.source, line, Path(".")) for q, t, line in sections(with_tokens)]
     theirs = [MarkupRenderer().block(t, q.source, line, Path(".")) for q, t, line in sections(without)]
     assert ours == theirs
+
+
+def test_a_bank_with_an_unclosed_fence_keeps_no_tokens():
+    bank, section_tokens = read("""
+        ### 题目 1：一
+
+        **举例：**
+
+        ```python
+        x = 1
+
+
+        """)
+    assert len(section_tokens) == 0
+    assert [finding.code for finding in bank.findings] == ["unclosed-fence"]

@@ -14,10 +14,15 @@ import hashlib
 import io
 import itertools
 import json
+import multiprocessing
 import re
+import shutil
 import sqlite3
+import sys
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +50,7 @@ class DeckResult:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     notes: int = 0
+    processes: int = 1
 
 
 def stable_id(name: str) -> int:
@@ -108,15 +114,19 @@ def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | Non
 
 
 def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,
-                previous: dict | None = None, progress=None) -> DeckResult:
+                previous: dict | None = None, progress=None, jobs: int = 1) -> DeckResult:
     """The package bytes, its manifest, and what changed since the ``previous`` manifest.
-    ``context`` gives the deck title, the interface language and the template folder."""
+    ``context`` gives the deck title, the interface language and the template folder;
+    ``jobs`` is how many processes may render the notes' fields."""
     previous_notes = (previous or {}).get("notes", {})
     models: dict[str, genanki.Model] = {}  # one note type per interface language
-    fields_module = environment(context.templates).get_template("anki/fields.html.j2").module
-    total = sum(len(bank.questions) for bank in banks)
+    fields_template = environment(context.templates).get_template("anki/fields.html.j2")
+    notes = [(question, bank_folder(bank.source)) for bank in banks for question in bank.questions]
+    all_fields, processes = _fields_of_notes(notes, markup, fields_template, jobs, progress)
+    fields_of_notes = iter(all_fields)
+    total = len(notes)
     decks, manifest_notes = [], {}
-    result = DeckResult(b"", {})
+    result = DeckResult(b"", {}, processes=processes)
     position = itertools.count()
     for bank, deck_name in zip(banks, deck_names(banks, context.title)):
         deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
@@ -127,10 +137,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             models[language] = note_model(language, context.templates)
         model = models[language]
         for question in bank.questions:
-            done = len(manifest_notes)
-            if progress and done % 500 == 0:
-                progress("building the deck", done, total)
-            fields = note_fields(question, markup, bank_folder(bank.source), fields_module)
+            fields = next(fields_of_notes)
             guid = note_guid(bank, question)
             digest = hashlib.sha1(json.dumps([fields, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
             before = previous_notes.get(guid)
@@ -146,17 +153,85 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         progress("building the deck", total, total)
     result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
     media = sorted(markup.media.values(), key=lambda m: m.name)
-    database = _database(decks, base_time, {guid: note["mod"] for guid, note in manifest_notes.items()})
-    result.package = _zip(database, [(m.name, m.path.read_bytes()) for m in media])
+    result.package = _package(decks, base_time, {guid: note["mod"] for guid, note in manifest_notes.items()}, media)
     result.notes = len(manifest_notes)
     result.manifest = {"qgen": __version__, "format": 1, "model_ids": sorted(m.model_id for m in models.values()),
                        "decks": [d.name for d in decks], "media": [m.name for m in media], "notes": manifest_notes}
     return result
 
 
-def _database(decks: list[genanki.Deck], base_time: int, mods: dict[str, int]) -> bytes:
-    """genanki's collection, written into a folder that is removed afterwards, with each
-    note's own modification time."""
+def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRenderer, fields_template,
+                     jobs: int, progress) -> tuple[list[list[str]], int]:
+    """Every note's fields, in order, and how many processes rendered them. They are most of a deck's time and each note's are
+    independent of the others', so with ``jobs`` > 1 and a large deck, forked processes
+    render the later shares while this one renders the first; what they learn (warnings,
+    images, rendered sections) comes back with their fields. Where a worker fails or dies,
+    this process renders its share again, so an error is reported as if there were none."""
+    jobs = min(jobs, len(notes) // PARALLEL_MIN_NOTES) if sys.platform.startswith("linux") else 1
+    if jobs <= 1:
+        return _render_share(notes, markup, fields_template, progress, len(notes)), 1
+    size = -(-len(notes) // jobs)
+    shares = [notes[start:start + size] for start in range(0, len(notes), size)]
+    # Forked workers inherit the shares, the renderer and the templates: nothing is pickled
+    # on the way in, only fields and what the renderer learned on the way out.
+    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_adopt_work, initargs=(shares, markup, fields_template)) as pool:
+        pending = [pool.submit(_render_adopted_share, index) for index in range(1, len(shares))]
+        markup.forget_sections(question for share in shares[1:] for question, _ in share)
+        fields = _render_share(shares[0], markup, fields_template, progress, len(notes))
+        for index, future in enumerate(pending, start=1):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                outcome = None
+            if outcome is None:
+                outcome = _render_share(shares[index], markup, fields_template, None, len(notes)), None
+            share_fields, learned = outcome
+            if learned:
+                markup.merge(learned)
+            fields += share_fields
+            if progress:
+                progress("building the deck", len(fields), len(notes))
+    return fields, len(shares)
+
+
+PARALLEL_MIN_NOTES = 400  # fewer notes per process, and starting it costs more than it saves
+_adopted_work = None  # in a forked worker: (shares, markup renderer, fields template)
+
+
+def _adopt_work(*work) -> None:
+    global _adopted_work
+    _adopted_work = work
+
+
+def _render_adopted_share(index: int):
+    """In a forked worker: one share's fields and what the markup renderer learned, or None
+    when rendering failed (the parent renders the share again and reports the error)."""
+    shares, markup, fields_template = _adopted_work
+    try:
+        return _render_share(shares[index], markup, fields_template, None, 0), markup.learned()
+    except Exception:  # noqa: BLE001 - reported by the parent, which renders the share again
+        return None
+
+
+def _render_share(notes, markup: MarkupRenderer, fields_template, progress, total: int) -> list[list[str]]:
+    fields = []
+    try:
+        for done, (question, bank_dir) in enumerate(notes):
+            if progress and done % 500 == 0:
+                progress("building the deck", done, total)
+            fields.append(note_fields(question, markup, bank_dir, fields_template.module))
+    except Exception:
+        # Macros called from Python keep the compiled code's line numbers; Jinja maps them
+        # back to the template's own, as a render() call would.
+        fields_template.environment.handle_exception()
+    return fields
+
+
+def _package(decks: list[genanki.Deck], base_time: int, mods: dict[str, int], media) -> bytes:
+    """The .apkg bytes: genanki's collection, written with each note's own modification
+    time into a folder that is removed afterwards, zipped with the media. The collection
+    and the images go into the archive straight from their files, never whole into memory."""
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
         path = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(path)
@@ -172,21 +247,22 @@ def _database(decks: list[genanki.Deck], base_time: int, mods: dict[str, int]) -
             connection.commit()
         finally:
             connection.close()
-        return path.read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            _add(archive, "collection.anki2", path)
+            _add(archive, "media", json.dumps({str(i): m.name for i, m in enumerate(media)}).encode())
+            for index, item in enumerate(media):
+                _add(archive, str(index), item.path)
+        return buffer.getvalue()
 
 
-def _zip(database: bytes, media: list[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        _add(archive, "collection.anki2", database)
-        _add(archive, "media", json.dumps({str(i): name for i, (name, _) in enumerate(media)}).encode())
-        for index, (_, data) in enumerate(media):
-            _add(archive, str(index), data)
-    return buffer.getvalue()
-
-
-def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+def _add(archive: zipfile.ZipFile, name: str, content: bytes | Path) -> None:
     info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
+    with archive.open(info, "w") as entry:
+        if isinstance(content, bytes):
+            entry.write(content)
+        else:
+            with content.open("rb") as source:
+                shutil.copyfileobj(source, entry, 1 << 20)

@@ -1,0 +1,74 @@
+"""A large deck's notes are rendered by several processes: the package is byte for byte the
+one a single process makes, and a failure in a worker is reported as if there were none."""
+
+import sys
+
+import pytest
+
+from bench.generate import generate_bank
+from generator.build import build
+from generator.config import BuildConfig
+from generator.errors import TemplateProblem
+from generator.renderers.anki import PARALLEL_MIN_NOTES
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+
+QUESTIONS = 2 * PARALLEL_MIN_NOTES + 50
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bank")
+    text = generate_bank(QUESTIONS)
+    # A missing image in a question a worker renders: its warning must come back.
+    answer = text.index("**Answer:** ", text.index(f"### Question {QUESTIONS - 1}: "))
+    text = text[:answer] + "**Answer:** ![图](missing.png) " + text[answer + len("**Answer:** "):]
+    (folder / "large.md").write_text(text, encoding="utf-8")
+    return folder / "large.md"
+
+
+def deck_build(bank, out, jobs, templates=None, formats=("apkg",)):
+    return build(BuildConfig(paths=(str(bank),), out=out, formats=formats, jobs=jobs, templates=templates))
+
+
+def test_several_processes_make_the_package_one_process_makes(bank, tmp_path):
+    alone = deck_build(bank, tmp_path / "one", jobs=1)
+    together = deck_build(bank, tmp_path / "two", jobs=2)
+    assert (alone.anki.processes, together.anki.processes) == (1, 2)
+    for name in ("large.apkg", "large.anki.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert together.findings == alone.findings
+    assert any(f.code == "image" and "missing.png" in f.message for f in together.findings)
+
+
+def test_sections_rendered_by_workers_serve_the_study_page(bank, tmp_path):
+    deck_build(bank, tmp_path / "one", jobs=1, formats=("apkg", "html"))
+    deck_build(bank, tmp_path / "two", jobs=2, formats=("apkg", "html"))
+    for name in ("large.apkg", "large.html"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_a_small_deck_is_rendered_by_one_process(tmp_path):
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "small.md").write_text(generate_bank(PARALLEL_MIN_NOTES), encoding="utf-8")
+    assert deck_build(folder, tmp_path / "out", jobs=4).anki.processes == 1
+
+
+def test_a_template_error_in_a_workers_share_names_its_file_and_line(bank, tmp_path):
+    templates = tmp_path / "mine"
+    (templates / "anki").mkdir(parents=True)
+    # Only the last question, which a worker renders, touches an undefined name.
+    (templates / "anki" / "fields.html.j2").write_text(
+        "{% macro title(q, md) %}{{ md.inline(q.title) }}"
+        f"{{% if q.number == {QUESTIONS} %}}{{{{ q.no_such_field }}}}{{% endif %}}{{% endmacro %}}\n"
+        "{% macro question(q, md, bank_dir) %}{% endmacro %}\n"
+        "{% macro section(q, kind, md, bank_dir) %}{% endmacro %}\n"
+        "{% macro extra(q, md, bank_dir) %}{% endmacro %}\n"
+        "{% macro source(q) %}{% endmacro %}\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem) as raised:
+        deck_build(bank, tmp_path / "out", jobs=2, templates=str(templates))
+    assert raised.value.path == str(templates / "anki" / "fields.html.j2")
+    assert raised.value.line == 1
+    assert "no_such_field" in str(raised.value)
+    assert not (tmp_path / "out" / "large.apkg").exists()
