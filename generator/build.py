@@ -27,6 +27,7 @@ from .lint import lint_banks
 from .markup import MarkupRenderer
 from .model import Bank, Finding, Paper
 from .output import write_all_atomic
+from .parallel import usable_processors
 from .reader import read_banks
 from .select import new_seed, select_papers
 from .templating import builtin_templates_dir, template_dir, template_problem
@@ -223,7 +224,7 @@ def _deck_outputs(banks, config, context, markup, report, progress) -> list[tupl
 
 
 def _paper_outputs(papers, banks, config, context, markup, report, progress) -> list[tuple[Path, bytes]]:
-    from .renderers.pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdf
+    from .renderers.pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
 
     kinds = [kind for kind in ("exam", "key") if kind in config.formats]
     today = printed_date()
@@ -239,11 +240,11 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     outputs = []
     # One paper: llm-interview-exam.pdf; variants: llm-interview-exam-A.pdf, …
     suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
-    for done, (paper, kind, html) in enumerate(htmls):
-        path = config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf"
-        if progress:
-            progress(f"rendering {path.name}", done, len(htmls))
-        data, report.pages[path] = render_pdf(html, markup, banks[0].source)
+    paths = [config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf" for paper, kind, _ in htmls]
+    pdfs = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], markup, banks[0].source,
+                       _jobs(config), progress)
+    for path, (data, pages) in zip(paths, pdfs):
+        report.pages[path] = pages
         outputs.append((path, data))
     if progress:
         progress("rendering PDFs", len(htmls), len(htmls))
@@ -272,8 +273,7 @@ def _jobs(config: BuildConfig) -> int:
         if config.jobs < 1:
             raise UsageError(f"--jobs must be at least 1, not {config.jobs}")
         return config.jobs
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return min(4, usable)
+    return min(4, usable_processors())
 
 
 def _previous(manifest_path: Path) -> dict | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SECTION_SYNONYMS = {
     "question": ["题目", "问题", "题目描述", "问题描述", "题干", "question", "problem"],
@@ -51,8 +52,10 @@ class Marker:
     title: str
 
 
+@lru_cache(maxsize=4096)
 def section_kind(label: str) -> str | None:
-    """The section kind a label names (答案 -> "answer"), or None for other labels."""
+    """The section kind a label names (答案 -> "answer"), or None for other labels (the
+    same few labels recur on every question, hence the cache)."""
     return _KIND_OF_LABEL.get(re.sub(r"\s+", "", label.casefold()))
 
 

@@ -14,15 +14,12 @@ import hashlib
 import io
 import itertools
 import json
-import multiprocessing
+import os
 import re
 import shutil
 import sqlite3
-import sys
 import tempfile
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +28,7 @@ import genanki
 from .. import __version__
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank, Question
+from ..parallel import CAN_FORK, in_worker, run_tasks
 from ..sources import bank_folder
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
@@ -162,56 +160,36 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
 
 def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRenderer, fields_template,
                      jobs: int, progress) -> tuple[list[list[str]], int]:
-    """Every note's fields, in order, and how many processes rendered them. They are most of a deck's time and each note's are
-    independent of the others', so with ``jobs`` > 1 and a large deck, forked processes
-    render the later shares while this one renders the first; what they learn (warnings,
-    images, rendered sections) comes back with their fields. Where a worker fails or dies,
-    this process renders its share again, so an error is reported as if there were none."""
-    jobs = min(jobs, len(notes) // PARALLEL_MIN_NOTES) if sys.platform.startswith("linux") else 1
-    if jobs <= 1:
+    """Every note's fields, in order, and how many processes rendered them. They are most
+    of a deck's time and each note's are independent of the others', so a large deck is
+    cut into shares that workers render; each sends back its fields and what the markup
+    renderer learned (warnings, images, rendered sections)."""
+    processes = min(jobs, len(notes) // PARALLEL_MIN_NOTES) if CAN_FORK else 1
+    if processes <= 1:
         return _render_share(notes, markup, fields_template, progress, len(notes)), 1
-    size = -(-len(notes) // jobs)
+    size = -(-len(notes) // processes)
     shares = [notes[start:start + size] for start in range(0, len(notes), size)]
-    # Forked workers inherit the shares, the renderer and the templates: nothing is pickled
-    # on the way in, only fields and what the renderer learned on the way out.
-    with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_adopt_work, initargs=(shares, markup, fields_template)) as pool:
-        pending = [pool.submit(_render_adopted_share, index) for index in range(1, len(shares))]
-        markup.forget_sections(question for share in shares[1:] for question, _ in share)
-        fields = _render_share(shares[0], markup, fields_template, progress, len(notes))
-        for index, future in enumerate(pending, start=1):
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                outcome = None
-            if outcome is None:
-                outcome = _render_share(shares[index], markup, fields_template, None, len(notes)), None
-            share_fields, learned = outcome
-            if learned:
-                markup.merge(learned)
-            fields += share_fields
-            if progress:
-                progress("building the deck", len(fields), len(notes))
+    parent = os.getpid()
+
+    def share_task(index: int):
+        def task():
+            if index == 0 and not in_worker(parent):  # the workers exist: they have their tokens
+                markup.forget_sections(question for share in shares[1:] for question, _ in share)
+            fields = _render_share(shares[index], markup, fields_template, progress if index == 0 else None,
+                                   len(notes))
+            return fields, markup.learned() if in_worker(parent) else None
+        return task
+
+    tasks = [share_task(index) for index in range(len(shares))]
+    fields = []
+    for share_fields, learned in run_tasks(tasks, len(shares)):
+        if learned:
+            markup.merge(learned)
+        fields += share_fields
     return fields, len(shares)
 
 
 PARALLEL_MIN_NOTES = 400  # fewer notes per process, and starting it costs more than it saves
-_adopted_work = None  # in a forked worker: (shares, markup renderer, fields template)
-
-
-def _adopt_work(*work) -> None:
-    global _adopted_work
-    _adopted_work = work
-
-
-def _render_adopted_share(index: int):
-    """In a forked worker: one share's fields and what the markup renderer learned, or None
-    when rendering failed (the parent renders the share again and reports the error)."""
-    shares, markup, fields_template = _adopted_work
-    try:
-        return _render_share(shares[index], markup, fields_template, None, 0), markup.learned()
-    except Exception:  # noqa: BLE001 - reported by the parent, which renders the share again
-        return None
 
 
 def _render_share(notes, markup: MarkupRenderer, fields_template, progress, total: int) -> list[list[str]]:

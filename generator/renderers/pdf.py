@@ -11,6 +11,7 @@ import ctypes.util
 import logging
 import math
 import mimetypes
+import os
 import subprocess
 import unicodedata
 from datetime import date
@@ -21,6 +22,7 @@ from .. import __version__
 from ..errors import RenderError
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Finding, Paper, Question
+from ..parallel import in_worker, run_tasks
 from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
@@ -60,9 +62,32 @@ def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed
     )
 
 
-def render_pdf(html: str, markup: MarkupRenderer, source: str) -> tuple[bytes, int]:
-    """HTML -> (PDF bytes, page count). Only images the markup renderer accepted can be
-    loaded; what WeasyPrint warns about becomes a finding."""
+def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source: str, jobs: int = 1,
+                progress=None) -> list[tuple[bytes, int]]:
+    """(file name, HTML) of each document -> (PDF bytes, page count). WeasyPrint's layout is
+    most of a paper's time and the documents are independent, so they render in up to
+    ``jobs`` processes. Only images the markup renderer accepted can be loaded; what
+    WeasyPrint warns about becomes a finding."""
+    parent = os.getpid()
+
+    def task(index: int, name: str, html: str):
+        def render():
+            if progress and not in_worker(parent):
+                progress(f"rendering {name}", index, len(documents))
+            return _render_pdf(html, markup)
+        return render
+
+    results = run_tasks([task(index, name, html) for index, (name, html) in enumerate(documents)], jobs)
+    for _, _, messages in results:
+        for message in messages:  # the exam and its key often say the same
+            finding = Finding(source, None, "warning", "pdf", message)
+            if finding not in markup.findings:
+                markup.findings.append(finding)
+    return [(data, pages) for data, pages, _ in results]
+
+
+def _render_pdf(html: str, markup: MarkupRenderer) -> tuple[bytes, int, list[str]]:
+    """(PDF bytes, page count, WeasyPrint's warnings) of one document."""
     import weasyprint
 
     messages: list[str] = []
@@ -73,15 +98,11 @@ def render_pdf(html: str, markup: MarkupRenderer, source: str) -> tuple[bytes, i
         document = weasyprint.HTML(string=html, base_url=MEDIA_BASE,
                                    url_fetcher=_restricted_fetcher(markup))
         rendered = document.render()
-        return rendered.write_pdf(pdf_identifier=b"qgen"), len(rendered.pages)
+        return rendered.write_pdf(pdf_identifier=b"qgen"), len(rendered.pages), list(dict.fromkeys(messages))
     except OSError as error:
         raise RenderError(f"PDF rendering failed: {error}") from None
     finally:
         logger.removeHandler(handler)
-        for message in dict.fromkeys(messages):  # the exam and its key often say the same
-            finding = Finding(source, None, "warning", "pdf", message)
-            if finding not in markup.findings:
-                markup.findings.append(finding)
 
 
 class _ListHandler(logging.Handler):

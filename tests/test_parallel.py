@@ -1,6 +1,7 @@
-"""A large deck's notes are rendered by several processes: the package is byte for byte the
-one a single process makes, and a failure in a worker is reported as if there were none."""
+"""A large deck's notes and the PDFs are rendered by several processes: the outputs are byte for
+byte the ones a single process makes, and a failure in a worker is reported as if there were none."""
 
+import os
 import sys
 
 import pytest
@@ -9,6 +10,7 @@ from bench.generate import generate_bank
 from generator.build import build
 from generator.config import BuildConfig
 from generator.errors import TemplateProblem
+from generator.parallel import in_worker, run_tasks
 from generator.renderers.anki import PARALLEL_MIN_NOTES
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
@@ -72,3 +74,33 @@ def test_a_template_error_in_a_workers_share_names_its_file_and_line(bank, tmp_p
     assert raised.value.line == 1
     assert "no_such_field" in str(raised.value)
     assert not (tmp_path / "out" / "large.apkg").exists()
+
+
+def test_papers_rendered_side_by_side_are_the_papers_rendered_one_by_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "bank.md").write_text(generate_bank(12), encoding="utf-8")
+    reports = [build(BuildConfig(paths=(str(folder),), out=tmp_path / str(jobs), formats=("exam", "key"),
+                                 count=5, seed=3, variants=2, jobs=jobs)) for jobs in (1, 3)]
+    names = sorted(p.name for p in (tmp_path / "1").glob("*.pdf"))
+    assert names == ["bank-exam-A.pdf", "bank-exam-B.pdf", "bank-key-A.pdf", "bank-key-B.pdf"]
+    for name in names:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "3" / name).read_bytes()
+    assert [sorted(r.pages.values()) for r in reports][0] == [sorted(r.pages.values()) for r in reports][1]
+
+
+def test_a_task_whose_worker_fails_or_dies_runs_again_here():
+    parent = os.getpid()
+
+    def dies():
+        if in_worker(parent):
+            os._exit(3)
+        return "rendered here"
+
+    def fails():
+        raise ValueError("the same error as without workers")
+
+    assert run_tasks([lambda: "first", dies, lambda: "third"], 2) == ["first", "rendered here", "third"]
+    with pytest.raises(ValueError, match="the same error as without workers"):
+        run_tasks([lambda: "first", fails], 2)
