@@ -62,26 +62,24 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
     if kind == "deck":
         base = measure([PYTHON, str(HERE / "baselines" / "minimal_genanki.py"), str(bank), str(work / "min.apkg")],
                        repeat, work)
-        # A fresh output folder each run: the first build, not a cached rebuild.
-        runs = []
-        for index in range(repeat):
-            runs.append(measure([*QGEN, "build", "--format", "apkg", str(bank), "--out", str(out / str(index))], 1, work))
-        ours = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+        ours = first_builds([*QGEN, "build", "--format", "apkg", str(bank)], out, repeat, work)
+        alone = first_builds([*QGEN, "build", "--format", "apkg", "--jobs", "1", str(bank)], out / "alone", repeat, work)
         size_kib = (out / "0" / f"{bank.stem}.apkg").stat().st_size // 1024
-        return f"deck {size or 'seed'} ({size_kib} KiB)", "qgen build apkg", ours, "minimal genanki script", base
+        return [(f"deck {size or 'seed'} ({size_kib} KiB)", "qgen build apkg", ours, "minimal genanki script", base),
+                ("  same, --jobs 1", "qgen build apkg --jobs 1", alone, "minimal genanki script", base)]
     if kind == "exam":
         if size > 1000:
             return []  # 100 questions from the 1,000-question bank already say it
         count = 10 if size == 0 else min(size, 100)
         base = measure([PYTHON, str(HERE / "baselines" / "minimal_weasyprint.py"), str(bank),
                         str(work / "min.pdf"), str(count)], repeat, work)
-        # A fresh output folder each run: the first build, not a cached rebuild.
-        runs = [measure([*QGEN, "build", "--format", "exam,key", "--count", str(count), str(bank),
-                         "--out", str(out / str(index))], 1, work) for index in range(repeat)]
-        ours = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+        command = [*QGEN, "build", "--format", "exam,key", "--count", str(count), str(bank)]
+        ours = first_builds(command, out, repeat, work)
+        alone = first_builds([*command, "--jobs", "1"], out / "alone", repeat, work)
         pages = sum(_pages(out / "0" / f"{bank.stem}-{kind}.pdf") for kind in ("exam", "key"))
-        return (f"exam+key {count} q ({pages} p)", "qgen build exam,key", ours,
-                f"minimal WeasyPrint ({_pages(work / 'min.pdf')} p)", base)
+        base_name = f"minimal WeasyPrint ({_pages(work / 'min.pdf')} p)"
+        return [(f"exam+key {count} q ({pages} p)", "qgen build exam,key", ours, base_name, base),
+                ("  same, --jobs 1", "qgen build exam,key --jobs 1", alone, base_name, base)]
     if kind == "startup":
         base = measure([PYTHON, "-c", "pass"], max(repeat, 5), work)
         help_time = measure([*QGEN, "--help"], max(repeat, 5), work)
@@ -95,6 +93,12 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
         again = measure(command, repeat, work)
         return f"rebuild {size or 'seed'}, no change", "second qgen build", again, "first qgen build", first
     raise ValueError(kind)
+
+
+def first_builds(command: list[str], out: Path, repeat: int, cwd: Path) -> tuple[float, int]:
+    """Like measure, but each run builds into a fresh folder: a first build, not a cached rebuild."""
+    runs = [measure([*command, "--out", str(out / str(index))], 1, cwd) for index in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def _pages(pdf: Path) -> int:
@@ -112,6 +116,9 @@ def main() -> None:
           f"{platform.machine()} · median of {args.repeat} whole-process runs")
     print(f"| {'measure':26} | {'qgen s':>8} | {'MiB':>5} | {'baseline':24} | {'base s':>8} | {'MiB':>5} | {'ratio':>6} |")
     print(f"|{'-' * 28}|{'-' * 10}|{'-' * 7}|{'-' * 26}|{'-' * 10}|{'-' * 7}|{'-' * 8}|")
+    # An installed package has its bytecode compiled; without this, a checkout run with
+    # PYTHONDONTWRITEBYTECODE set would compile qgen's modules again in every process.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "generator")], check=True)
     with tempfile.TemporaryDirectory(prefix="qgen-bench-") as folder:
         for kind in args.only.split(","):
             sizes = [0] if kind == "startup" else [int(s) for s in args.sizes.split(",")]

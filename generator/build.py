@@ -233,16 +233,21 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     if "key" in kinds:
         texts += [text for p in papers for q in p.questions
                   for text in (q.answer, q.example, q.explanation, *[e.text for e in q.extra]) if text]
-    markup.findings.extend(check_fonts(texts, banks[0].source))
-    slow = harfbuzz_subset_missing()
-    if slow:
-        markup.findings.append(slow)
+    font_findings: list[Finding] = []
+
+    def check_installation() -> None:  # while the other processes render
+        font_findings.extend(check_fonts(texts, banks[0].source))
+        slow = harfbuzz_subset_missing()
+        if slow:
+            font_findings.append(slow)
+
     outputs = []
     # One paper: llm-interview-exam.pdf; variants: llm-interview-exam-A.pdf, …
     suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
     paths = [config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf" for paper, kind, _ in htmls]
     pdfs = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], markup, banks[0].source,
-                       _jobs(config), progress)
+                       _jobs(config), progress, check_installation)
+    markup.findings.extend(font_findings)
     for path, (data, pages) in zip(paths, pdfs):
         report.pages[path] = pages
         outputs.append((path, data))

@@ -9,12 +9,9 @@ here, so that its error is raised exactly as it would be without workers.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -28,15 +25,24 @@ def usable_processors() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_tasks(tasks: list[Callable[[], T]], processes: int) -> list[T]:
-    """Each task's result, in order, using up to ``processes`` processes."""
+def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[[], None] | None = None) -> list[T]:
+    """Each task's result, in order, using up to ``processes`` processes. ``meanwhile`` is
+    other work for this process, done once the workers have started."""
     processes = min(processes, len(tasks)) if CAN_FORK else 1
     if processes <= 1:
+        if meanwhile:
+            meanwhile()
         return [task() for task in tasks]
+    import multiprocessing  # only a build that uses workers pays for these imports
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("fork"),
                              initializer=_adopt, initargs=(tasks,)) as pool:
         try:
             pending = [pool.submit(_run_adopted, index) for index in range(1, len(tasks))]
+            if meanwhile:
+                meanwhile()
             results = [tasks[0]()]
             for index, future in enumerate(pending, start=1):
                 try:

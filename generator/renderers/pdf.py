@@ -63,11 +63,11 @@ def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed
 
 
 def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source: str, jobs: int = 1,
-                progress=None) -> list[tuple[bytes, int]]:
+                progress=None, meanwhile=None) -> list[tuple[bytes, int]]:
     """(file name, HTML) of each document -> (PDF bytes, page count). WeasyPrint's layout is
     most of a paper's time and the documents are independent, so they render in up to
-    ``jobs`` processes. Only images the markup renderer accepted can be loaded; what
-    WeasyPrint warns about becomes a finding."""
+    ``jobs`` processes (``meanwhile``: other work for this one). Only images the markup
+    renderer accepted can be loaded; what WeasyPrint warns about becomes a finding."""
     parent = os.getpid()
 
     def task(index: int, name: str, html: str):
@@ -77,7 +77,7 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
             return _render_pdf(html, markup)
         return render
 
-    results = run_tasks([task(index, name, html) for index, (name, html) in enumerate(documents)], jobs)
+    results = run_tasks([task(index, name, html) for index, (name, html) in enumerate(documents)], jobs, meanwhile)
     for _, _, messages in results:
         for message in messages:  # the exam and its key often say the same
             finding = Finding(source, None, "warning", "pdf", message)
