@@ -1,8 +1,9 @@
 """qgen's benchmarks: each figure next to a baseline measured in the same run, as a ratio.
 
 Every figure is the median wall time of whole processes (start-up included), with the
-peak memory (max RSS) of the slowest run. The machines are shared and noisy, so ratios to
-a baseline measured moments earlier on the same machine are what compare across runs.
+largest peak memory (max RSS) of its runs. The machines are shared and noisy, so each qgen
+run follows a run of its baseline, and the ratio is the median over those pairs: what
+compares across machines and days is the ratio, not the seconds.
 
 Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild]
 Size 0 is the user's own bank in source/; other sizes are generated (bench/generate.py).
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,25 +31,48 @@ PYTHON = sys.executable
 QGEN = [PYTHON, "-m", "generator.cli"]
 
 
-def measure(command: list[str], repeat: int, cwd: Path) -> tuple[float, int]:
-    """(median seconds, peak RSS in MiB) over ``repeat`` runs of a whole process."""
-    times, peak = [], 0
+def run_once(command: list[str], cwd: Path) -> tuple[float, int]:
+    """(seconds, peak RSS in MiB) of one whole process."""
     env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
-    for _ in range(repeat):
-        started = time.perf_counter()
-        with tempfile.TemporaryFile() as errors:
-            process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-            _, status, usage = os.wait4(process.pid, 0)
-            elapsed = time.perf_counter() - started
-            if os.waitstatus_to_exitcode(status) not in (0, 1):
-                errors.seek(0)
-                raise SystemExit(f"{' '.join(command)} failed: {errors.read().decode()[-2000:]}")
-        times.append(elapsed)
-        peak = max(peak, usage.ru_maxrss // 1024)
-    return statistics.median(times), peak
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed: {errors.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
 
 
-def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
+@dataclass
+class Row:
+    name: str
+    ours: list[tuple[float, int]]
+    baseline_name: str
+    baseline: list[tuple[float, int]]
+
+    def line(self) -> str:
+        ours, base = statistics.median(t for t, _ in self.ours), statistics.median(t for t, _ in self.baseline)
+        # Each qgen run is compared with the baseline run made just before it: the load of a
+        # shared machine drifts, and a pair sees the same load.
+        ratio = statistics.median(o / b for (o, _), (b, _) in zip(self.ours, self.baseline))
+        return (f"| {self.name:26} | {ours:8.2f} | {max(m for _, m in self.ours):5d} | {self.baseline_name:24} | "
+                f"{base:8.2f} | {max(m for _, m in self.baseline):5d} | {ratio:5.2f}x |")
+
+
+def paired(names: list[str], baseline_name: str, baseline: list[str], commands, repeat: int, cwd: Path) -> list[Row]:
+    """Rows for ``commands`` (one per name; each a function of the run's index, so that a
+    build can go to a fresh folder), each run right after a run of ``baseline``."""
+    rows = [Row(name, [], baseline_name, []) for name in names]
+    for index in range(repeat):
+        for row, command in zip(rows, commands):
+            row.baseline.append(run_once(baseline, cwd))
+            row.ours.append(run_once(command(index), cwd))
+    return rows
+
+
+def bench(kind: str, size: int, work: Path, repeat: int) -> list[Row]:
     bank = work / f"bank-{size}" / f"bank{size}.md"
     if size == 0:  # the user's own bank
         bank = HERE.parent / "source" / "llm-interview.md"
@@ -55,50 +80,49 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> tuple:
         bank.parent.mkdir(parents=True)
         bank.write_text(generate_bank(size), encoding="utf-8")
     out = work / f"out-{kind}-{size}"
+    label = size or "seed"
     if kind == "read":
-        base = measure([PYTHON, str(HERE / "baselines" / "markdown_parse.py"), str(bank)], repeat, work)
-        ours = measure([*QGEN, "export", "--format", "json", str(bank), "-o", str(out / "x.json")], repeat, work)
-        return f"read {size or 'seed'}", "qgen export json", ours, "markdown-it-py parse", base
+        return paired([f"read {label}"], "markdown-it-py parse",
+                      [PYTHON, str(HERE / "baselines" / "markdown_parse.py"), str(bank)],
+                      [lambda i: [*QGEN, "export", "--format", "json", str(bank), "-o", str(out / "x.json")]],
+                      repeat, work)
     if kind == "deck":
-        base = measure([PYTHON, str(HERE / "baselines" / "minimal_genanki.py"), str(bank), str(work / "min.apkg")],
-                       repeat, work)
-        ours = first_builds([*QGEN, "build", "--format", "apkg", str(bank)], out, repeat, work)
-        alone = first_builds([*QGEN, "build", "--format", "apkg", "--jobs", "1", str(bank)], out / "alone", repeat, work)
-        size_kib = (out / "0" / f"{bank.stem}.apkg").stat().st_size // 1024
-        return [(f"deck {size or 'seed'} ({size_kib} KiB)", "qgen build apkg", ours, "minimal genanki script", base),
-                ("  same, --jobs 1", "qgen build apkg --jobs 1", alone, "minimal genanki script", base)]
+        # A fresh output folder each run: the first build, not a cached rebuild.
+        command = [*QGEN, "build", "--format", "apkg", str(bank)]
+        rows = paired(["deck", "  same, --jobs 1"], "minimal genanki script",
+                      [PYTHON, str(HERE / "baselines" / "minimal_genanki.py"), str(bank), str(work / "min.apkg")],
+                      [lambda i: [*command, "--out", str(out / f"default-{i}")],
+                       lambda i: [*command, "--jobs", "1", "--out", str(out / f"alone-{i}")]], repeat, work)
+        rows[0].name = f"deck {label} ({(out / 'default-0' / f'{bank.stem}.apkg').stat().st_size // 1024} KiB)"
+        return rows
     if kind == "exam":
         if size > 1000:
             return []  # 100 questions from the 1,000-question bank already say it
         count = 10 if size == 0 else min(size, 100)
-        base = measure([PYTHON, str(HERE / "baselines" / "minimal_weasyprint.py"), str(bank),
-                        str(work / "min.pdf"), str(count)], repeat, work)
         command = [*QGEN, "build", "--format", "exam,key", "--count", str(count), str(bank)]
-        ours = first_builds(command, out, repeat, work)
-        alone = first_builds([*command, "--jobs", "1"], out / "alone", repeat, work)
-        pages = sum(_pages(out / "0" / f"{bank.stem}-{kind}.pdf") for kind in ("exam", "key"))
-        base_name = f"minimal WeasyPrint ({_pages(work / 'min.pdf')} p)"
-        return [(f"exam+key {count} q ({pages} p)", "qgen build exam,key", ours, base_name, base),
-                ("  same, --jobs 1", "qgen build exam,key --jobs 1", alone, base_name, base)]
+        rows = paired(["exam", "  same, --jobs 1"], "minimal WeasyPrint",
+                      [PYTHON, str(HERE / "baselines" / "minimal_weasyprint.py"), str(bank), str(work / "min.pdf"),
+                       str(count)],
+                      [lambda i: [*command, "--out", str(out / f"default-{i}")],
+                       lambda i: [*command, "--jobs", "1", "--out", str(out / f"alone-{i}")]], repeat, work)
+        pages = sum(_pages(out / "default-0" / f"{bank.stem}-{kind}.pdf") for kind in ("exam", "key"))
+        rows[0].name = f"exam+key {count} q ({pages} p)"
+        for row in rows:
+            row.baseline_name = f"minimal WeasyPrint ({_pages(work / 'min.pdf')} p)"
+        return rows
     if kind == "startup":
-        base = measure([PYTHON, "-c", "pass"], max(repeat, 5), work)
-        help_time = measure([*QGEN, "--help"], max(repeat, 5), work)
-        lint_time = measure([*QGEN, "lint", str(HERE.parent / "source")], max(repeat, 5), work)
-        return [("qgen --help", "qgen --help", help_time, "python -c pass", base),
-                ("qgen lint source/", "qgen lint", lint_time, "python -c pass", base)]
+        return paired(["qgen --help", "qgen lint source/"], "python -c pass", [PYTHON, "-c", "pass"],
+                      [lambda i: [*QGEN, "--help"], lambda i: [*QGEN, "lint", str(HERE.parent / "source")]],
+                      max(repeat, 5), work)
     if kind == "rebuild":
         count = 10 if size == 0 else min(size, 100)
-        command = [*QGEN, "build", "--count", str(count), str(bank), "--out", str(out)]  # every format
-        first = measure(command, 1, work)
-        again = measure(command, repeat, work)
-        return f"rebuild {size or 'seed'}, no change", "second qgen build", again, "first qgen build", first
+        command = [*QGEN, "build", "--count", str(count), str(bank)]  # every format
+        rows = [Row(f"rebuild {label}, no change", [], "first qgen build", [])]
+        for index in range(repeat):
+            rows[0].baseline.append(run_once([*command, "--out", str(out / str(index))], work))
+            rows[0].ours.append(run_once([*command, "--out", str(out / str(index))], work))
+        return rows
     raise ValueError(kind)
-
-
-def first_builds(command: list[str], out: Path, repeat: int, cwd: Path) -> tuple[float, int]:
-    """Like measure, but each run builds into a fresh folder: a first build, not a cached rebuild."""
-    runs = [measure([*command, "--out", str(out / str(index))], 1, cwd) for index in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def _pages(pdf: Path) -> int:
@@ -113,7 +137,8 @@ def main() -> None:
     parser.add_argument("--only", default="startup,read,deck,exam,rebuild")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
-          f"{platform.machine()} · median of {args.repeat} whole-process runs")
+          f"{platform.machine()} · medians of {args.repeat} whole-process runs, each ratio the median of "
+          f"qgen/baseline over runs made in pairs")
     print(f"| {'measure':26} | {'qgen s':>8} | {'MiB':>5} | {'baseline':24} | {'base s':>8} | {'MiB':>5} | {'ratio':>6} |")
     print(f"|{'-' * 28}|{'-' * 10}|{'-' * 7}|{'-' * 26}|{'-' * 10}|{'-' * 7}|{'-' * 8}|")
     # An installed package has its bytecode compiled; without this, a checkout run with
@@ -123,10 +148,8 @@ def main() -> None:
         for kind in args.only.split(","):
             sizes = [0] if kind == "startup" else [int(s) for s in args.sizes.split(",")]
             for size in sizes:
-                rows = bench(kind, size, Path(folder), args.repeat)
-                for name, _, (ours, ours_mem), base_name, (base, base_mem) in (rows if isinstance(rows, list) else [rows]):
-                    print(f"| {name:26} | {ours:8.2f} | {ours_mem:5d} | {base_name:24} | {base:8.2f} | "
-                          f"{base_mem:5d} | {ours / base:5.2f}x |", flush=True)
+                for row in bench(kind, size, Path(folder), args.repeat):
+                    print(row.line(), flush=True)
 
 
 if __name__ == "__main__":
