@@ -11,7 +11,6 @@ import ctypes.util
 import logging
 import math
 import mimetypes
-import os
 import subprocess
 import unicodedata
 from datetime import date
@@ -22,7 +21,7 @@ from .. import __version__
 from ..errors import RenderError
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Finding, Paper, Question
-from ..parallel import in_worker, run_tasks
+from ..parallel import CAN_FORK, run_tasks
 from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
@@ -68,11 +67,13 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
     most of a paper's time and the documents are independent, so they render in up to
     ``jobs`` processes (``meanwhile``: other work for this one). Only images the markup
     renderer accepted can be loaded; what WeasyPrint warns about becomes a finding."""
-    parent = os.getpid()
+    side_by_side = CAN_FORK and min(jobs, len(documents)) > 1
+    if progress and side_by_side:
+        progress(f"rendering {len(documents)} PDFs side by side", 0, len(documents))
 
     def task(index: int, name: str, html: str):
         def render():
-            if progress and not in_worker(parent):
+            if progress and not side_by_side:
                 progress(f"rendering {name}", index, len(documents))
             return _render_pdf(html, markup)
         return render
