@@ -30,7 +30,7 @@ from .output import write_all_atomic
 from .parallel import usable_processors
 from .reader import read_banks
 from .select import new_seed, select_papers
-from .templating import builtin_templates_dir, template_dir, template_problem
+from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem
 
 # progress(what, done, total): called as long steps advance.
 Progress = Callable[[str, int, int], None]
@@ -123,6 +123,11 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         outputs = _render_outputs(banks, config, context, markup, report, progress)
     except jinja2.TemplateError as error:
         raise template_problem(error) from None
+    except Exception as error:  # noqa: BLE001 - only what a template itself raised is reported here
+        problem = raised_by_template(error)
+        if problem is None:
+            raise
+        raise problem from None
     report.findings = sorted(report.findings + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
     _stop_on_findings(markup.findings, config.strict)
     if "json" in config.formats:

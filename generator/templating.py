@@ -78,6 +78,19 @@ def template_problem(error: jinja2.TemplateError):
     return TemplateProblem(f"{kind}: {error.message or error}", path, line)
 
 
+def raised_by_template(error: Exception):
+    """A TemplateProblem when ``error`` (``{{ 1 / 0 }}``, ``{{ q.number + "x" }}``) was raised
+    by a template's own code, not by qgen's code that a template called; else None."""
+    import traceback
+
+    from .errors import TemplateProblem
+
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames or not frames[-1].filename.endswith(".j2"):
+        return None
+    return TemplateProblem(f"template error: {type(error).__name__}: {error}", frames[-1].filename, frames[-1].lineno)
+
+
 def render(template_name: str, **context) -> str:
     return environment().get_template(template_name).render(**context)
 

@@ -173,6 +173,10 @@ def test_light_commands_do_not_import_heavy_libraries(args):
     ('{% extends "default/exam/nope.html.j2" %}\n', 1, "template not found: default/exam/nope.html.j2"),
     ('{% extends "default/exam/exam.html.j2" %}\n{% block header_extra %}\n{{ missing.value }}{% endblock %}\n', 3,
      "template error: 'missing' is undefined"),
+    ('{% extends "default/exam/exam.html.j2" %}\n{% block header_extra %}\n\n{{ 1 / 0 }}{% endblock %}\n', 4,
+     "template error: ZeroDivisionError: division by zero"),
+    ('{% extends "default/exam/exam.html.j2" %}\n{% block header_extra %}{{ paper.questions[0].title + 1 }}'
+     '{% endblock %}\n', 2, "template error: TypeError: can only concatenate str"),
 ])
 def test_a_broken_user_template_names_its_file_and_line(project, template, line, message):
     assert qgen("build", "notes", "--format", "exam", "--count", "2", "--out", "out", cwd=project).returncode == 0
