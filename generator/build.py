@@ -118,7 +118,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.
-    markup = MarkupRenderer(section_tokens, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)))
+    markup = MarkupRenderer(section_tokens, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
+                            link_definitions={bank.source: bank.link_definitions for bank in banks})
     try:
         outputs = _render_outputs(banks, config, context, markup, report, progress)
     except jinja2.TemplateError as error:

@@ -129,7 +129,8 @@ def bank_from_record(record: dict) -> Bank:
                     "section_lines": tuple(tuple(pair) for pair in q["section_lines"])})
         for q in record["questions"])
     return Bank(**{**record, "tags": tuple(record["tags"]), "questions": questions,
-                   "findings": tuple(Finding(**f) for f in record["findings"])})
+                   "findings": tuple(Finding(**f) for f in record["findings"]),
+                   "link_definitions": tuple(tuple(d) for d in record["link_definitions"])})
 
 
 def findings_record(findings: list[Finding]) -> list[dict]:

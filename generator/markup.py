@@ -50,12 +50,14 @@ class MarkupRenderer:
     """Renders the Markdown of one build; collects media and warnings as it goes.
 
     ``bank_dir`` is the only folder images may come from; anything outside it, remote or
-    missing is left out with a warning (file and line). ``section_tokens`` are the reader's
+    missing is left out with a warning (file and line). ``[text][label]`` links resolve
+    against their file's ``link_definitions``. ``section_tokens`` are the reader's
     tokens for sections, used instead of parsing their Markdown again; without
     ``keep_section_html``, other processes need not send back the sections they rendered."""
 
     section_tokens: SectionTokens | None = None
     keep_section_html: bool = True  # False when no later output renders the same sections
+    link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
     findings: list[Finding] = field(default_factory=list)
     media: dict[str, MediaFile] = field(default_factory=dict)
     local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
@@ -81,15 +83,18 @@ class MarkupRenderer:
         packaged media name, or with ``inline_images`` carry their bytes as a data: URI."""
         if not text:
             return Markup("")
-        if text in self._html_anywhere:
+        links = self.link_definitions.get(source)
+        if text in self._html_anywhere and not links:
             return self._html_anywhere[text]
         inline_images = inline_images and "![" in text  # without an image, both modes agree
         key = (text, source, line, bank_dir, inline_images)
         if key not in self._html_here:
             env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images}
+            if links:
+                env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
             html = Markup(self._parser.renderer.render(self._tokens(text, env), self._parser.options, env))
-            if "![" in text or env.get("warned"):
-                self._html_here[key] = html  # images and warnings depend on the text's place
+            if "![" in text or env.get("warned") or links:
+                self._html_here[key] = html  # images, warnings and links depend on the text's place
             else:
                 self._html_anywhere[text] = html
                 return html

@@ -84,6 +84,9 @@ class Bank:
     preface: str = ""
     questions: tuple[Question, ...] = ()
     findings: tuple[Finding, ...] = field(default=(), compare=False)
+    # The file's link reference definitions ``[label]: address "title"`` as (label, address,
+    # title): ``[text][label]`` in any section refers to them.
+    link_definitions: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def slug(self) -> str:

@@ -77,9 +77,7 @@ def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None 
     lines = text.split("\n")
     meta, body_start = _front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
-    # A link reference defined anywhere in the file resolves in every section: parsing a
-    # section alone would not see it, so its tokens are not reusable.
-    walk = _BankWalk(source, lines, tokens, blocks, None if env.get("references") else section_tokens)
+    walk = _BankWalk(source, lines, tokens, blocks, section_tokens)
     questions = walk.questions()
     if not questions:
         raise SourceError("no questions found (see README: input format)", source)
@@ -94,6 +92,7 @@ def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None 
         preface=walk.markdown_of(preface_blocks),
         questions=tuple(replace(question, tags=tags) for question in questions),
         findings=tuple(walk.findings),
+        link_definitions=tuple((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items()),
     )
 
 

@@ -41,7 +41,8 @@ def check_reading(text: str) -> None:
     except QgenError as error:
         assert error.line is None or 1 <= error.line <= line_count + 1
         return
-    from_tokens, from_text = MarkupRenderer(section_tokens), MarkupRenderer()
+    links = {"fuzz.md": bank.link_definitions}
+    from_tokens, from_text = MarkupRenderer(section_tokens, link_definitions=links), MarkupRenderer(link_definitions=links)
     for question in bank.questions:
         assert 1 <= question.line <= line_count
         for finding in bank.findings:

@@ -77,17 +77,51 @@ def test_a_section_with_raw_html_is_parsed_again():
     assert "&lt;div" in html and "<div" not in html
 
 
-def test_link_reference_definitions_make_every_section_parse_again():
+def test_links_to_definitions_elsewhere_in_the_file_resolve_in_every_output():
     bank, section_tokens = read("""
         ### 题目 1：一
 
         **答案：** 见 [文档][doc]
 
-        [doc]: https://example.com/doc
+        - 列表里的 [规范]
+
+        ### 题目 2：二
+
+        **答案：** [未定义][nope] 照原样
+
+        [DOC]: https://example.com/doc "说明"
+        [规范]: https://example.com/spec
         """)
-    assert len(section_tokens) == 0
-    answer = bank.questions[0].answer
-    assert MarkupRenderer(section_tokens).block(answer, "bank.md", 3) == MarkupRenderer().block(answer, "bank.md", 3)
+    assert bank.link_definitions == (("DOC", "https://example.com/doc", "说明"), ("规范", "https://example.com/spec", ""))
+    assert len(section_tokens) > 0
+    links = {"bank.md": bank.link_definitions}
+    from_tokens, from_text = MarkupRenderer(section_tokens, link_definitions=links), MarkupRenderer(link_definitions=links)
+    first, second = bank.questions
+    html = from_tokens.block(first.answer, "bank.md", 3)
+    assert html == from_text.block(first.answer, "bank.md", 3)
+    assert '<a href="https://example.com/doc" title="说明">文档</a>' in html
+    assert '<a href="https://example.com/spec">规范</a>' in html
+    assert from_tokens.block(second.answer, "bank.md", 9) == "<p>[未定义][nope] 照原样</p>\n"
+    # Another file's definitions do not apply, and its HTML is not mistaken for this one's.
+    assert "<a " not in MarkupRenderer().block(first.answer, "other.md", 3)
+    assert "<a " not in from_tokens.block(first.answer, "other.md", 3)
+
+
+def test_link_definitions_survive_the_cache_and_the_markdown_export():
+    from generator.cache import bank_from_record, bank_record
+    from generator.renderers.markdown import render_markdown
+
+    bank, _ = read("""
+        ### 题目 1：一
+
+        **答案：** 见 [文档][doc]
+
+        [doc]: https://example.com/a%20b "带 \\"引号\\" 的说明"
+        """)
+    import json
+    assert bank_from_record(json.loads(json.dumps(bank_record(bank)))) == bank
+    again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
+    assert again.link_definitions == bank.link_definitions == (("DOC", "https://example.com/a%20b", '带 "引号" 的说明'),)
 
 
 def test_two_lists_with_a_left_out_separator_between_them_render_as_their_joined_text():

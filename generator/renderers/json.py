@@ -32,6 +32,8 @@ def bank_record(bank: Bank) -> dict:
         "tags": list(bank.tags),
         "preface": bank.preface,
         "questions": [question_record(q) for q in bank.questions],
+        "link_definitions": [{"label": label, "href": href, "title": title}
+                             for label, href, title in bank.link_definitions],
     }
 
 

@@ -25,7 +25,8 @@ def render_markdown(bank: Bank) -> bytes:
     meta = {key: value for key, value in (("title", bank.title), ("language", bank.language),
                                           ("tags", list(bank.tags))) if value}
     context = {
-        "bank": {"preface": bank.preface, "questions": [_question(q, words) for q in bank.questions]},
+        "bank": {"preface": bank.preface, "questions": [_question(q, words) for q in bank.questions],
+                 "link_definitions": bank.link_definitions},
         "words": words,
         "front_matter": yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else "",
     }
