@@ -295,8 +295,8 @@ class SectionTokens:
     most of a deck's build time).
 
     The reader records a section only when parsing its text alone would give the same
-    blocks (no raw HTML, no link reference definitions, no block left out between two
-    parts); the renderer takes each entry once and falls back to parsing the text."""
+    blocks (no raw HTML, no block left out between two parts, no unclosed fence); the
+    renderer takes each entry once and falls back to parsing the text."""
 
     def __init__(self):
         self._sections: dict[str, list[SectionPart]] = {}

@@ -97,6 +97,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     unknown = sorted(set(config.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
+    _jobs(config)  # a bad --jobs is a usage error before any work
     templates = template_dir(config.templates)
     cache = BuildCache(config.out)
     section_tokens = SectionTokens()
