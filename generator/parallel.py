@@ -40,7 +40,11 @@ def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[
     with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("fork"),
                              initializer=_adopt, initargs=(tasks,)) as pool:
         try:
-            pending = [pool.submit(_run_adopted, index) for index in range(1, len(tasks))]
+            try:
+                pending = [pool.submit(_run_adopted, index) for index in range(1, len(tasks))]
+            except OSError:  # no process could be started (memory, process limit): do it all here
+                pool.shutdown(wait=False, cancel_futures=True)
+                return run_tasks(tasks, 1, meanwhile)
             if meanwhile:
                 meanwhile()
             results = [tasks[0]()]

@@ -104,3 +104,18 @@ def test_a_task_whose_worker_fails_or_dies_runs_again_here():
     assert run_tasks([lambda: "first", dies, lambda: "third"], 2) == ["first", "rendered here", "third"]
     with pytest.raises(ValueError, match="the same error as without workers"):
         run_tasks([lambda: "first", fails], 2)
+
+
+def test_tasks_run_here_when_no_worker_can_start(monkeypatch):
+    import multiprocessing.context
+
+    def refuse(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "_Popen", staticmethod(refuse))
+    assert run_tasks([os.getpid, os.getpid, os.getpid], 3) == [os.getpid()] * 3
+
+
+def test_workers_are_other_processes():
+    pids = run_tasks([os.getpid, os.getpid, os.getpid], 3)
+    assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
