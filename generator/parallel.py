@@ -58,6 +58,7 @@ def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[
             pool.shutdown(wait=False, cancel_futures=True)
             for child in multiprocessing.active_children():
                 child.terminate()
+                child.join(5)
             raise
     return results
 

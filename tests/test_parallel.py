@@ -119,3 +119,17 @@ def test_tasks_run_here_when_no_worker_can_start(monkeypatch):
 def test_workers_are_other_processes():
     pids = run_tasks([os.getpid, os.getpid, os.getpid], 3)
     assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
+
+
+def test_an_error_here_stops_the_workers_at_once():
+    import multiprocessing
+    import time
+
+    def fails_here():
+        raise ValueError("stop")
+
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="stop"):
+        run_tasks([fails_here, lambda: time.sleep(60)], 2)
+    assert time.monotonic() - started < 30
+    assert not multiprocessing.active_children()
