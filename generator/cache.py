@@ -67,7 +67,7 @@ class BuildCache:
             return None
 
     def store_bank(self, key: str, bank: Bank) -> None:
-        self._pending.append((self.folder / "banks" / f"{key}.json", _json(bank_record(bank))))
+        self._pending.append((self.folder / "banks" / f"{key}.json", _json(bank_to_record(bank))))
 
     # -- whole builds ----------------------------------------------------------------------
 
@@ -113,7 +113,7 @@ def _json(document) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
-def bank_record(bank: Bank) -> dict:
+def bank_to_record(bank: Bank) -> dict:
     """What ``dataclasses.asdict`` gives for a bank, without its deep copies, which took a
     tenth of a large deck's first build."""
     return {**vars(bank), "findings": [vars(f) for f in bank.findings], "questions": [

@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from .blocks import SectionTokens, fence_language
-from .model import Finding
+from .model import SECTION_KINDS, Finding
 
 CODE_CLASS = "qgen-code"
 LONG_CODE_LINES = 25
@@ -143,8 +143,7 @@ class MarkupRenderer:
         come back from it, and the memory is better spent on receiving it."""
         if self.section_tokens:
             for question in questions:
-                for text in (question.question, question.answer, question.example, question.explanation,
-                             *[extra.text for extra in question.extra]):
+                for text in [question.section(kind) for kind in SECTION_KINDS] + [e.text for e in question.extra]:
                     self.section_tokens.take(text or "")
 
     def inline(self, text: str | None) -> Markup:

@@ -25,10 +25,15 @@ def usable_processors() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def processes_for(tasks: int, jobs: int) -> int:
+    """How many processes ``tasks`` independent tasks get with ``jobs`` allowed."""
+    return max(1, min(jobs, tasks)) if CAN_FORK else 1
+
+
 def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[[], None] | None = None) -> list[T]:
     """Each task's result, in order, using up to ``processes`` processes. ``meanwhile`` is
     other work for this process, done once the workers have started."""
-    processes = min(processes, len(tasks)) if CAN_FORK else 1
+    processes = processes_for(len(tasks), processes)
     if processes <= 1:
         if meanwhile:
             meanwhile()

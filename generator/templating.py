@@ -65,15 +65,12 @@ def css_string(value) -> str:
 def template_problem(error: jinja2.TemplateError):
     """A Jinja error as a TemplateProblem naming the template file and line: a syntax error
     carries them; for others, the innermost template frame of the traceback does."""
-    import traceback
-
     from .errors import TemplateProblem
 
     path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if not path:
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
-        if frames:
-            path, line = frames[-1].filename, frames[-1].lineno
+    frame = None if path else _template_frame(error)
+    if frame:
+        path, line = frame.filename, frame.lineno
     kind = "template not found" if isinstance(error, jinja2.TemplateNotFound) else "template error"
     return TemplateProblem(f"{kind}: {error.message or error}", path, line)
 
@@ -81,14 +78,22 @@ def template_problem(error: jinja2.TemplateError):
 def raised_by_template(error: Exception):
     """A TemplateProblem when ``error`` (``{{ 1 / 0 }}``, ``{{ q.number + "x" }}``) was raised
     by a template's own code, not by qgen's code that a template called; else None."""
-    import traceback
-
     from .errors import TemplateProblem
 
-    frames = traceback.extract_tb(error.__traceback__)
-    if not frames or not frames[-1].filename.endswith(".j2"):
+    frame = _template_frame(error, raised_there=True)
+    if frame is None:
         return None
-    return TemplateProblem(f"template error: {type(error).__name__}: {error}", frames[-1].filename, frames[-1].lineno)
+    return TemplateProblem(f"template error: {type(error).__name__}: {error}", frame.filename, frame.lineno)
+
+
+def _template_frame(error: Exception, raised_there: bool = False):
+    """The innermost traceback frame of ``error`` that is template code (with
+    ``raised_there``, only if the error was raised in it), or None."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    frames = [frame for frame in (frames[-1:] if raised_there else frames) if frame.filename.endswith(".j2")]
+    return frames[-1] if frames else None
 
 
 def render(template_name: str, **context) -> str:

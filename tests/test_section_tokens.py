@@ -108,7 +108,7 @@ def test_links_to_definitions_elsewhere_in_the_file_resolve_in_every_output():
 
 
 def test_link_definitions_survive_the_cache_and_the_markdown_export():
-    from generator.cache import bank_from_record, bank_record
+    from generator.cache import bank_from_record, bank_to_record
     from generator.renderers.markdown import render_markdown
 
     bank, _ = read("""
@@ -119,7 +119,7 @@ def test_link_definitions_survive_the_cache_and_the_markdown_export():
         [doc]: https://example.com/a%20b "带 \\"引号\\" 的说明"
         """)
     import json
-    assert bank_from_record(json.loads(json.dumps(bank_record(bank)))) == bank
+    assert bank_from_record(json.loads(json.dumps(bank_to_record(bank)))) == bank
     again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
     assert again.link_definitions == bank.link_definitions == (("DOC", "https://example.com/a%20b", '带 "引号" 的说明'),)
 

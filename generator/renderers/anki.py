@@ -28,7 +28,7 @@ import genanki
 from .. import __version__
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank, Question
-from ..parallel import CAN_FORK, in_worker, run_tasks
+from ..parallel import in_worker, processes_for, run_tasks
 from ..sources import bank_folder
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
@@ -164,7 +164,7 @@ def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRe
     of a deck's time and each note's are independent of the others', so a large deck is
     cut into shares that workers render; each sends back its fields and what the markup
     renderer learned (warnings, images, rendered sections)."""
-    processes = min(jobs, len(notes) // PARALLEL_MIN_NOTES) if CAN_FORK else 1
+    processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
     if processes <= 1:
         return _render_share(notes, markup, fields_template, progress, len(notes)), 1
     size = -(-len(notes) // processes)

@@ -21,7 +21,7 @@ from .. import __version__
 from ..errors import RenderError
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Finding, Paper, Question
-from ..parallel import CAN_FORK, run_tasks
+from ..parallel import processes_for, run_tasks
 from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
@@ -67,7 +67,7 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
     most of a paper's time and the documents are independent, so they render in up to
     ``jobs`` processes (``meanwhile``: other work for this one). Only images the markup
     renderer accepted can be loaded; what WeasyPrint warns about becomes a finding."""
-    side_by_side = CAN_FORK and min(jobs, len(documents)) > 1
+    side_by_side = processes_for(len(documents), jobs) > 1
     if progress and side_by_side:
         progress(f"rendering {len(documents)} PDFs side by side", 0, len(documents))
 
