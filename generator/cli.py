@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
     build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
     build.add_argument("--jobs", type=int, metavar="N",
-                       help="processes that render a large deck and the PDFs (default: one per processor, at most 4)")
+                       help="processes that parse a long bank, render a large deck and the PDFs (default: one per processor, at most 4)")
     loudness = build.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")

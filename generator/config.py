@@ -41,7 +41,7 @@ class BuildConfig:
     language: str | None = None
     title: str | None = None
     strict: bool = False
-    jobs: int | None = None  # processes for a large deck and the PDFs; None: one per processor
+    jobs: int | None = None  # processes for a long bank, a large deck and the PDFs; None: one per processor
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.

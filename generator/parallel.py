@@ -1,7 +1,7 @@
-"""Independent pieces of a build (shares of a deck's notes, the PDFs of a paper set) run in
-forked processes, so that a large build uses the machine's processors.
+"""Independent pieces of a build (the pieces of a long file, shares of a deck's notes, the
+PDFs of a paper set) run in forked processes, so that a large build uses the machine's processors.
 
-Workers are forked, so they inherit everything the tasks need (banks, renderer, templates)
+Workers are forked, so they inherit everything the tasks need (text, banks, renderer, templates)
 and nothing is pickled on the way in; only results come back. The first task runs in this
 process while the workers run the others. A task whose worker failed or died runs again
 here, so that its error is raised exactly as it would be without workers.

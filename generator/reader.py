@@ -12,10 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
-
 from . import labels
+from .block_parse import parse_blocks
 from .blocks import Block, BlockKind, SectionTokens, html_heading, is_navigation, split_blocks
 from .errors import SourceError
 from .ids import assign_ids, split_explicit_id
@@ -23,23 +21,20 @@ from .model import Bank, Finding, Question
 from .sections import QuestionCutter, heading_text, is_label_heading, join_parts, opens_main_section
 from .sources import SourceErrors, decode_bank, display_path, find_sources
 
-# Inline parsing is the costly half of markdown-it; the reader needs it only for the few
-# headings and bold lines it inspects, so the block parser skips it.
-_BLOCK_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
-_BLOCK_PARSER.disable(["inline", "text_join"])
-
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def read_banks(paths: list[str] | None, cache=None, section_tokens: SectionTokens | None = None) -> list[Bank]:
+def read_banks(paths: list[str] | None, cache=None, section_tokens: SectionTokens | None = None,
+               jobs: int = 1) -> list[Bank]:
     """Every bank under ``paths`` (default ``source/``); all unreadable files are reported
     together in one SourceErrors. With a BuildCache, a file read before is not parsed again;
-    with SectionTokens, the tokens of each section parsed now are kept for rendering."""
+    with SectionTokens, the tokens of each section parsed now are kept for rendering. A long
+    file is parsed by up to ``jobs`` processes."""
     banks, problems = [], []
     for path in find_sources(paths):
         try:
-            banks.append(read_bank_file(path, cache, section_tokens))
+            banks.append(read_bank_file(path, cache, section_tokens, jobs))
         except SourceError as error:
             problems.append(error)
     if problems:
@@ -47,7 +42,7 @@ def read_banks(paths: list[str] | None, cache=None, section_tokens: SectionToken
     return banks
 
 
-def read_bank_file(path: Path, cache=None, section_tokens: SectionTokens | None = None) -> Bank:
+def read_bank_file(path: Path, cache=None, section_tokens: SectionTokens | None = None, jobs: int = 1) -> Bank:
     """Read one bank file; raises SourceError when it is not a readable bank."""
     source = display_path(path)
     try:
@@ -57,13 +52,13 @@ def read_bank_file(path: Path, cache=None, section_tokens: SectionTokens | None 
     key = cache.bank_key(source, data) if cache else None
     bank = cache.load_bank(key) if cache else None
     if bank is None:
-        bank = read_bank_text(decode_bank(data, source), source, section_tokens)
+        bank = read_bank_text(decode_bank(data, source), source, section_tokens, jobs)
         if cache:
             cache.store_bank(key, bank)
     return bank
 
 
-def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None = None) -> Bank:
+def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None = None, jobs: int = 1) -> Bank:
     """Read a bank from its text (already decoded, ``\\n`` line endings)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # Sections keep no trailing spaces; parsing the text they are cut from gives the
@@ -71,7 +66,7 @@ def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None 
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     env: dict = {}
     try:
-        tokens = _BLOCK_PARSER.parse(text, env)
+        tokens = parse_blocks(text, env, jobs)
     except RecursionError:
         raise SourceError("the Markdown nests too deeply to read", source) from None
     lines = text.split("\n")
