@@ -125,11 +125,16 @@ class MarkupRenderer:
                 rule(state)
         return tokens
 
-    def learned(self) -> dict:
-        """What rendering found out that another renderer can take over with ``merge``:
-        warnings, images and the HTML of sections that is the same wherever they are."""
-        return {"findings": self.findings, "media": self.media, "local_files": self.local_files,
-                "html": self._html_anywhere if self.keep_section_html else {}}
+    def hand_over(self) -> dict:
+        """What rendering found out since the last hand-over, for another renderer to take
+        over with ``merge``: warnings, images and the HTML of sections that is the same
+        wherever they are. This renderer starts afresh, so nothing is handed over twice."""
+        learned = {"findings": self.findings, "media": self.media, "local_files": self.local_files,
+                   "html": self._html_anywhere if self.keep_section_html else {}}
+        self.findings, self.media, self.local_files = [], {}, set()
+        if self.keep_section_html:
+            self._html_anywhere = {}
+        return learned
 
     def merge(self, learned: dict) -> None:
         known = set(self.findings)

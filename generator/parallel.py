@@ -32,7 +32,9 @@ def processes_for(tasks: int, jobs: int) -> int:
 
 def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[[], None] | None = None) -> list[T]:
     """Each task's result, in order, using up to ``processes`` processes. ``meanwhile`` is
-    other work for this process, done once the workers have started."""
+    other work for this process, done once the workers have started. The tasks are a
+    queue: workers take them from the front, this process the first and then from the
+    back, so that all finish at about the same time."""
     processes = processes_for(len(tasks), processes)
     if processes <= 1:
         if meanwhile:
@@ -42,30 +44,66 @@ def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_adopt, initargs=(tasks,)) as pool:
+    context = multiprocessing.get_context("fork")
+    queue = _TaskQueue(context, len(tasks))
+    # A worker's results come through a pipe 64 KiB at a time, each read by a thread that
+    # must wait for this busy process to let it run: let it in more often.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch_interval, 0.0005))
+    with ProcessPoolExecutor(processes - 1, mp_context=context, initializer=_adopt, initargs=(tasks, queue)) as pool:
         try:
             try:
-                pending = [pool.submit(_run_adopted, index) for index in range(1, len(tasks))]
+                workers = [pool.submit(_work_through_queue) for _ in range(processes - 1)]
             except OSError:  # no process could be started (memory, process limit): do it all here
                 pool.shutdown(wait=False, cancel_futures=True)
                 return run_tasks(tasks, 1, meanwhile)
             if meanwhile:
                 meanwhile()
-            results = [tasks[0]()]
-            for index, future in enumerate(pending, start=1):
+            results = {0: tasks[0]()}
+            while (index := queue.take_last()) is not None:
+                results[index] = tasks[index]()
+            for worker in workers:
                 try:
-                    done, result = future.result()
-                except BrokenProcessPool:  # the worker died (killed, out of memory)
-                    done, result = False, None
-                results.append(result if done else tasks[index]())
+                    results.update(worker.result())
+                except BrokenProcessPool:  # a worker died (killed, out of memory)
+                    pass
+            # What a worker failed at, or took and never finished, runs here: its error is
+            # then raised as it would be without workers.
+            for index in range(len(tasks)):
+                if index not in results:
+                    results[index] = tasks[index]()
         except BaseException:  # an error or Ctrl-C here: the workers' work is not wanted
             pool.shutdown(wait=False, cancel_futures=True)
             for child in multiprocessing.active_children():
                 child.terminate()
                 child.join(5)
             raise
-    return results
+        finally:
+            sys.setswitchinterval(switch_interval)
+    return [results[index] for index in range(len(tasks))]
+
+
+class _TaskQueue:
+    """The indexes of the tasks not yet taken, 1 to n - 1, shared with forked workers."""
+
+    def __init__(self, context, count: int):
+        self._lock = context.Lock()
+        self._first = context.RawValue("i", 1)
+        self._last = context.RawValue("i", count - 1)
+
+    def take_first(self) -> int | None:
+        with self._lock:
+            if self._first.value > self._last.value:
+                return None
+            self._first.value += 1
+            return self._first.value - 1
+
+    def take_last(self) -> int | None:
+        with self._lock:
+            if self._first.value > self._last.value:
+                return None
+            self._last.value -= 1
+            return self._last.value + 1
 
 
 def in_worker(parent_pid: int) -> bool:
@@ -73,18 +111,23 @@ def in_worker(parent_pid: int) -> bool:
     return os.getpid() != parent_pid
 
 
-_adopted_tasks: list = []  # in a forked worker: the tasks it may be given
+_adopted: tuple = ([], None)  # in a forked worker: the tasks and their queue
 
 
-def _adopt(tasks) -> None:
-    global _adopted_tasks
-    _adopted_tasks = tasks
+def _adopt(tasks, queue) -> None:
+    global _adopted
+    _adopted = (tasks, queue)
     # Ctrl-C is the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run_adopted(index: int):
-    try:
-        return True, _adopted_tasks[index]()
-    except Exception:  # noqa: BLE001 - the parent runs the task again and raises its error
-        return False, None
+def _work_through_queue() -> dict:
+    """The results of the tasks this worker took from the queue and finished."""
+    tasks, queue = _adopted
+    results = {}
+    while (index := queue.take_first()) is not None:
+        try:
+            results[index] = tasks[index]()
+        except Exception:  # noqa: BLE001 - the parent runs the task again and raises its error
+            pass
+    return results

@@ -9,7 +9,7 @@ import pytest
 from bench.generate import generate_bank
 from generator.build import build
 from generator.config import BuildConfig
-from generator.errors import TemplateProblem
+from generator.errors import BankErrors, TemplateProblem
 from generator.parallel import in_worker, run_tasks
 from generator.renderers.anki import PARALLEL_MIN_NOTES
 
@@ -76,6 +76,25 @@ def test_a_template_error_in_a_workers_share_names_its_file_and_line(bank, tmp_p
     assert not (tmp_path / "out" / "large.apkg").exists()
 
 
+@pytest.mark.parametrize("problem", ["count", "template"])
+def test_the_banks_errors_come_first_while_workers_render(tmp_path, problem):
+    """The workers start on the deck before the banks are checked; an error in the banks
+    is still the one reported, before a paper the banks cannot fill or a broken template."""
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "large.md").write_text(generate_bank(QUESTIONS) + "\n```python\nnever closed\n", encoding="utf-8")
+    templates = tmp_path / "mine"
+    (templates / "anki").mkdir(parents=True)
+    (templates / "anki" / "fields.html.j2").write_text("{% macro title(q, md) %}{{ oops }", encoding="utf-8")
+    config = BuildConfig(paths=(str(folder),), out=tmp_path / "out", formats=("apkg", "exam"), jobs=2,
+                         count=QUESTIONS + 1 if problem == "count" else None,
+                         templates=str(templates) if problem == "template" else None)
+    with pytest.raises(BankErrors) as raised:
+        build(config)
+    assert len(raised.value.details) == 1 and "never closed" in raised.value.details[0]
+    assert not (tmp_path / "out").exists()
+
+
 def test_papers_rendered_side_by_side_are_the_papers_rendered_one_by_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     folder = tmp_path / "bank"
@@ -117,8 +136,28 @@ def test_tasks_run_here_when_no_worker_can_start(monkeypatch):
 
 
 def test_workers_are_other_processes():
-    pids = run_tasks([os.getpid, os.getpid, os.getpid], 3)
+    import time
+
+    def slowly_here():
+        time.sleep(1)  # the workers have begun their tasks by then
+        return os.getpid()
+
+    pids = run_tasks([slowly_here, os.getpid, os.getpid], 3)
     assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
+
+
+def test_this_process_takes_the_tasks_a_busy_worker_has_not_begun():
+    import time
+
+    def after(seconds):
+        def task():
+            time.sleep(seconds)
+            return os.getpid()
+        return task
+
+    pids = run_tasks([after(1), after(4)] + [os.getpid] * 6, 2)
+    assert pids[1] != os.getpid()
+    assert pids[2:] == [os.getpid()] * 6  # the one worker was still busy with its first task
 
 
 def test_an_error_here_stops_the_workers_at_once():

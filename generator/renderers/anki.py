@@ -112,15 +112,21 @@ def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | Non
 
 
 def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,
-                previous: dict | None = None, progress=None, jobs: int = 1) -> DeckResult:
+                previous: dict | None = None, progress=None, jobs: int = 1, meanwhile=None) -> DeckResult:
     """The package bytes, its manifest, and what changed since the ``previous`` manifest.
     ``context`` gives the deck title, the interface language and the template folder;
-    ``jobs`` is how many processes may render the notes' fields."""
+    ``jobs`` is how many processes may render the notes' fields, while this one does
+    ``meanwhile`` before its share."""
     previous_notes = (previous or {}).get("notes", {})
     models: dict[str, genanki.Model] = {}  # one note type per interface language
-    fields_template = environment(context.templates).get_template("anki/fields.html.j2")
+    try:
+        fields_template = environment(context.templates).get_template("anki/fields.html.j2")
+    except Exception:
+        if meanwhile:
+            meanwhile()  # the banks' own errors are reported before the templates'
+        raise
     notes = [(question, bank_folder(bank.source)) for bank in banks for question in bank.questions]
-    all_fields, processes = _fields_of_notes(notes, markup, fields_template, jobs, progress)
+    all_fields, processes = _fields_of_notes(notes, markup, fields_template, jobs, progress, meanwhile)
     fields_of_notes = iter(all_fields)
     total = len(notes)
     decks, manifest_notes = [], {}
@@ -159,37 +165,52 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
 
 
 def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRenderer, fields_template,
-                     jobs: int, progress) -> tuple[list[list[str]], int]:
+                     jobs: int, progress, meanwhile=None) -> tuple[list[list[str]], int]:
     """Every note's fields, in order, and how many processes rendered them. They are most
     of a deck's time and each note's are independent of the others', so a large deck is
-    cut into shares that workers render; each sends back its fields and what the markup
-    renderer learned (warnings, images, rendered sections)."""
+    cut into shares that workers render while this process does ``meanwhile``; each
+    sends back its fields and what the markup renderer learned (warnings, images,
+    rendered sections)."""
     processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
     if processes <= 1:
+        if meanwhile:
+            meanwhile()
         return _render_share(notes, markup, fields_template, progress, len(notes)), 1
-    size = -(-len(notes) // processes)
-    shares = [notes[start:start + size] for start in range(0, len(notes), size)]
+    shares = _shares(notes, processes)
     parent = os.getpid()
 
     def share_task(index: int):
         def task():
-            if index == 0 and not in_worker(parent):  # the workers exist: they have their tokens
-                markup.forget_sections(question for share in shares[1:] for question, _ in share)
             fields = _render_share(shares[index], markup, fields_template, progress if index == 0 else None,
                                    len(notes))
-            return fields, markup.learned() if in_worker(parent) else None
+            return fields, markup.hand_over() if in_worker(parent) else None
         return task
 
     tasks = [share_task(index) for index in range(len(shares))]
     fields = []
-    for share_fields, learned in run_tasks(tasks, len(shares)):
+    for share, (share_fields, learned) in zip(shares, run_tasks(tasks, processes, meanwhile)):
         if learned:
+            # The share's HTML came back rendered: the reader's tokens for it are not needed.
+            markup.forget_sections(question for question, _ in share)
             markup.merge(learned)
         fields += share_fields
-    return fields, len(shares)
+    return fields, processes
 
 
 PARALLEL_MIN_NOTES = 400  # fewer notes per process, and starting it costs more than it saves
+MIN_SHARE = 100  # notes; a smaller share costs more to hand over than it saves
+
+
+def _shares(notes: list, processes: int) -> list[list]:
+    """The notes cut into shares that shrink as they run out, each a fraction of what is
+    left: a process that finishes early takes the small ones at the end (``run_tasks``),
+    so that all finish close together."""
+    shares, start = [], 0
+    while start < len(notes):
+        size = max(MIN_SHARE, -(-(len(notes) - start) // (4 * processes)))
+        shares.append(notes[start:start + size])
+        start += size
+    return shares
 
 
 def _render_share(notes, markup: MarkupRenderer, fields_template, progress, total: int) -> list[list[str]]:
