@@ -2,9 +2,10 @@
 PDFs of a paper set) run in forked processes, so that a large build uses the machine's processors.
 
 Workers are forked, so they inherit everything the tasks need (text, banks, renderer, templates)
-and nothing is pickled on the way in; only results come back. The first task runs in this
-process while the workers run the others. A task whose worker failed or died runs again
-here, so that its error is raised exactly as it would be without workers.
+and nothing is pickled on the way in; only results come back. The tasks are a queue: this
+process runs the first, then takes from the back while the workers take from the front. A
+task whose worker failed or died runs again here, so that its error is raised exactly as it
+would be without workers.
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[
 
 
 class _TaskQueue:
-    """The indexes of the tasks not yet taken, 1 to n - 1, shared with forked workers."""
+    """The indexes of the tasks not yet taken, 1 to n - 1, shared with forked workers.
+    None means nothing is left to take, or the lock was never released (its holder was
+    killed): what nobody finished then runs in the main process."""
 
     def __init__(self, context, count: int):
         self._lock = context.Lock()
@@ -92,18 +95,21 @@ class _TaskQueue:
         self._last = context.RawValue("i", count - 1)
 
     def take_first(self) -> int | None:
-        with self._lock:
-            if self._first.value > self._last.value:
-                return None
-            self._first.value += 1
-            return self._first.value - 1
+        return self._take(self._first, 1)
 
     def take_last(self) -> int | None:
-        with self._lock:
+        return self._take(self._last, -1)
+
+    def _take(self, end, step: int) -> int | None:
+        if not self._lock.acquire(timeout=10):
+            return None
+        try:
             if self._first.value > self._last.value:
                 return None
-            self._last.value -= 1
-            return self._last.value + 1
+            end.value += step
+            return end.value - step
+        finally:
+            self._lock.release()
 
 
 def in_worker(parent_pid: int) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
+
 from . import labels
 from .block_parse import parse_blocks
 from .blocks import Block, BlockKind, SectionTokens, html_heading, is_navigation, split_blocks

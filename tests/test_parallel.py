@@ -146,6 +146,20 @@ def test_workers_are_other_processes():
     assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
 
 
+def test_every_task_runs_once_and_results_keep_their_order():
+    import time
+
+    def task(index):
+        def run():
+            time.sleep(0.01 * (index % 3))
+            return index, os.getpid()
+        return run
+
+    results = run_tasks([task(index) for index in range(60)], 3)
+    assert [index for index, _ in results] == list(range(60))
+    assert len({pid for _, pid in results}) > 1
+
+
 def test_this_process_takes_the_tasks_a_busy_worker_has_not_begun():
     import time
 
