@@ -81,15 +81,23 @@ def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
 def source_epoch(banks: list[Bank], templates: str | None) -> int:
     """SOURCE_DATE_EPOCH when set, else the newest modification time of the banks and of
     the templates: it moves forward when the content can have changed, and only then."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        try:
-            return int(os.environ["SOURCE_DATE_EPOCH"])
-        except ValueError:
-            raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds") from None
+    epoch = _epoch_from_environment()
+    if epoch is not None:
+        return epoch
     files = [Path(bank.source) for bank in banks] + list(builtin_templates_dir().rglob("*"))
     if templates:
         files += list(Path(templates).rglob("*"))
     return int(max(path.stat().st_mtime for path in files if path.is_file()))
+
+
+def _epoch_from_environment() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds") from None
 
 
 def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
@@ -97,7 +105,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     unknown = sorted(set(config.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
-    _jobs(config)  # a bad --jobs is a usage error before any work
+    _jobs(config)  # a bad --jobs or SOURCE_DATE_EPOCH is a usage error before any work
+    _epoch_from_environment()
     templates = template_dir(config.templates)
     cache = BuildCache(config.out)
     section_tokens = SectionTokens()

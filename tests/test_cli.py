@@ -1,6 +1,7 @@
 """The real ``qgen`` command, run as a user runs it."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -110,6 +111,16 @@ def test_build_keeps_previous_outputs_when_input_is_bad(tmp_path):
     bad = _bad_input(tmp_path, "llm-interview.md", b"\xff\xfe garbage \x00")
     assert run("build", bad, "--out", out).returncode == 2
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_a_bad_source_date_epoch_is_a_usage_error_before_any_work(tmp_path):
+    broken = _bad_input(tmp_path, "broken.md", "### 题目 1：一\n\n**答案：** A\n\n```python\nx\n")
+    result = subprocess.run([str(QGEN), "build", broken, "--out", tmp_path / "out", "--format", "apkg"],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 2
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
 def test_lint_exit_codes(tmp_path):
