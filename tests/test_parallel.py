@@ -176,6 +176,7 @@ def test_this_process_takes_the_tasks_a_busy_worker_has_not_begun():
 
 
 def test_an_error_here_stops_the_workers_at_once(tmp_path):
+    import multiprocessing
     import time
 
     pid_file = tmp_path / "worker.pid"
@@ -200,6 +201,7 @@ def test_an_error_here_stops_the_workers_at_once(tmp_path):
     while _running(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(worker)
+    assert not [child for child in multiprocessing.active_children() if _running(child.pid)]
 
 
 def _running(pid: int) -> bool:
