@@ -64,13 +64,13 @@ def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None 
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # Sections keep no trailing spaces; parsing the text they are cut from gives the
     # tokens of exactly that Markdown, which rendering can then reuse.
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines)
     env: dict = {}
     try:
         tokens = parse_blocks(text, env, jobs)
     except RecursionError:
         raise SourceError("the Markdown nests too deeply to read", source) from None
-    lines = text.split("\n")
     meta, body_start = _front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
     walk = _BankWalk(source, lines, tokens, blocks, section_tokens)
