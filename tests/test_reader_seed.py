@@ -1,6 +1,11 @@
 """The user's own bank, read whole."""
 
-from generator.reader import read_bank_file
+import gc
+
+import pytest
+
+from generator.reader import read_bank_file, read_banks
+from generator.sources import SourceErrors
 
 from .conftest import SEED
 
@@ -46,3 +51,23 @@ def test_seed_ids_are_unique_and_come_from_titles():
     assert ids[15] == "如何进行大模型训练的可解释性优化"
     assert ids[27].startswith("如何进行大模型训练的可解释性优化-")
     assert ids[24].startswith(ids[17] + "-")
+
+
+def test_reading_gives_the_collector_back_as_it_found_it(tmp_path):
+    """Reading pauses the cyclic collector; a long-running caller gets it back, after an
+    error too, and what was read is frozen out of the collector's later walks."""
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    read_banks([str(SEED)])
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > frozen
+    (tmp_path / "empty.md").write_text("no questions here\n", encoding="utf-8")
+    with pytest.raises(SourceErrors):
+        read_banks([str(tmp_path / "empty.md")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_banks([str(SEED)])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
