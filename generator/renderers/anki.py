@@ -236,6 +236,9 @@ def _package(decks: list[genanki.Deck], base_time: int, mods: dict[str, int], me
         connection = sqlite3.connect(path)
         try:
             cursor = connection.cursor()
+            # A scratch file, zipped once written: a crash loses nothing worth a journal or a sync.
+            cursor.execute("PRAGMA journal_mode = OFF")
+            cursor.execute("PRAGMA synchronous = OFF")
             genanki.Package(decks).write_to_db(cursor, base_time, itertools.count(base_time * 1000))
             # genanki's schema has no index on guid; a keyed temporary table keeps this linear.
             cursor.execute("CREATE TEMP TABLE qgen_mods (guid TEXT PRIMARY KEY, mod INTEGER)")
