@@ -2,10 +2,9 @@
 PDFs of a paper set) run in forked processes, so that a large build uses the machine's processors.
 
 Workers are forked, so they inherit everything the tasks need (text, banks, renderer, templates)
-and nothing is pickled on the way in; only results come back. The tasks are a queue: this
-process runs the first, then takes from the back while the workers take from the front. A
-task whose worker failed or died runs again here, so that its error is raised exactly as it
-would be without workers.
+and nothing is pickled on the way in; only results come back, each as soon as it is done.
+Every process takes the next task when it is free. A task whose worker failed or died runs
+again here, so that its error is raised exactly as it would be without workers.
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import Callable, TypeVar
+import threading
+from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -32,84 +32,117 @@ def processes_for(tasks: int, jobs: int) -> int:
 
 
 def run_tasks(tasks: list[Callable[[], T]], processes: int, meanwhile: Callable[[], None] | None = None) -> list[T]:
-    """Each task's result, in order, using up to ``processes`` processes. ``meanwhile`` is
-    other work for this process, done once the workers have started. The tasks are a
-    queue: workers take them from the front, this process the first and then from the
-    back, so that all finish at about the same time."""
+    """Each task's result, in order, using up to ``processes`` processes (see ``iter_tasks``)."""
+    return list(iter_tasks(tasks, processes, meanwhile))
+
+
+def iter_tasks(tasks: list[Callable[[], T]], processes: int,
+               meanwhile: Callable[[], None] | None = None) -> Iterator[T]:
+    """Each task's result, in order, as soon as it and those before it are done, using up
+    to ``processes`` processes: the caller uses one result while later ones render.
+    ``meanwhile`` is other work for this process, done once the workers have started.
+    Every process takes the next task when it is free, this one the first; with tasks that
+    shrink towards the end, all finish at about the same time."""
     processes = processes_for(len(tasks), processes)
     if processes <= 1:
         if meanwhile:
             meanwhile()
-        return [task() for task in tasks]
+        for task in tasks:
+            yield task()
+        return
     import multiprocessing  # only a build that uses workers pays for these imports
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")
-    queue = _TaskQueue(context, len(tasks))
+    pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=_adopt, initargs=(tasks,))
+    schedule = _Schedule(pool, len(tasks))
+    try:
+        schedule.start(processes - 1)
+    except OSError:  # no process could be started (memory, process limit): do it all here
+        pool.shutdown(wait=False, cancel_futures=True)
+        yield from iter_tasks(tasks, 1, meanwhile)
+        return
     # A worker's results come through a pipe 64 KiB at a time, each read by a thread that
     # must wait for this busy process to let it run: let it in more often.
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(min(switch_interval, 0.0005))
-    with ProcessPoolExecutor(processes - 1, mp_context=context, initializer=_adopt, initargs=(tasks, queue)) as pool:
-        try:
-            try:
-                workers = [pool.submit(_work_through_queue) for _ in range(processes - 1)]
-            except OSError:  # no process could be started (memory, process limit): do it all here
-                pool.shutdown(wait=False, cancel_futures=True)
-                return run_tasks(tasks, 1, meanwhile)
-            if meanwhile:
-                meanwhile()
-            results = {0: tasks[0]()}
-            while (index := queue.take_last()) is not None:
-                results[index] = tasks[index]()
-            for worker in workers:
-                try:
-                    results.update(worker.result())
-                except BrokenProcessPool:  # a worker died (killed, out of memory)
-                    pass
-            # What a worker failed at, or took and never finished, runs here: its error is
-            # then raised as it would be without workers.
-            for index in range(len(tasks)):
-                if index not in results:
-                    results[index] = tasks[index]()
-        except BaseException:  # an error or Ctrl-C here: the workers' work is not wanted
-            pool.shutdown(wait=False, cancel_futures=True)
-            for child in multiprocessing.active_children():
-                child.terminate()
-                child.join(5)
-            raise
-        finally:
-            sys.setswitchinterval(switch_interval)
-    return [results[index] for index in range(len(tasks))]
+    try:
+        if meanwhile:
+            meanwhile()
+        done = {0: tasks[0]()}
+        for index in range(len(tasks)):
+            while index not in done:
+                future = schedule.futures.get(index)
+                if future is None or not future.done():
+                    taken = schedule.take()
+                    if taken is not None:
+                        done[taken] = tasks[taken]()
+                        continue
+                # A worker has it. Dropping the future as it is used breaks its cycle with
+                # the schedule (its callback), so that its result is freed even while the
+                # cyclic collector is paused, as it is when reading.
+                done[index] = _outcome(schedule.futures.pop(index), tasks[index])
+            yield done.pop(index)
+    except BaseException:  # an error, Ctrl-C, or the caller stopped: the workers' work is not wanted
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+            child.join(5)
+        raise
+    finally:
+        schedule.futures.clear()
+        sys.setswitchinterval(switch_interval)
+    pool.shutdown()
 
 
-class _TaskQueue:
-    """The indexes of the tasks not yet taken, 1 to n - 1, shared with forked workers.
-    None means nothing is left to take, or the lock was never released (its holder was
-    killed): what nobody finished then runs in the main process."""
+def _outcome(future, task: Callable[[], T]) -> T:
+    """A worker's result; what a worker failed at, or took and never finished (it died),
+    runs here, so that its error is raised as it would be without workers."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - the task runs again here and raises its own error
+        return task()
 
-    def __init__(self, context, count: int):
-        self._lock = context.Lock()
-        self._first = context.RawValue("i", 1)
-        self._last = context.RawValue("i", count - 1)
 
-    def take_first(self) -> int | None:
-        return self._take(self._first, 1)
+class _Schedule:
+    """Which process runs which task: each takes the next one in order. A worker has one
+    task at a time and gets the next as its last one finishes (in the pool's own thread);
+    this process takes one whenever the result it needs next is not there yet."""
 
-    def take_last(self) -> int | None:
-        return self._take(self._last, -1)
+    def __init__(self, pool, count: int):
+        self._pool = pool
+        self._lock = threading.Lock()
+        self._next = 1  # the first task is this process's
+        self._count = count
+        self.futures: dict = {}
 
-    def _take(self, end, step: int) -> int | None:
-        if not self._lock.acquire(timeout=10):
-            return None
-        try:
-            if self._first.value > self._last.value:
+    def start(self, workers: int) -> None:
+        for _ in range(workers):
+            self._hand_out()
+
+    def take(self) -> int | None:
+        with self._lock:
+            if self._next == self._count:
                 return None
-            end.value += step
-            return end.value - step
-        finally:
-            self._lock.release()
+            self._next += 1
+            return self._next - 1
+
+    def _hand_out(self, finished=None) -> None:
+        """Give a worker the next task (also called when its last one is done)."""
+        with self._lock:
+            if self._next == self._count:
+                return
+            try:
+                future = self._pool.submit(_run_adopted, self._next)
+            except OSError:
+                if finished is None:
+                    raise  # no worker could start
+                return
+            except RuntimeError:  # the pool is broken (a worker died) or shut down
+                return  # what is left runs in this process
+            self.futures[self._next] = future
+            self._next += 1
+        future.add_done_callback(self._hand_out)
 
 
 def in_worker(parent_pid: int) -> bool:
@@ -117,23 +150,15 @@ def in_worker(parent_pid: int) -> bool:
     return os.getpid() != parent_pid
 
 
-_adopted: tuple = ([], None)  # in a forked worker: the tasks and their queue
+_adopted: list = []  # in a forked worker: the tasks
 
 
-def _adopt(tasks, queue) -> None:
+def _adopt(tasks) -> None:
     global _adopted
-    _adopted = (tasks, queue)
+    _adopted = tasks
     # Ctrl-C is the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work_through_queue() -> dict:
-    """The results of the tasks this worker took from the queue and finished."""
-    tasks, queue = _adopted
-    results = {}
-    while (index := queue.take_first()) is not None:
-        try:
-            results[index] = tasks[index]()
-        except Exception:  # noqa: BLE001 - the parent runs the task again and raises its error
-            pass
-    return results
+def _run_adopted(index: int):
+    return _adopted[index]()
