@@ -4,7 +4,7 @@ Identity: note GUIDs come from the bank's slug and the question id, deck and not
 from their names, so every build names the same things the same way. Anki only takes an
 incoming note whose modification time is newer than its copy, so a note's time moves
 forward exactly when its content changes (the previous build's manifest remembers it).
-The package is written by hand from genanki's database so that an unchanged rebuild gives
+The package is zipped by hand from genanki's database so that an unchanged rebuild gives
 the same bytes, and no temporary database is left behind.
 """
 
@@ -22,13 +22,14 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import genanki
 
 from .. import __version__
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank, Question
-from ..parallel import in_worker, processes_for, run_tasks
+from ..parallel import in_worker, iter_tasks, processes_for
 from ..sources import bank_folder
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
@@ -118,7 +119,6 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     ``jobs`` is how many processes may render the notes' fields, while this one does
     ``meanwhile`` before its share."""
     previous_notes = (previous or {}).get("notes", {})
-    models: dict[str, genanki.Model] = {}  # one note type per interface language
     try:
         fields_template = environment(context.templates).get_template("anki/fields.html.j2")
     except Exception:
@@ -126,75 +126,148 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             meanwhile()  # the banks' own errors are reported before the templates'
         raise
     notes = [(question, bank_folder(bank.source)) for bank in banks for question in bank.questions]
-    all_fields, processes = _fields_of_notes(notes, markup, fields_template, jobs, progress, meanwhile)
-    fields_of_notes = iter(all_fields)
-    total = len(notes)
-    decks, manifest_notes = [], {}
+    processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
+    owners = ((deck_index, question) for deck_index, bank in enumerate(banks) for question in bank.questions)
     result = DeckResult(b"", {}, processes=processes)
-    position = itertools.count()
-    for bank, deck_name in zip(banks, deck_names(banks, context.title)):
-        deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
-                            description=str(markup.block(bank.preface, bank.source, 1, bank_folder(bank.source))))
-        tags = [t for t in (sanitize_tag(tag) for tag in (*bank.tags, bank.slug)) if t]
-        language = interface_language(context.language_override or bank.language)
-        if language not in models:
-            models[language] = note_model(language, context.templates)
-        model = models[language]
-        for question in bank.questions:
-            fields = next(fields_of_notes)
-            guid = note_guid(bank, question)
-            digest = hashlib.sha1(json.dumps([fields, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
-            before = previous_notes.get(guid)
-            if before and before["hash"] == digest:
-                mod = before["mod"]
-            else:
-                mod = max(base_time, before["mod"] + 1) if before else base_time
-                (result.changed if before else result.added).append(question.id)
-            manifest_notes[guid] = {"id": question.id, "source": bank.source, "hash": digest, "mod": mod}
-            deck.add_note(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=next(position)))
-        decks.append(deck)
-    if progress:
-        progress("building the deck", total, total)
+    manifest_notes = {}
+    with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
+        collection = _Collection(Path(folder) / "collection.anki2", base_time)
+        decks: list[_Deck] = []
+
+        def check_then_open_collection() -> None:
+            if meanwhile:
+                meanwhile()  # the banks' own errors come before the note types' templates'
+            decks.extend(_plan_decks(banks, context, markup))
+            collection.open([deck.deck for deck in decks])
+
+        rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection)
+        try:
+            # Each note goes into the collection as its fields arrive, while later ones render.
+            for position, ((deck_index, question), fields) in enumerate(zip(owners, rendered)):
+                deck = decks[deck_index]
+                guid = note_guid(deck.bank, question)
+                digest = hashlib.sha1(json.dumps([fields, deck.tags], ensure_ascii=False).encode("utf-8")).hexdigest()
+                before = previous_notes.get(guid)
+                if before and before["hash"] == digest:
+                    mod = before["mod"]
+                else:
+                    mod = max(base_time, before["mod"] + 1) if before else base_time
+                    (result.changed if before else result.added).append(question.id)
+                manifest_notes[guid] = {"id": question.id, "source": deck.bank.source, "hash": digest, "mod": mod}
+                collection.add(genanki.Note(model=deck.model, fields=fields, guid=guid, tags=deck.tags, due=position),
+                               deck.deck.deck_id, mod)
+            if progress:
+                progress("building the deck", len(notes), len(notes))
+            media = sorted(markup.media.values(), key=lambda m: m.name)
+            result.package = collection.package(media)
+        finally:
+            collection.close()
     result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
-    media = sorted(markup.media.values(), key=lambda m: m.name)
-    result.package = _package(decks, base_time, {guid: note["mod"] for guid, note in manifest_notes.items()}, media)
     result.notes = len(manifest_notes)
-    result.manifest = {"qgen": __version__, "format": 1, "model_ids": sorted(m.model_id for m in models.values()),
-                       "decks": [d.name for d in decks], "media": [m.name for m in media], "notes": manifest_notes}
+    result.manifest = {"qgen": __version__, "format": 1, "model_ids": sorted({deck.model.model_id for deck in decks}),
+                       "decks": [deck.deck.name for deck in decks], "media": [m.name for m in media],
+                       "notes": manifest_notes}
     return result
 
 
+@dataclass
+class _Deck:
+    """A bank's deck (with its note type, no notes yet) and the tags of its notes."""
+
+    bank: Bank
+    deck: genanki.Deck
+    model: genanki.Model
+    tags: list[str]
+
+
+def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Deck]:
+    models: dict[str, genanki.Model] = {}  # one note type per interface language
+    decks = []
+    for bank, deck_name in zip(banks, deck_names(banks, context.title)):
+        deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
+                            description=str(markup.block(bank.preface, bank.source, 1, bank_folder(bank.source))))
+        language = interface_language(context.language_override or bank.language)
+        if language not in models:
+            models[language] = note_model(language, context.templates)
+        deck.add_model(models[language])
+        tags = [t for t in (sanitize_tag(tag) for tag in (*bank.tags, bank.slug)) if t]
+        decks.append(_Deck(bank, deck, models[language], tags))
+    return decks
+
+
+class _Collection:
+    """genanki's collection in a scratch file, filled a note at a time, then zipped with
+    the media into the .apkg bytes. Each note and its card carry the note's own
+    modification time."""
+
+    def __init__(self, path: Path, base_time: int):
+        self._path = path
+        self._base_time = base_time
+        self._ids = itertools.count(base_time * 1000)
+        self._connection: sqlite3.Connection | None = None
+
+    def open(self, decks: list[genanki.Deck]) -> None:
+        """The collection with its decks and note types (the decks hold no notes yet)."""
+        self._connection = sqlite3.connect(self._path)
+        self._cursor = self._connection.cursor()
+        # A scratch file, zipped once written: a crash loses nothing worth a journal or a sync.
+        self._cursor.execute("PRAGMA journal_mode = OFF")
+        self._cursor.execute("PRAGMA synchronous = OFF")
+        genanki.Package(decks).write_to_db(self._cursor, self._base_time, self._ids)
+
+    def add(self, note: genanki.Note, deck_id: int, mod: int) -> None:
+        note.write_to_db(self._cursor, mod, deck_id, self._ids)
+
+    def package(self, media) -> bytes:
+        """The .apkg bytes; the collection and the images go into the archive straight
+        from their files, never whole into memory."""
+        self._connection.commit()
+        self.close()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            _add(archive, "collection.anki2", self._path)
+            _add(archive, "media", json.dumps({str(i): m.name for i, m in enumerate(media)}).encode())
+            for index, item in enumerate(media):
+                _add(archive, str(index), item.path)
+        return buffer.getvalue()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
 def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRenderer, fields_template,
-                     jobs: int, progress, meanwhile=None) -> tuple[list[list[str]], int]:
-    """Every note's fields, in order, and how many processes rendered them. They are most
-    of a deck's time and each note's are independent of the others', so a large deck is
-    cut into shares that workers render while this process does ``meanwhile``; each
-    sends back its fields and what the markup renderer learned (warnings, images,
-    rendered sections)."""
-    processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
+                     processes: int, progress, meanwhile=None) -> Iterator[list[str]]:
+    """Every note's fields, in order, as they are rendered. They are most of a deck's time
+    and each note's are independent of the others', so a large deck is cut into shares
+    that workers render while this process does ``meanwhile``; each sends back its fields
+    and what the markup renderer learned (warnings, images, rendered sections)."""
     if processes <= 1:
         if meanwhile:
             meanwhile()
-        return _render_share(notes, markup, fields_template, progress, len(notes)), 1
+        yield from _render_share(notes, markup, fields_template, progress, len(notes))
+        return
     shares = _shares(notes, processes)
     parent = os.getpid()
 
     def share_task(index: int):
         def task():
-            fields = _render_share(shares[index], markup, fields_template, progress if index == 0 else None,
-                                   len(notes))
+            fields = _render_share(shares[index], markup, fields_template, None, len(notes))
             return fields, markup.hand_over() if in_worker(parent) else None
         return task
 
-    tasks = [share_task(index) for index in range(len(shares))]
-    fields = []
-    for share, (share_fields, learned) in zip(shares, run_tasks(tasks, processes, meanwhile)):
+    done = 0
+    for share, (share_fields, learned) in zip(shares, iter_tasks([share_task(i) for i in range(len(shares))],
+                                                                 processes, meanwhile)):
         if learned:
             # The share's HTML came back rendered: the reader's tokens for it are not needed.
             markup.forget_sections(question for question, _ in share)
             markup.merge(learned)
-        fields += share_fields
-    return fields, processes
+        yield from share_fields
+        done += len(share)
+        if progress:
+            progress("building the deck", done, len(notes))
 
 
 PARALLEL_MIN_NOTES = 400  # fewer notes per process, and starting it costs more than it saves
@@ -203,7 +276,7 @@ MIN_SHARE = 100  # notes; a smaller share costs more to hand over than it saves
 
 def _shares(notes: list, processes: int) -> list[list]:
     """The notes cut into shares that shrink as they run out, each a fraction of what is
-    left: a process that finishes early takes the small ones at the end (``run_tasks``),
+    left: a process that finishes early takes the small ones at the end (``iter_tasks``),
     so that all finish close together."""
     shares, start = [], 0
     while start < len(notes):
@@ -225,37 +298,6 @@ def _render_share(notes, markup: MarkupRenderer, fields_template, progress, tota
         # back to the template's own, as a render() call would.
         fields_template.environment.handle_exception()
     return fields
-
-
-def _package(decks: list[genanki.Deck], base_time: int, mods: dict[str, int], media) -> bytes:
-    """The .apkg bytes: genanki's collection, written with each note's own modification
-    time into a folder that is removed afterwards, zipped with the media. The collection
-    and the images go into the archive straight from their files, never whole into memory."""
-    with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
-        path = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(path)
-        try:
-            cursor = connection.cursor()
-            # A scratch file, zipped once written: a crash loses nothing worth a journal or a sync.
-            cursor.execute("PRAGMA journal_mode = OFF")
-            cursor.execute("PRAGMA synchronous = OFF")
-            genanki.Package(decks).write_to_db(cursor, base_time, itertools.count(base_time * 1000))
-            # genanki's schema has no index on guid; a keyed temporary table keeps this linear.
-            cursor.execute("CREATE TEMP TABLE qgen_mods (guid TEXT PRIMARY KEY, mod INTEGER)")
-            cursor.executemany("INSERT INTO qgen_mods VALUES (?, ?)", list(mods.items()))
-            cursor.execute("UPDATE notes SET mod = (SELECT mod FROM qgen_mods WHERE qgen_mods.guid = notes.guid)")
-            cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)")
-            cursor.execute("DROP TABLE qgen_mods")
-            connection.commit()
-        finally:
-            connection.close()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            _add(archive, "collection.anki2", path)
-            _add(archive, "media", json.dumps({str(i): m.name for i, m in enumerate(media)}).encode())
-            for index, item in enumerate(media):
-                _add(archive, str(index), item.path)
-        return buffer.getvalue()
 
 
 def _add(archive: zipfile.ZipFile, name: str, content: bytes | Path) -> None:
