@@ -231,3 +231,34 @@ def test_each_question_stays_on_one_page(papers):
         assert len(holding) == 1
         after_title = pages[holding[0]].split(question["title"], 1)[1]
         assert texts[question["id"]][:12] in after_title
+
+
+def test_papers_laid_out_in_one_process_do_not_pile_up(tmp_path, monkeypatch):
+    """The command line raises the collector's thresholds, and a laid-out document is a web
+    of cycles: with several papers in one process, each must be freed before the next, or
+    memory grows with every paper (twice the peak with three variants)."""
+    import gc
+
+    from weasyprint.formatting_structure import boxes
+
+    from generator.build import build
+    from generator.config import BuildConfig
+    from generator.renderers import pdf
+
+    left_over = []
+    render = pdf._render_pdf
+
+    def counting(html, markup):
+        left_over.append(sum(isinstance(thing, boxes.Box) for thing in gc.get_objects()))
+        return render(html, markup)
+
+    monkeypatch.setattr(pdf, "_render_pdf", counting)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        build(BuildConfig(paths=(str(ROOT / "source"),), out=tmp_path, formats=("exam", "key"), count=5,
+                          seed=1, variants=2, jobs=1))
+    finally:
+        gc.set_threshold(*thresholds)
+    assert len(left_over) == 4
+    assert left_over[1:] == [0, 0, 0]

@@ -8,6 +8,7 @@ to print, so a missing CJK font is a clear message instead of a PDF of empty box
 from __future__ import annotations
 
 import ctypes.util
+import gc
 import logging
 import math
 import mimetypes
@@ -71,10 +72,18 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
     if progress and side_by_side:
         progress(f"rendering {len(documents)} PDFs side by side", 0, len(documents))
 
+    laid_out_here = []  # the documents this process has rendered in this call
+
     def task(index: int, name: str, html: str):
         def render():
             if progress and not side_by_side:
                 progress(f"rendering {name}", index, len(documents))
+            if laid_out_here:
+                # A laid-out document is a web of cycles (boxes point to their parents) that
+                # the build's raised collector thresholds would keep to the end: with many
+                # papers in one process, memory grew with each. Free the last one first.
+                gc.collect()
+            laid_out_here.append(index)
             return _render_pdf(html, markup)
         return render
 
