@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -66,13 +66,7 @@ class Block:
     summary: str = ""  # <summary> text of a details marker
     inline_text: str = ""  # text inside the details tags themselves
     is_tag_only: bool = False
-
-    @cached_property
-    def bold(self) -> tuple[str, str] | None:
-        """(bold text, rest) when a paragraph starts with bold text, else None."""
-        if self.kind is not BlockKind.PARAGRAPH or not self.content.startswith(("**", "__")):
-            return None
-        return _leading_bold(self.content)
+    bold: tuple[str, str] | None = None  # (bold text, rest) when a paragraph starts with bold text
 
 
 def _leading_bold(content: str) -> tuple[str, str] | None:
@@ -123,6 +117,8 @@ def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
             block.content = tokens[index + 1].content
         elif kind is BlockKind.PARAGRAPH:
             block.content = tokens[index + 1].content
+            if block.content.startswith(("**", "__")):
+                block.bold = _leading_bold(block.content)
         elif kind is BlockKind.HTML:
             block.content = token.content
         elif kind in (BlockKind.LIST, BlockKind.QUOTE, BlockKind.TABLE):

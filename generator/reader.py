@@ -94,19 +94,19 @@ def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None 
     meta, body_start = _front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
     walk = _BankWalk(source, lines, tokens, blocks, section_tokens)
-    questions = walk.questions()
+    tags = _tags(meta.get("tags"))
+    questions = walk.questions(tags)
     if not questions:
         raise SourceError("no questions found (see README: input format)", source)
     preface_end = walk.first_question_block()
     preface_blocks = [b for b in blocks[:preface_end] if b.kind is not BlockKind.FRONT_MATTER]
-    tags = _tags(meta.get("tags"))
     return Bank(
         source=source,
         title=_bank_title(meta, preface_blocks, source),
         language=str(meta.get("language") or _guess_language(text)),
         tags=tags,
         preface=walk.markdown_of(preface_blocks),
-        questions=tuple(replace(question, tags=tags) for question in questions),
+        questions=tuple(questions),
         findings=tuple(walk.findings),
         link_definitions=tuple((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items()),
     )
@@ -259,7 +259,8 @@ class _BankWalk:
 
     # -- cutting questions into sections -------------------------------------------------
 
-    def questions(self) -> list[Question]:
+    def questions(self, tags: tuple[str, ...]) -> list[Question]:
+        """The questions, each with the bank's ``tags``."""
         units = self._units()
         explicit = []
         titles = []
@@ -276,7 +277,7 @@ class _BankWalk:
         drafts = [cutter.cut(self.blocks[unit.marker_index], self.blocks[unit.marker_index + 1:unit.end],
                              unit.number, unit.title) for unit in units]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
-        return [replace(draft, id=question_id) for draft, question_id in zip(drafts, ids)]
+        return [replace(draft, id=question_id, tags=tags) for draft, question_id in zip(drafts, ids)]
 
     def _units(self) -> list[_Unit]:
         starts = list(self._markers)
