@@ -121,14 +121,16 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         return report
     report = BuildReport(banks, [], seed=seed)
 
-    def check_banks() -> None:
-        """What stops a build before any output: the banks' errors (and warnings, with
-        --strict), a paper the banks cannot fill. A large deck's workers render meanwhile."""
+    def prepare_outputs() -> None:
+        """What comes before any output: the checks that stop a build (the banks' errors, and
+        warnings with --strict; a paper the banks cannot fill), then the banks' cache
+        records. A large deck's workers render meanwhile."""
         report.findings = lint_banks(banks)
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config):
             report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
                                           source_hash(banks, cache.source_digests))
+        cache.encode_banks()
 
     stem = output_stem(banks, config.paths)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
@@ -137,7 +139,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     markup = MarkupRenderer(section_tokens, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks})
     try:
-        outputs = _render_outputs(banks, config, context, markup, report, progress, check_banks)
+        outputs = _render_outputs(banks, config, context, markup, report, progress, prepare_outputs)
     except jinja2.TemplateError as error:
         raise template_problem(error) from None
     except Exception as error:  # noqa: BLE001 - only what a template itself raised is reported here
@@ -192,14 +194,14 @@ def _reused_report(banks: list[Bank], record: dict) -> BuildReport:
     return report
 
 
-def _render_outputs(banks, config, context, markup, report, progress, check_banks) -> list[tuple[Path, bytes]]:
+def _render_outputs(banks, config, context, markup, report, progress, prepare) -> list[tuple[Path, bytes]]:
     """Deck, papers and study page, in that order (the JSON comes last, with all findings),
-    once ``check_banks`` has passed; a deck's workers do not wait for it."""
+    once ``prepare`` has passed its checks; a deck's workers do not wait for it."""
     outputs: list[tuple[Path, bytes]] = []
     if "apkg" in config.formats:
-        outputs += _deck_outputs(banks, config, context, markup, report, progress, check_banks)
+        outputs += _deck_outputs(banks, config, context, markup, report, progress, prepare)
     else:
-        check_banks()
+        prepare()
     if report.papers:
         outputs += _paper_outputs(report.papers, banks, config, context, markup, report, progress)
     if "html" in config.formats:
@@ -237,13 +239,13 @@ def printed_date() -> date:
     return date.today()
 
 
-def _deck_outputs(banks, config, context, markup, report, progress, check_banks) -> list[tuple[Path, bytes]]:
+def _deck_outputs(banks, config, context, markup, report, progress, prepare) -> list[tuple[Path, bytes]]:
     from .renderers.anki import render_apkg
 
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
     deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
-                       _previous(manifest_path), progress, _jobs(config), check_banks)
+                       _previous(manifest_path), progress, _jobs(config), prepare)
     report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed, deck.processes)
     return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
 

@@ -49,6 +49,7 @@ class BuildCache:
         self.folder = out / CACHE_FOLDER
         self.source_digests: dict[str, str] = {}  # SHA-256 of each bank file read in this build
         self._pending: list[tuple[Path, bytes]] = []
+        self._banks_to_encode: list[tuple[Path, Bank]] = []
         self._used_banks: set[str] = set()
 
     # -- banks -----------------------------------------------------------------------------
@@ -67,7 +68,14 @@ class BuildCache:
             return None
 
     def store_bank(self, key: str, bank: Bank) -> None:
-        self._pending.append((self.folder / "banks" / f"{key}.json", _json(bank_to_record(bank))))
+        """Keep a bank read in this build; it is encoded by ``encode_banks`` or ``save``."""
+        self._banks_to_encode.append((self.folder / "banks" / f"{key}.json", bank))
+
+    def encode_banks(self) -> None:
+        """Encode the banks to keep, at a moment the caller chooses (a large deck's workers
+        render meanwhile): a tenth of a second for every thousand questions."""
+        self._pending += [(path, _json(bank_to_record(bank))) for path, bank in self._banks_to_encode]
+        self._banks_to_encode = []
 
     # -- whole builds ----------------------------------------------------------------------
 
@@ -100,6 +108,7 @@ class BuildCache:
         """Write what this build learned and forget banks it no longer reads, so the cache
         does not grow with every edit; a cache that cannot be written is only slower."""
         try:
+            self.encode_banks()
             write_all_atomic(self._pending)
             for stale in (self.folder / "banks").glob("*.json"):
                 if stale.stem not in self._used_banks:
