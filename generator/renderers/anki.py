@@ -142,8 +142,9 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
 
         rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection)
         try:
-            # Each note goes into the collection as its fields arrive, while later ones render.
-            for position, ((deck_index, question), fields) in enumerate(zip(owners, rendered)):
+            # Each note goes into the collection as its fields arrive, while later ones render
+            # (the fields come first: asking for them runs the checks, even for no notes).
+            for position, (fields, (deck_index, question)) in enumerate(zip(rendered, owners)):
                 deck = decks[deck_index]
                 guid = note_guid(deck.bank, question)
                 digest = hashlib.sha1(json.dumps([fields, deck.tags], ensure_ascii=False).encode("utf-8")).hexdigest()
@@ -161,6 +162,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             media = sorted(markup.media.values(), key=lambda m: m.name)
             result.package = collection.package(media)
         finally:
+            rendered.close()  # after an error here, the workers stop at once
             collection.close()
     result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
     result.notes = len(manifest_notes)
