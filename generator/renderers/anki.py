@@ -260,6 +260,8 @@ def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRe
         return task
 
     done = 0
+    if progress:
+        progress("building the deck", done, len(notes))
     for share, (share_fields, learned) in zip(shares, iter_tasks([share_task(i) for i in range(len(shares))],
                                                                  processes, meanwhile)):
         if learned:
