@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -105,12 +105,14 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     unknown = sorted(set(config.formats) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
-    _jobs(config)  # a bad --jobs or SOURCE_DATE_EPOCH is a usage error before any work
+    # A bad --jobs or SOURCE_DATE_EPOCH is a usage error before any work; the process count
+    # is worked out once here.
+    config = replace(config, jobs=_jobs(config))
     _epoch_from_environment()
     templates = template_dir(config.templates)
     cache = BuildCache(config.out)
     section_tokens = SectionTokens()
-    banks = read_banks(list(config.paths), cache, section_tokens, _jobs(config))
+    banks = read_banks(list(config.paths), cache, section_tokens, config.jobs)
     seed = _seed(config)
     fingerprint = _fingerprint(config, cache.source_digests, templates, seed)
     record = cache.reusable_build(fingerprint)
@@ -245,7 +247,7 @@ def _deck_outputs(banks, config, context, markup, report, progress, prepare) -> 
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
     deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
-                       _previous(manifest_path), progress, _jobs(config), prepare)
+                       _previous(manifest_path), progress, config.jobs, prepare)
     report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed, deck.processes)
     return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
 
@@ -273,7 +275,7 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
     paths = [config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf" for paper, kind, _ in htmls]
     pdfs = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], markup, banks[0].source,
-                       _jobs(config), progress, check_installation)
+                       config.jobs, progress, check_installation)
     markup.findings.extend(font_findings)
     for path, (data, pages) in zip(paths, pdfs):
         report.pages[path] = pages
