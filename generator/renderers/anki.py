@@ -127,25 +127,24 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         raise
     notes = [(question, bank_folder(bank.source)) for bank in banks for question in bank.questions]
     processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
-    owners = ((deck_index, question) for deck_index, bank in enumerate(banks) for question in bank.questions)
     result = DeckResult(b"", {}, processes=processes)
     manifest_notes = {}
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
         collection = _Collection(Path(folder) / "collection.anki2", base_time)
-        decks: list[_Deck] = []
+        decks: dict[str, _Deck] = {}  # by bank source
 
         def check_then_open_collection() -> None:
             if meanwhile:
                 meanwhile()  # the banks' own errors come before the note types' templates'
-            decks.extend(_plan_decks(banks, context, markup))
-            collection.open([deck.deck for deck in decks])
+            decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, markup))
+            collection.open([deck.deck for deck in decks.values()])
 
         rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection)
         try:
             # Each note goes into the collection as its fields arrive, while later ones render
             # (the fields come first: asking for them runs the checks, even for no notes).
-            for position, (fields, (deck_index, question)) in enumerate(zip(rendered, owners)):
-                deck = decks[deck_index]
+            for position, (fields, (question, _)) in enumerate(zip(rendered, notes)):
+                deck = decks[question.source]
                 guid = note_guid(deck.bank, question)
                 digest = hashlib.sha1(json.dumps([fields, deck.tags], ensure_ascii=False).encode("utf-8")).hexdigest()
                 before = previous_notes.get(guid)
@@ -166,8 +165,9 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             collection.close()
     result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
     result.notes = len(manifest_notes)
-    result.manifest = {"qgen": __version__, "format": 1, "model_ids": sorted({deck.model.model_id for deck in decks}),
-                       "decks": [deck.deck.name for deck in decks], "media": [m.name for m in media],
+    result.manifest = {"qgen": __version__, "format": 1,
+                       "model_ids": sorted({deck.model.model_id for deck in decks.values()}),
+                       "decks": [deck.deck.name for deck in decks.values()], "media": [m.name for m in media],
                        "notes": manifest_notes}
     return result
 
