@@ -15,8 +15,14 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 _INLINE_PARSER = MarkdownIt("commonmark")
+# Inline parsing is the costly half of markdown-it; the reader needs it only for the few
+# headings and bold lines it inspects, so the block parser skips it.
+BLOCK_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+BLOCK_PARSER.disable(["inline", "text_join"])
+_TOC_MARKERS = {"[toc]", "[[toc]]", "[[_toc_]]", "{:toc}", "${toc}"}
 _LAYOUT_TAGS = {"p", "br", "div", "span", "b", "strong", "i", "em", "hr", "center", "details", "summary", "sup", "sub"}
 _BOLD_START = re.compile(r"^(\*\*|__)(.+?)\1", re.S)
 
@@ -121,8 +127,11 @@ def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
                 block.bold = _leading_bold(block.content)
         elif kind is BlockKind.HTML:
             block.content = token.content
-        elif kind in (BlockKind.LIST, BlockKind.QUOTE, BlockKind.TABLE):
+        elif kind in (BlockKind.LIST, BlockKind.QUOTE):
             block.inline_contents = [t.content for t in tokens[index:last + 1] if t.type == "inline"]
+        elif kind is BlockKind.TABLE:  # the body's cells: a header row names columns
+            body = next((i for i in range(index, last + 1) if tokens[i].type == "tbody_open"), last)
+            block.inline_contents = [t.content for t in tokens[body:last + 1] if t.type == "inline"]
         if kind is BlockKind.PARAGRAPH:
             block.inline_contents = [block.content]
         blocks.extend(_with_details(block))
@@ -242,12 +251,16 @@ def _match_details(blocks: list[Block]) -> list[Block]:
 
 
 def is_navigation(blocks: list[Block]) -> bool:
-    """True for a table of contents or a 'back to top' line: nothing but links to anchors."""
+    """True for a table of contents (a list or table of links to anchors, ``[TOC]``) or a
+    'back to top' line: nothing but links to anchors."""
     links = 0
     for block in blocks:
         if block.kind in (BlockKind.DETAILS_OPEN, BlockKind.DETAILS_CLOSE, BlockKind.HR) or block.is_tag_only:
             continue
-        if block.kind not in (BlockKind.LIST, BlockKind.PARAGRAPH):
+        if block.kind is BlockKind.PARAGRAPH and block.content.strip().lower() in _TOC_MARKERS:
+            links += 1
+            continue
+        if block.kind not in (BlockKind.LIST, BlockKind.PARAGRAPH, BlockKind.TABLE):
             return False
         for content in block.inline_contents:
             count = _anchor_links_only(content)
@@ -269,39 +282,8 @@ def _anchor_links_only(content: str) -> int | None:
             depth += 1
         elif token.type == "link_close":
             depth -= 1
-        elif depth == 0 and token.type == "text" and token.content.strip():
+        elif depth == 0 and token.type == "text" and token.content.strip(" |-:\t"):
             return None
         elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline"):
             return None
     return links
-
-
-@dataclass
-class SectionPart:
-    """One part of a section's Markdown: a whole block, with the reader's tokens for it, or
-    text cut out of a block (the rest of a ``**答案：** …`` line), with no tokens."""
-
-    text: str
-    tokens: list | None = None
-
-
-class SectionTokens:
-    """The reader's block tokens for each section's Markdown, keyed by the section's text,
-    so that rendering a section does not parse it a second time (that second parse was
-    most of a deck's build time).
-
-    The reader records a section only when parsing its text alone would give the same
-    blocks (no raw HTML, no block left out between two parts, no unclosed fence); the
-    renderer takes each entry once and falls back to parsing the text."""
-
-    def __init__(self):
-        self._sections: dict[str, list[SectionPart]] = {}
-
-    def add(self, text: str, parts: list[SectionPart]) -> None:
-        self._sections.setdefault(text, parts)
-
-    def take(self, text: str) -> list[SectionPart] | None:
-        return self._sections.pop(text, None)
-
-    def __len__(self) -> int:
-        return len(self._sections)

@@ -18,7 +18,6 @@ from typing import Callable
 import jinja2
 
 from . import __version__
-from .blocks import SectionTokens
 from .cache import BuildCache, digest, findings_from_record, findings_record, templates_state
 from .config import FORMATS, BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
@@ -111,8 +110,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     _epoch_from_environment()
     templates = template_dir(config.templates)
     cache = BuildCache(config.out)
-    section_tokens = SectionTokens()
-    banks = read_banks(list(config.paths), cache, section_tokens, config.jobs)
+    library = read_banks(list(config.paths), cache, config.exclude)
+    banks = library.banks
     seed = _seed(config)
     fingerprint = _fingerprint(config, cache.source_digests, templates, seed)
     record = cache.reusable_build(fingerprint)
@@ -127,7 +126,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         """What comes before any output: the checks that stop a build (the banks' errors, and
         warnings with --strict; a paper the banks cannot fill), then the banks' cache
         records. A large deck's workers render meanwhile."""
-        report.findings = lint_banks(banks)
+        report.findings = library.notes + lint_banks(banks)
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config):
             report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
@@ -138,7 +137,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.
-    markup = MarkupRenderer(section_tokens, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
+    markup = MarkupRenderer(keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks})
     try:
         outputs = _render_outputs(banks, config, context, markup, report, progress, prepare_outputs)
@@ -217,8 +216,9 @@ def _stop_on_findings(findings: list[Finding], strict: bool) -> None:
     errors = [finding for finding in findings if finding.severity == "error"]
     if errors:
         raise BankErrors(errors)
-    if strict and findings:
-        raise StrictFailure(findings)
+    warnings = [finding for finding in findings if finding.severity == "warning"]
+    if strict and warnings:
+        raise StrictFailure(warnings)
 
 
 def _seed(config: BuildConfig) -> int | None:

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
-from .model import Bank, CodeBlock, ExtraSection, Finding, Question
+from .model import Bank, CodeBlock, ExtraSection, Finding, Question, Part, Span
 from .output import write_all_atomic
 
 CACHE_FOLDER = ".qgen-cache"
@@ -125,7 +125,8 @@ def _json(document) -> bytes:
 def bank_to_record(bank: Bank) -> dict:
     """What ``dataclasses.asdict`` gives for a bank, without its deep copies, which took a
     tenth of a large deck's first build."""
-    return {**vars(bank), "findings": [vars(f) for f in bank.findings], "questions": [
+    return {**vars(bank), "findings": [vars(f) for f in bank.findings],
+            "parts": [vars(p) for p in bank.parts], "spans": [vars(s) for s in bank.spans], "questions": [
         {**vars(q), "extra": [vars(e) for e in q.extra], "code": [vars(c) for c in q.code]}
         for q in bank.questions]}
 
@@ -139,6 +140,8 @@ def bank_from_record(record: dict) -> Bank:
         for q in record["questions"])
     return Bank(**{**record, "tags": tuple(record["tags"]), "questions": questions,
                    "findings": tuple(Finding(**f) for f in record["findings"]),
+                   "parts": tuple(Part(**p) for p in record["parts"]),
+                   "spans": tuple(Span(**s) for s in record["spans"]),
                    "link_definitions": tuple(tuple(d) for d in record["link_definitions"])})
 
 

@@ -26,6 +26,7 @@ EXAMPLES = {
     "export": "example:\n  qgen export --format json source/ -o questions.json",
     "list": "example:\n  qgen list source/",
     "doctor": "example:\n  qgen doctor",
+    "ids": "examples:\n  qgen ids\n  qgen ids --pin source/llm-interview.md",
 }
 EXIT_CODES = "exit codes: 0 ok, 1 findings or a failed build, 2 usage or input errors"
 
@@ -88,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
 
     _command(commands, "list", "show a table of the questions", _run_list)
+    ids = _command(commands, "ids", "show each question's id; --pin writes derived ones into the bank", _run_ids)
+    ids.add_argument("--pin", action="store_true",
+                     help="write {#id} after the title of every question whose id is derived from its text")
     _command(commands, "doctor", "check that everything qgen needs is installed", _run_doctor, paths=False)
     return parser
 
@@ -111,10 +115,15 @@ def _config(args, **flags):
 
 
 def _banks(args):
-    """The banks a light command works on: its paths, else qgen.yaml's sources, else source/."""
+    """The banks a light command works on (its paths, else qgen.yaml's sources, else
+    source/); the notes on files left out go to standard error."""
     from .reader import read_banks
 
-    return read_banks(list(_config(args).paths))
+    config = _config(args)
+    library = read_banks(list(config.paths), exclude=config.exclude)
+    for note in library.notes:
+        print(note, file=sys.stderr)
+    return library.banks
 
 
 def _run_build(args) -> int:
@@ -239,6 +248,25 @@ def _run_list(args) -> int:
     return 0
 
 
+def _run_ids(args) -> int:
+    """Each question's id and whether it is pinned; with --pin, derived ids are written
+    into their banks (each file replaced in one rename)."""
+    from pathlib import Path
+
+    from .pin import pin_ids
+
+    banks = _banks(args)
+    if args.pin:
+        for bank in banks:
+            pinned = pin_ids(Path(bank.source))
+            print(f"{bank.source}: {len(pinned)} id{'s' * (len(pinned) != 1)} pinned")
+        return 0
+    for bank in banks:
+        for q in bank.questions:
+            print(f"{q.source}:{q.line}: {q.id}")
+    return 0
+
+
 def _run_doctor(args) -> int:
     from .doctor import run_checks
 
@@ -266,7 +294,7 @@ def _cut(text: str, width: int) -> str:
 
 def _count(findings) -> str:
     errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
+    warnings = sum(1 for f in findings if f.severity == "warning")
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 

@@ -31,6 +31,7 @@ class ConfigError(QgenError):
 @dataclass(frozen=True)
 class BuildConfig:
     paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs of files to leave out of source folders
     out: Path = Path("build")
     formats: tuple[str, ...] = FORMATS
     count: int | None = None
@@ -45,7 +46,7 @@ class BuildConfig:
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
-SCHEMA = {"title": "text", "sources": "paths", "out": "path", "formats": "formats", "language": "text",
+SCHEMA = {"title": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats", "language": "text",
           "templates": "path", "strict": "bool", "jobs": "count", "exam": "mapping"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
 
@@ -121,6 +122,11 @@ def _convert(kind: str, value, base: Path):
         if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
             return "must be a path or a list of paths", None
         return None, tuple(str(base / item) for item in items)
+    if kind == "globs":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            return "must be a glob or a list of globs, e.g. [README.md, drafts/*]", None
+        return None, tuple(items)
     if kind == "formats":
         items = [f.strip() for f in value.split(",")] if isinstance(value, str) else value
         if not isinstance(items, list) or not items:

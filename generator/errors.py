@@ -29,6 +29,10 @@ class SourceError(QgenError):
     """A bank that cannot be read: missing, not UTF-8, binary, no questions."""
 
 
+class NotABank(SourceError):
+    """A readable Markdown file in which no question is found."""
+
+
 class UsageError(QgenError):
     """A command line or option value that makes no sense."""
 

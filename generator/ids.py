@@ -7,6 +7,7 @@ a section body never change it (Anki note identity and exam manifests hang on it
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 import unicodedata
 
@@ -44,22 +45,22 @@ def split_explicit_id(title: str) -> tuple[str, str | None]:
 def assign_ids(titles: list[str], explicit: list[str | None], bodies: list[str]) -> list[str]:
     """One id per question: the explicit one, else the title's slug.
 
-    When several questions share a title, the first keeps the plain slug and each later one
-    gets a short hash of its question text, so that inserting, deleting or moving questions
-    with the same title (a bank of "What is the output?") leaves every other id alone.
-    Identical questions fall back to ``-2``, ``-3``… in document order."""
+    When several questions share a title (a bank of "What is the output?"), each of them gets
+    a short hash of its question text after the slug, whatever their order, so that moving,
+    inserting or deleting one leaves every other id alone. Identical questions fall back to
+    ``-2``, ``-3``… in document order."""
+    bases = [slugify(title) or "question" for title in titles]
     taken = {given for given in explicit if given}
+    shared = Counter(base for base, given in zip(bases, explicit) if not given)
     ids = []
-    for title, given, body in zip(titles, explicit, bodies):
+    for base, given, body in zip(bases, explicit, bodies):
         if given:
             ids.append(given)
             continue
-        base = slugify(title) or "question"
-        candidate = base
-        if candidate in taken:
+        if shared[base] > 1 or base in taken:
             digest = hashlib.sha1(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()[:6]
-            candidate = base = f"{base}-{digest}"
-        count = 1
+            base = f"{base}-{digest}"
+        candidate, count = base, 1
         while candidate in taken:
             count += 1
             candidate = f"{base}-{count}"

@@ -30,6 +30,7 @@ _KIND_OF_LABEL = {
 }
 
 _COLON = "[：:]"
+QUESTION_MARKS = ("？", "?")
 _QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{_COLON}|[.．、])?\s*(.*)$", re.I | re.S)
 _UNNUMBERED_KEYWORD = re.compile(rf"^(?:题目|问题|question)\s*{_COLON}\s*(\S.*)$", re.I | re.S)
@@ -38,6 +39,12 @@ _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
 _LABEL_WITH_TEXT = re.compile(rf"^([^：:\n]{{1,30}}?)\s*{_COLON}\s*(.*)$", re.S)
 
 MAX_LABEL_LENGTH = 30
+# A line that opens with a label, in each style real banks write: ``**答案：** …``,
+# ``**答案**：…``, ``【答案】…`` and an unbold ``答案：…`` / ``答：…`` / ``Answer: …``.
+_BOLD_AT_START = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1(.*)$")
+_BRACKETED = re.compile(r"^ {0,3}【\s*([^】\n]{1,%d}?)\s*】[ \t]*(.*)$" % MAX_LABEL_LENGTH)
+_PLAIN = re.compile(r"^ {0,3}([^\s：:*_#>`|【\[<!-][^：:\n]{0,%d}?)\s*[：:][ \t]*(.*)$" % MAX_LABEL_LENGTH)
+_EXPLICIT_ID_ONLY = re.compile(r"^\s*\{#[\w.:-]+\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -83,13 +90,53 @@ def bold_marker(bold: str, rest: str) -> Marker | None:
     """A bold line that opens a question (``**题目1：** text``, ``**问题 2：…？**``,
     ``**问题：…**``), or None. ``**题目：** text`` is a label, not a marker."""
     bold = bold.strip()
+    # ``**问题 2：…？** {#my-id}``: an id written after the bold belongs to the title.
+    after = f" {rest.strip()}" if _EXPLICIT_ID_ONLY.match(rest) else ""
     match = _NUMBERED_KEYWORD.match(bold)
     if match:
-        title = match.group(2).strip() or rest.strip()
+        title = match.group(2).strip() + after if match.group(2).strip() else rest.strip()
         return Marker("keyword", int(match.group(1)), title)
     match = _UNNUMBERED_KEYWORD.match(bold)
     if match:
-        return Marker("keyword", None, match.group(1).strip())
+        return Marker("keyword", None, match.group(1).strip() + after)
+    return None
+
+
+def bold_question(bold: str, rest: str) -> Marker | None:
+    """A paragraph that is one bold question (``**什么是进程？**``): a question when an
+    answer label follows it, which the caller checks."""
+    bold = bold.strip()
+    if (rest.strip() and not _EXPLICIT_ID_ONLY.match(rest)) or "\n" in bold or not bold.endswith(QUESTION_MARKS):
+        return None
+    marker = heading_marker(bold)
+    after = f" {rest.strip()}" if rest.strip() else ""
+    return Marker("keyword", marker.number, marker.title + after)
+
+
+def looks_like_question(marker: Marker) -> bool:
+    """Numbered, with a question keyword, or ending in a question mark."""
+    return marker.strength != "plain" or split_explicit_id_text(marker.title).endswith(QUESTION_MARKS)
+
+
+def split_explicit_id_text(title: str) -> str:
+    return re.sub(r"\s*\{#[\w.:-]+\}\s*$", "", title).rstrip()
+
+
+def line_label(line: str) -> tuple[str, str] | None:
+    """(label, the rest of the line) when a source line opens with a label in any style.
+
+    Bold and bracketed labels may be any word (``**应用场景：**`` is an extra section); an
+    unbold ``word：`` is a label only when the word is a known one (答案, 答, Answer…), so
+    that ``注意：…`` stays text."""
+    match = _BOLD_AT_START.match(line)
+    if match:
+        return bold_label(match.group(2), match.group(3))
+    match = _BRACKETED.match(line)
+    if match:
+        return match.group(1), match.group(2).strip()
+    match = _PLAIN.match(line)
+    if match and section_kind(match.group(1)):
+        return match.group(1).strip(), match.group(2).strip()
     return None
 
 

@@ -28,10 +28,10 @@ def lint_banks(banks: list[Bank]) -> list[Finding]:
 
 
 def exit_status(findings: list[Finding]) -> int:
-    """0 when clean, 1 with warnings only, 2 with errors."""
+    """0 when clean (notes only), 1 with warnings, 2 with errors."""
     if any(f.severity == "error" for f in findings):
         return 2
-    return 1 if findings else 0
+    return 1 if any(f.severity == "warning" for f in findings) else 0
 
 
 def _label(question: Question) -> str:
@@ -71,13 +71,16 @@ def _duplicates(bank: Bank):
 
 
 def _numbering(bank: Bank):
-    """Numbers must rise by one; starting again at 1 opens a new part of the bank."""
+    """Numbers must rise by one; a new part, or starting again at 1, numbers afresh.
+    Questions without a number are left out of the count."""
     previous: Question | None = None
     seen: dict[int, Question] = {}
     for question in bank.questions:
         number = question.number
         if number is None:
             continue
+        if previous is not None and question.part != previous.part:
+            previous, seen = None, {}
         if number == 1 and previous is not None and previous.number != 1:
             seen = {}
         elif number in seen:

@@ -2,8 +2,7 @@
 styles) and raw HTML escaped, so a ``<script>`` in a bank shows as text.
 
 One MarkupRenderer serves a whole build: lexers, the formatter and rendered fragments are
-cached, so the same Markdown is never rendered twice (cards and exams share it), and a
-section the reader has parsed is rendered from the reader's tokens, not parsed again.
+cached, so the same Markdown is never rendered twice (cards and exams share it).
 """
 
 from __future__ import annotations
@@ -19,18 +18,14 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
-from markdown_it.rules_core import block as block_rule, normalize as normalize_rule
-from markdown_it.rules_core.state_core import StateCore
-from markdown_it.token import Token
 from markupsafe import Markup
 
-from .blocks import SectionTokens, fence_language
-from .model import SECTION_KINDS, Finding
+from .blocks import fence_language
+from .model import Finding
 
 CODE_CLASS = "qgen-code"
 LONG_CODE_LINES = 25
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
-_ONE_PARAGRAPH = ["paragraph_open", "inline", "paragraph_close"]
 
 
 @dataclass
@@ -51,11 +46,9 @@ class MarkupRenderer:
 
     ``bank_dir`` is the only folder images may come from; anything outside it, remote or
     missing is left out with a warning (file and line). ``[text][label]`` links resolve
-    against their file's ``link_definitions``. ``section_tokens`` are the reader's
-    tokens for sections, used instead of parsing their Markdown again; without
-    ``keep_section_html``, other processes need not send back the sections they rendered."""
+    against their file's ``link_definitions``. Without ``keep_section_html``, other
+    processes need not send back the sections they rendered."""
 
-    section_tokens: SectionTokens | None = None
     keep_section_html: bool = True  # False when no later output renders the same sections
     link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
     findings: list[Finding] = field(default_factory=list)
@@ -92,38 +85,13 @@ class MarkupRenderer:
             env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images}
             if links:
                 env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
-            html = Markup(self._parser.renderer.render(self._tokens(text, env), self._parser.options, env))
+            html = Markup(self._parser.renderer.render(self._parser.parse(text, env), self._parser.options, env))
             if "![" in text or env.get("warned") or links:
                 self._html_here[key] = html  # images, warnings and links depend on the text's place
             else:
                 self._html_anywhere[text] = html
                 return html
         return self._html_here[key]
-
-    def _tokens(self, text: str, env: dict) -> list:
-        """The section's tokens: the reader's, completed by the inline rules, when it kept
-        them and the text cut from blocks parses to one paragraph each; else a fresh parse."""
-        parts = self.section_tokens.take(text) if self.section_tokens else None
-        if parts is None:
-            return self._parser.parse(text, env)
-        tokens, needs_inline = [], []
-        for part in parts:
-            if part.tokens is None and _is_one_plain_line(part.text):
-                part.tokens = _paragraph(part.text)
-            if part.tokens is None:
-                parsed = self._parser.parse(part.text, env)
-                if part.text[:1].isspace() or [token.type for token in parsed] != _ONE_PARAGRAPH:
-                    return self._parser.parse(text, env)
-                tokens += parsed
-            else:
-                tokens += part.tokens
-                needs_inline += part.tokens
-        state = StateCore("", self._parser, env)
-        state.tokens = needs_inline
-        for rule in self._parser.core.ruler.getRules(""):
-            if rule not in (normalize_rule, block_rule):
-                rule(state)
-        return tokens
 
     def hand_over(self) -> dict:
         """What rendering found out since the last hand-over, for another renderer to take
@@ -142,14 +110,6 @@ class MarkupRenderer:
         self.media.update(learned["media"])
         self.local_files.update(learned["local_files"])
         self._html_anywhere.update(learned["html"])
-
-    def forget_sections(self, questions) -> None:
-        """Drop the reader's tokens of questions another process renders: the HTML will
-        come back from it, and the memory is better spent on receiving it."""
-        if self.section_tokens:
-            for question in questions:
-                for text in [question.section(kind) for kind in SECTION_KINDS] + [e.text for e in question.extra]:
-                    self.section_tokens.take(text or "")
 
     def inline(self, text: str | None) -> Markup:
         """One line of Markdown (a title) as inline HTML."""
@@ -228,21 +188,6 @@ def _line_of(src: str, env) -> int:
         if src in line:
             return env["line"] + offset
     return env["line"]
-
-
-def _is_one_plain_line(text: str) -> bool:
-    """One line that starts with a letter: no Markdown block starts that way (they start
-    with indentation, punctuation or a digit), so the line is a paragraph."""
-    return text[:1].isalpha() and "\n" not in text and "\0" not in text
-
-
-def _paragraph(text: str) -> list[Token]:
-    """The block tokens markdown-it makes for a one-line paragraph."""
-    opening, inline, closing = Token("paragraph_open", "p", 1), Token("inline", "", 0), Token("paragraph_close", "p", -1)
-    inline.content, inline.children = text, []
-    for token in (opening, inline, closing):
-        token.block, token.map = True, [0, 1]
-    return [opening, inline, closing]
 
 
 @lru_cache(maxsize=None)

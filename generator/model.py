@@ -49,6 +49,8 @@ class Question:
     code: tuple[CodeBlock, ...] = ()
     tags: tuple[str, ...] = ()
     section_lines: tuple[tuple[str, int], ...] = ()
+    end_line: int = 0  # the last file line of the question
+    part: str | None = None  # the title of the part (a heading above the questions) it is in
 
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)
@@ -59,12 +61,36 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A run of a bank's lines and what they are: ``front-matter``, ``preface``, ``part``,
+    ``question`` (ref: its id), ``navigation`` (tables of contents, anchors, "back to top")
+    or ``skipped`` (ref: the code of the finding at its first line). A bank's spans cover
+    every line of its file once, in order."""
+
+    kind: str
+    line: int
+    end_line: int
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A heading above the questions that holds some of them (``## 一、基础``), with the
+    text between it and its first question."""
+
+    title: str
+    line: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
-    """Something wrong with a bank, at a place in a file."""
+    """Something wrong with a bank, at a place in a file. A note says what qgen did
+    (a file skipped) and changes no exit code."""
 
     source: str
     line: int | None
-    severity: str  # "error" or "warning"
+    severity: str  # "error", "warning" or "note"
     code: str
     message: str
 
@@ -87,6 +113,11 @@ class Bank:
     # The file's link reference definitions ``[label]: address "title"`` as (label, address,
     # title): ``[text][label]`` in any section refers to them.
     link_definitions: tuple[tuple[str, str, str], ...] = ()
+    parts: tuple[Part, ...] = ()
+    spans: tuple[Span, ...] = ()
+    # What the bank's notes are keyed by in Anki: front matter ``id:``, else the file's slug,
+    # else (two banks of one name) its path below the folder it was found in.
+    key: str = ""
 
     @property
     def slug(self) -> str:

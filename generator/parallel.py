@@ -79,8 +79,8 @@ def iter_tasks(tasks: list[Callable[[], T]], processes: int,
                         done[taken] = tasks[taken]()
                         continue
                 # A worker has it. Dropping the future as it is used breaks its cycle with
-                # the schedule (its callback), so that its result is freed even while the
-                # cyclic collector is paused, as it is when reading.
+                # the schedule (its callback), so that its result is freed by reference
+                # counting, without waiting for the cyclic collector.
                 done[index] = _outcome(schedule.futures.pop(index), tasks[index])
             yield done.pop(index)
     except BaseException:  # an error, Ctrl-C, or the caller stopped: the workers' work is not wanted

@@ -1,69 +1,88 @@
 """Markdown -> Bank: a walk over markdown-it-py's block tokens.
 
 Structure comes from the token stream (headings, paragraphs, fences, HTML blocks), so a
-``### 题目 9：`` or ``# comment`` inside a fenced block is code, never a question. Section
+``### 题目 9：`` or ``# comment`` inside a fenced block is code, never a question. The
+outline decides which blocks are questions, parts, navigation or text left out; every line
+of the file lands in one span, and text no output uses is a finding with its line. Section
 bodies are sliced from the source lines the tokens cover: they stay Markdown.
 """
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from . import labels
-from .block_parse import parse_blocks
-from .blocks import Block, BlockKind, SectionTokens, html_heading, is_navigation, split_blocks
-from .errors import SourceError
-from .ids import assign_ids, split_explicit_id
-from .model import Bank, Finding, Question
-from .sections import QuestionCutter, heading_text, is_label_heading, join_parts, opens_main_section
+from .blocks import BLOCK_PARSER, Block, BlockKind, html_heading, split_blocks
+from .errors import NotABank, SourceError
+from .ids import assign_ids, slugify, split_explicit_id
+from .model import Bank, Finding, Part, Question, Span
+from .outline import Outline, outline_blocks
+from .sections import QuestionCutter, heading_text, join_parts
 from .sources import SourceErrors, decode_bank, display_path, find_sources
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_BANK_ID = re.compile(r"^[\w.-]+(/[\w.-]+)*$")
 
 
-def read_banks(paths: list[str] | None, cache=None, section_tokens: SectionTokens | None = None,
-               jobs: int = 1) -> list[Bank]:
+@dataclass
+class Library:
+    """The banks of a build, and a note for each file found in a folder that holds no
+    question (a README beside the banks) and so was left out."""
+
+    banks: list[Bank]
+    notes: list[Finding]
+
+
+def read_banks(paths: list[str] | None, cache=None, exclude: tuple[str, ...] = ()) -> Library:
     """Every bank under ``paths`` (default ``source/``); all unreadable files are reported
-    together in one SourceErrors. With a BuildCache, a file read before is not parsed again;
-    with SectionTokens, the tokens of each section parsed now are kept for rendering. A long
-    file is parsed by up to ``jobs`` processes."""
-    banks, problems = [], []
-    with _collector_paused():
-        for path in find_sources(paths):
-            try:
-                banks.append(read_bank_file(path, cache, section_tokens, jobs))
-            except SourceError as error:
+    together in one SourceErrors. With a BuildCache, a file read before is not parsed again.
+    A file named on its own that holds no question is an error; one found in a folder is
+    left out with a note, as is any file matching an ``exclude`` glob."""
+    banks, notes, problems, roots = [], [], [], []
+    for path, root in find_sources(paths, exclude):
+        try:
+            banks.append(read_bank_file(path, cache))
+            roots.append(root)
+        except NotABank as error:
+            if root is None:
                 problems.append(error)
+            else:
+                notes.append(Finding(error.path, None, "note", "not-a-bank",
+                                     "no questions in this file; it is left out"))
+        except SourceError as error:
+            problems.append(error)
     if problems:
         raise SourceErrors(problems)
-    return banks
+    return Library(_with_unique_keys(banks, roots), notes)
 
 
-@contextmanager
-def _collector_paused():
-    """Reading makes millions of objects that live on (tokens, blocks, records) and no
-    garbage cycles; the cyclic collector would only walk them again and again as they grow
-    (a quarter of a long read's time, a tenth even with cli's raised thresholds). Frozen
-    afterwards, they are not walked later either, here or in a forked worker (where the walk
-    would also copy every page it touches); reference counting still frees them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+def _with_unique_keys(banks: list[Bank], roots: list[Path | None]) -> list[Bank]:
+    """A bank keeps its file's slug as its key unless another bank of the build has the
+    same one; then each of them is keyed by its path below the folder it was found in
+    (``js/questions``), so that no two notes share a GUID. Front matter ``id:`` wins."""
+    counts: dict[str, int] = {}
+    for bank in banks:
+        counts[bank.key] = counts.get(bank.key, 0) + 1
+    keyed = []
+    for bank, root in zip(banks, roots):
+        if counts[bank.key] > 1 and bank.key == bank.slug:
+            path = Path(bank.source)
+            try:
+                relative = path.resolve().relative_to(root.resolve()) if root else path
+            except ValueError:
+                relative = path
+            parts = [slugify(part) or "bank" for part in relative.with_suffix("").parts if part not in ("/", "..")]
+            bank = replace(bank, key="/".join(parts))
+        keyed.append(bank)
+    return keyed
 
 
-def read_bank_file(path: Path, cache=None, section_tokens: SectionTokens | None = None, jobs: int = 1) -> Bank:
+def read_bank_file(path: Path, cache=None) -> Bank:
     """Read one bank file; raises SourceError when it is not a readable bank."""
     source = display_path(path)
     try:
@@ -73,43 +92,57 @@ def read_bank_file(path: Path, cache=None, section_tokens: SectionTokens | None 
     key = cache.bank_key(source, data) if cache else None
     bank = cache.load_bank(key) if cache else None
     if bank is None:
-        bank = read_bank_text(decode_bank(data, source), source, section_tokens, jobs)
+        bank = read_bank_text(decode_bank(data, source), source)
         if cache:
             cache.store_bank(key, bank)
     return bank
 
 
-def read_bank_text(text: str, source: str, section_tokens: SectionTokens | None = None, jobs: int = 1) -> Bank:
+def read_bank_text(text: str, source: str) -> Bank:
     """Read a bank from its text (already decoded, ``\\n`` line endings)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    # Sections keep no trailing spaces; parsing the text they are cut from gives the
-    # tokens of exactly that Markdown, which rendering can then reuse.
+    line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
+    # Sections keep no trailing spaces.
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
     env: dict = {}
     try:
-        tokens = parse_blocks(text, env, jobs)
+        tokens = BLOCK_PARSER.parse(text, env)
     except RecursionError:
         raise SourceError("the Markdown nests too deeply to read", source) from None
     meta, body_start = _front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
-    walk = _BankWalk(source, lines, tokens, blocks, section_tokens)
+    outline = outline_blocks(blocks)
+    if not outline.units:
+        raise NotABank("no questions found (see README: input format)", source)
+    walk = _BankWalk(source, lines, tokens, blocks, outline)
     tags = _tags(meta.get("tags"))
     questions = walk.questions(tags)
-    if not questions:
-        raise SourceError("no questions found (see README: input format)", source)
-    preface_end = walk.first_question_block()
-    preface_blocks = [b for b in blocks[:preface_end] if b.kind is not BlockKind.FRONT_MATTER]
+    spans = walk.spans(questions, line_count)
+    preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(
         source=source,
-        title=_bank_title(meta, preface_blocks, source),
+        title=_bank_title(meta, preface, source),
         language=str(meta.get("language") or _guess_language(text)),
         tags=tags,
-        preface=walk.markdown_of(preface_blocks),
+        preface=walk.markdown_of(preface),
         questions=tuple(questions),
         findings=tuple(walk.findings),
         link_definitions=tuple((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items()),
+        parts=tuple(walk.parts()),
+        spans=tuple(spans),
+        key=_bank_id(meta, source),
     )
+
+
+def _bank_id(meta: dict, source: str) -> str:
+    """Front matter ``id:`` (letters, digits, ``._-`` and ``/``), else the file's slug."""
+    given = meta.get("id")
+    if given is None:
+        return slugify(Path(source).stem) or "bank"
+    if not isinstance(given, (str, int)) or not _BANK_ID.match(str(given)):
+        raise SourceError("front matter id must be letters, digits, '.', '_', '-' or '/'", source, 2)
+    return str(given)
 
 
 def _front_matter(tokens, source: str) -> tuple[dict, int]:
@@ -162,154 +195,108 @@ def _guess_language(text: str) -> str:
     return "zh" if cjk * 4 >= latin and cjk else "en"
 
 
-@dataclass
-class _Unit:
-    """The blocks of one question, from its marker to the block before the next boundary."""
-
-    marker_index: int
-    end: int
-    number: int | None
-    title: str
-
-
 class _BankWalk:
-    """Decides which blocks open questions and cuts the document into sections."""
+    """Cuts the outline's questions into sections and accounts for every line."""
 
-    def __init__(self, source, lines, tokens, blocks, section_tokens=None):
+    def __init__(self, source: str, lines: list[str], tokens, blocks: list[Block], outline: Outline):
         self.source = source
         self.lines = lines
         self.tokens = tokens
         self.blocks = blocks
-        self.section_tokens = section_tokens
+        self.outline = outline
         self.findings: list[Finding] = []
-        self._markers = self._find_markers()
-
-    # -- which blocks open a question ---------------------------------------------------
-
-    def _find_markers(self) -> dict[int, labels.Marker]:
-        keyword, weak = {}, {}
-        for index, block in enumerate(self.blocks):
-            if block.in_details:
-                continue
-            if block.kind is BlockKind.HEADING:
-                marker = labels.heading_marker(block.content)
-                if marker.strength == "keyword":
-                    keyword[index] = marker
-                elif is_label_heading(block):
-                    continue
-                elif block.level >= 2:
-                    weak[index] = marker
-            elif block.kind is BlockKind.PARAGRAPH and block.bold is not None:
-                marker = labels.bold_marker(*block.bold)
-                if marker:
-                    keyword[index] = marker
-        evidenced = {i: m for i, m in weak.items() if self._has_answer_evidence(i, keyword)}
-        if keyword or evidenced:
-            return dict(sorted({**keyword, **evidenced}.items()))
-        return self._markers_by_level(weak, keyword)
-
-    def _direct_body(self, index: int, keyword) -> range:
-        """Indexes of the blocks after a heading, up to the next heading or question marker."""
-        end = index + 1
-        while end < len(self.blocks):
-            block = self.blocks[end]
-            if end in keyword or (block.kind is BlockKind.HEADING and not block.in_details):
-                break
-            end += 1
-        return range(index + 1, end)
-
-    def _has_answer_evidence(self, index: int, keyword) -> bool:
-        """A question or answer label, or a folded answer, right under the heading."""
-        for position in self._direct_body(index, keyword):
-            block = self.blocks[position]
-            if block.kind is BlockKind.DETAILS_OPEN and not is_navigation(self._details_body(position)):
-                return True
-            if opens_main_section(block) and block.kind is BlockKind.PARAGRAPH:
-                return True
-        return False
-
-    def _details_body(self, opening: int) -> list[Block]:
-        depth = self.blocks[opening].depth
-        body = []
-        for block in self.blocks[opening + 1:]:
-            if block.kind is BlockKind.DETAILS_CLOSE and block.depth == depth:
-                break
-            body.append(block)
-        return body
-
-    def _markers_by_level(self, weak, keyword) -> dict[int, labels.Marker]:
-        """No labels anywhere: the questions are the headings of the level that holds the
-        most headings with a body of their own (a table of contents is not a body)."""
-        with_body: dict[int, list[int]] = {}
-        for index in weak:
-            body = [self.blocks[i] for i in self._direct_body(index, keyword)]
-            if self._has_content(body) and not is_navigation(body):
-                with_body.setdefault(self.blocks[index].level, []).append(index)
-        if not with_body:
-            return {}
-        level = max(with_body, key=lambda lvl: (len(with_body[lvl]), -lvl))
-        return {i: weak[i] for i in with_body[level]}
-
-    @staticmethod
-    def _has_content(body: list[Block]) -> bool:
-        return any(b.kind not in (BlockKind.HR, BlockKind.DETAILS_CLOSE) and not b.is_tag_only for b in body)
-
-    def first_question_block(self) -> int:
-        return next(iter(self._markers), len(self.blocks))
-
-    # -- cutting questions into sections -------------------------------------------------
 
     def questions(self, tags: tuple[str, ...]) -> list[Question]:
-        """The questions, each with the bank's ``tags``."""
-        units = self._units()
-        explicit = []
-        titles = []
+        """The questions, each with the bank's ``tags`` and its part."""
+        units = self.outline.units
+        titles, explicit = [], []
         for unit in units:
-            title, given = split_explicit_id(unit.title)
-            unit.title = title
+            title, given = split_explicit_id(unit.marker.title)
             titles.append(title)
             explicit.append(given)
-        # An unclosed fence keeps the file's trailing blank lines, which a section's text
-        # drops: its tokens are not that text's (and the error stops the build anyway).
-        unclosed = self._check_fences()
-        cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(units),
-                                None if unclosed else self.section_tokens)
-        drafts = [cutter.cut(self.blocks[unit.marker_index], self.blocks[unit.marker_index + 1:unit.end],
-                             unit.number, unit.title) for unit in units]
+        self._check_fences()
+        cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings())
+        parts = self.outline.parts
+        drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
+                                     unit.marker.number, title),
+                          part=None if unit.part is None else parts[unit.part].title)
+                  for unit, title in zip(units, titles)]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
         return [replace(draft, id=question_id, tags=tags) for draft, question_id in zip(drafts, ids)]
 
-    def _units(self) -> list[_Unit]:
-        starts = list(self._markers)
-        units = []
-        for position, start in enumerate(starts):
-            limit = starts[position + 1] if position + 1 < len(starts) else len(self.blocks)
-            opening = self.blocks[start]
-            end = start + 1
-            while end < limit and not self._ends_question(opening, self.blocks[end]):
-                end += 1
-            marker = self._markers[start]
-            units.append(_Unit(start, end, marker.number, marker.title))
-        return units
-
-    def _recurring_headings(self, units: list[_Unit]) -> set[str]:
+    def _recurring_headings(self) -> set[str]:
         """Sub-headings that recur across questions ("Good to hear", "参考") name sections;
         a one-off sub-heading ("优点", "var") is structure inside the answer."""
         counts: dict[str, int] = {}
+        units = self.outline.units
         for unit in units:
-            texts = {heading_text(block) for block in self.blocks[unit.marker_index + 1:unit.end]
+            texts = {heading_text(block) for block in self.blocks[unit.start + 1:unit.end]
                      if block.kind is BlockKind.HEADING}
             for text in texts:
                 counts[text] = counts.get(text, 0) + 1
         needed = max(2, len(units) // 10)
         return {text for text, count in counts.items() if count >= needed}
 
-    def _ends_question(self, opening: Block, block: Block) -> bool:
-        if block.kind is not BlockKind.HEADING or block.in_details or is_label_heading(block):
-            return False
-        if opening.kind is BlockKind.HEADING:
-            return block.level <= opening.level
-        return True
+    def parts(self) -> list[Part]:
+        """Each part with the text between its heading and its first question."""
+        heading_of = {part.index for part in self.outline.parts}
+        texts: dict[int, list[Block]] = {}
+        for index, (kind, ref) in enumerate(self.outline.regions):
+            if kind == "part" and index not in heading_of:
+                texts.setdefault(ref, []).append(self.blocks[index])
+        return [Part(part.title, self.blocks[part.index].start + 1, self.markdown_of(texts.get(number, [])))
+                for number, part in enumerate(self.outline.parts)]
+
+    def spans(self, questions: list[Question], line_count: int) -> list[Span]:
+        """The outline's regions as runs of lines covering the file, and a finding for
+        each run of text no output uses. Blank lines and link definitions between two runs
+        belong to the one before."""
+        skipped = {start: (end, code) for start, end, code in self.outline.skipped}
+        runs: list[list] = []  # [kind, first line (0-based), end line (exclusive), ref]
+        index = 0
+        while index < len(self.blocks):
+            kind, ref = self.outline.regions[index]
+            end = index + 1
+            if kind == "skipped":
+                end, ref = skipped[index]
+                self.findings.append(self._skipped_finding(index, end, ref))
+            elif kind == "question":
+                ref = questions[ref].id
+            elif kind == "part":
+                ref = self.outline.parts[ref].title
+            covered = [b for b in self.blocks[index:end] if b.end > b.start]
+            index = end
+            if not covered:
+                continue
+            first, stop = covered[0].start, max(b.end for b in covered)
+            if runs and runs[-1][0] == kind and runs[-1][3] == ref and kind != "skipped":
+                runs[-1][2] = max(runs[-1][2], stop)
+            else:
+                runs.append([kind, first, stop, ref])
+        spans = []
+        for position, (kind, first, _, ref) in enumerate(runs):
+            line = 1 if position == 0 else first + 1
+            end_line = runs[position + 1][1] if position + 1 < len(runs) else line_count
+            spans.append(Span(kind, line, end_line, ref))
+        end_of = {span.ref: span.end_line for span in spans if span.kind == "question"}
+        questions[:] = [replace(question, end_line=end_of[question.id]) for question in questions]
+        return spans
+
+    def _skipped_finding(self, start: int, end: int, code: str) -> Finding:
+        block = self.blocks[start]
+        if code == "skipped-heading":
+            headings = [self.blocks[i] for i in self.outline.lost_headings[start]]
+            first = heading_text(headings[0])
+            more = f" and {len(headings) - 1} more like it" if len(headings) > 1 else ""
+            message = (f"“{first}”{more} looks like a question but is not read as one: no heading at "
+                       "its level in its part has an answer label, and it has none")
+            if len(headings) == 1 and not any(b.kind is not BlockKind.HEADING for b in self.blocks[start:end]):
+                message = f"“{first}” looks like a question but has nothing under it; it is left out"
+        elif block.kind is BlockKind.HEADING:
+            message = f"the text under “{heading_text(block)}” is not part of any question; no output has it"
+        else:
+            message = "this text is not part of any question; no output has it"
+        return Finding(self.source, block.start + 1, "warning", code, message)
 
     def markdown_of(self, blocks: list[Block]) -> str:
         parts = []
@@ -321,9 +308,8 @@ class _BankWalk:
                 parts.append("\n".join(self.lines[block.start:block.end]))
         return join_parts(parts)
 
-    def _check_fences(self) -> bool:
-        """Report each fence that is never closed; True when there is one."""
-        unclosed = False
+    def _check_fences(self) -> None:
+        """Report each fence that is never closed."""
         for token in self.tokens:
             if token.type != "fence" or not token.map:
                 continue
@@ -335,5 +321,3 @@ class _BankWalk:
                     self.source, start + 1, "error", "unclosed-fence",
                     f"code fence {token.markup} opened here is never closed; the rest of the file is read as code",
                 ))
-                unclosed = True
-        return unclosed

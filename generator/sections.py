@@ -1,20 +1,24 @@
 """One question's blocks -> its sections (question, answer, example, explanation, extras).
 
 The reader decides where a question starts and ends; this module decides which label
-each block falls under, keeping every section as the Markdown source it came from.
+each piece of text falls under, keeping every section as the Markdown source it came from.
+A label may open any line of a paragraph (``【答案】B`` on the line after ``【题目】…``) or of
+a blockquote (``> **答案**：…``), be a heading below the question's (``#### 答案``), or the
+``<summary>`` of a folded answer.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
 from . import labels
-from .blocks import Block, BlockKind, SectionPart, SectionTokens, fence_language, is_navigation
+from .blocks import Block, BlockKind, fence_language, is_navigation
 from .model import CodeBlock, ExtraSection, Question
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
+_QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+MAIN_KINDS = ("question", "answer")
 
 
 def heading_text(block: Block) -> str:
@@ -27,13 +31,22 @@ def is_label_heading(block: Block) -> bool:
 
 
 def opens_main_section(block: Block) -> bool:
-    """A question or answer label, or a folded ``<details>`` answer."""
+    """A question or answer label in any style, or a folded ``<details>`` answer."""
     if block.kind is BlockKind.DETAILS_OPEN:
         return True
-    if block.kind is BlockKind.PARAGRAPH and block.bold is not None:
-        label = labels.bold_label(*block.bold)
-        return bool(label) and labels.section_kind(label[0]) in ("question", "answer")
-    return block.kind is BlockKind.HEADING and labels.split_label(block.content) is not None
+    if block.kind is BlockKind.HEADING:
+        return labels.split_label(block.content) is not None or (
+            labels.section_kind(block.content) in MAIN_KINDS)
+    if block.kind is BlockKind.PARAGRAPH:
+        return any(_main_label(line) for line in block.content.split("\n"))
+    if block.kind is BlockKind.QUOTE and block.inline_contents:
+        return _main_label(block.inline_contents[0].split("\n", 1)[0])
+    return False
+
+
+def _main_label(line: str) -> bool:
+    label = labels.line_label(line)
+    return bool(label) and labels.section_kind(label[0]) in MAIN_KINDS
 
 
 def join_parts(parts: list[str]) -> str:
@@ -43,43 +56,43 @@ def join_parts(parts: list[str]) -> str:
 
 
 @dataclass
-class _Part:
-    """A piece of a section: a whole block (``block`` set) or text cut from one."""
+class _Piece:
+    """Text of one section from one block: a whole block, or the lines of a paragraph or
+    quote from one label to the next. ``label`` is None for text under no label."""
 
+    label: str | None
     text: str
-    block: Block | None = None
+    line: int
 
 
 @dataclass
 class _Sections:
-    """Collects sections in document order as blocks arrive. Blocks before the first label
+    """Collects sections in document order as pieces arrive. Pieces before the first label
     are "leading": their section is decided once the whole question has been seen."""
 
-    main: dict[str, list[_Part]] = field(default_factory=dict)
+    main: dict[str, list[str]] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
-    extras: list[tuple[str, list[_Part], int]] = field(default_factory=list)
-    leading: list[_Part] = field(default_factory=list)
+    extras: list[tuple[str, list[str], int]] = field(default_factory=list)
+    leading: list[str] = field(default_factory=list)
     leading_line: int = 0
-    current: list[_Part] | None = None
-    name: str | None = None  # the section blocks now go to; None while leading
+    current: list[str] | None = None
+    name: str | None = None  # the section text now goes to; None while leading
 
-    def open(self, kind: str | None, label: str, first_text: str, line: int) -> None:
+    def open(self, label: str, kind: str | None, line: int) -> None:
         if kind is None:
             self.current = []
             self.extras.append((label, self.current, line))
         else:
             self.current = self.main.setdefault(kind, [])
             self.lines.setdefault(kind, line)
-        if first_text:
-            self.current.append(_Part(first_text))
         self.name = kind or label
 
-    def add(self, part: _Part, line: int) -> None:
+    def add(self, text: str, line: int) -> None:
         if self.current is None:
-            self.leading.append(part)
+            self.leading.append(text)
             self.leading_line = self.leading_line or line
         else:
-            self.current.append(part)
+            self.current.append(text)
 
     def leading_kind(self) -> str:
         """Leading text is the question's body when a question or answer is labelled; with
@@ -91,38 +104,37 @@ class QuestionCutter:
     """Cuts the blocks of one question into sections; ``section_headings`` are the
     sub-headings that recur across the bank and so name sections ("Good to hear")."""
 
-    def __init__(self, source: str, lines: list[str], tokens, section_headings: set[str],
-                 section_tokens: SectionTokens | None = None):
+    def __init__(self, source: str, lines: list[str], tokens, section_headings: set[str]):
         self.source = source
         self.lines = lines
         self.tokens = tokens
         self.section_headings = section_headings
-        self.section_tokens = section_tokens
-        self._html_tokens = [index for index, token in enumerate(tokens) if token.type == "html_block"]
 
     def cut(self, opening: Block, body: list[Block], number: int | None, title: str) -> Question:
         sections = _Sections()
         code: list[tuple[str, str, int, str | None]] = []
-        if opening.kind is BlockKind.PARAGRAPH:  # a bold marker; the rest of its paragraph
-            sections.add(_Part(self._after_bold(opening)), opening.start + 1)
         labelled = any(opens_main_section(block) for block in body)
+        if opening.kind is BlockKind.PARAGRAPH:  # a bold marker; the rest of its paragraph
+            first, *rest = self.lines[opening.start:opening.end]
+            lines = [_LEADING_BOLD.sub("", first, count=1), *rest]
+            labelled = labelled or any(_main_label(line) for line in rest)
+            self._add_pieces(sections, self._segments(lines, opening.start + 1, labelled))
         for block in body:
-            label = self._label_of(block, labelled)
-            if label:
-                name, first_text = label
-                kind = labels.section_kind(name)
-                if block.kind is BlockKind.DETAILS_OPEN and kind is None and "answer" not in sections.main:
-                    kind = "answer"
-                sections.open(kind, name, first_text, block.start + 1)
-            elif not self._is_noise(block):
-                sections.add(_Part(self._markdown(block), block), block.start + 1)
+            if self._is_noise(block):
+                continue
+            pieces = self._pieces(block, labelled)
+            if pieces is None:
+                sections.add(self._markdown(block), block.start + 1)
                 code.extend(self._code_in(block, sections.name))
+                continue
+            starts = self._add_pieces(sections, pieces)
+            code.extend(self._code_in(block, None, starts))
 
         leading_kind = sections.leading_kind()
         if sections.leading:
             sections.main.setdefault(leading_kind, [])[:0] = sections.leading
             sections.lines.setdefault(leading_kind, sections.leading_line or opening.start + 1)
-        values = {kind: self._joined(parts) for kind, parts in sections.main.items()}
+        values = {kind: join_parts(parts) for kind, parts in sections.main.items()}
         return Question(
             id="",
             number=number,
@@ -133,63 +145,73 @@ class QuestionCutter:
             answer=values.get("answer"),
             example=values.get("example"),
             explanation=values.get("explanation"),
-            extra=tuple(ExtraSection(label, self._joined(parts), line) for label, parts, line in sections.extras),
+            extra=tuple(ExtraSection(label, join_parts(parts), line) for label, parts, line in sections.extras),
             code=tuple(sorted((CodeBlock(lang, text, name or leading_kind, line)
                                for lang, text, line, name in code), key=lambda block: block.line)),
             section_lines=tuple(sorted(sections.lines.items(), key=lambda item: item[1])),
         )
 
-    def _joined(self, parts: list[_Part]) -> str:
-        """A section's Markdown; its parts' tokens are kept for rendering when they are
-        what parsing that Markdown would give."""
-        parts = [part for part in parts if part.text.strip()]
-        text = join_parts([part.text for part in parts])
-        if self.section_tokens is not None and text and self._parses_apart(parts):
-            self.section_tokens.add(text, [
-                SectionPart(part.text, None if part.block is None else
-                            self.tokens[part.block.first:part.block.last + 1]) for part in parts])
-        return text
+    @staticmethod
+    def _add_pieces(sections: _Sections, pieces: list[_Piece]) -> list[tuple[int, str | None]]:
+        """Adds pieces in order; returns (line, section) where each starts, for code."""
+        starts = []
+        for piece in pieces:
+            if piece.label is not None:
+                sections.open(piece.label, labels.section_kind(piece.label), piece.line)
+            if piece.text.strip():
+                sections.add(piece.text, piece.line)
+            starts.append((piece.line, sections.name))
+        return starts
 
-    def _parses_apart(self, parts: list[_Part]) -> bool:
-        """Whether each block of the section parses alone as it did in the file: it holds no
-        raw HTML (the reader reads HTML blocks that rendering escapes), and no block was left
-        out between two of them (a separator between two lists keeps them apart)."""
-        previous = None
-        for part in parts:
-            if part.block is not None:
-                if previous is not None and previous.block is not None and part.block.first != previous.block.last + 1:
-                    return False
-                after = bisect.bisect_left(self._html_tokens, part.block.first)
-                if after < len(self._html_tokens) and self._html_tokens[after] <= part.block.last:
-                    return False
-            previous = part
-        return True
-
-    def _label_of(self, block: Block, labelled: bool) -> tuple[str, str] | None:
-        """The (label, first text) a block opens a section with, or None for content.
-
-        In a question with no question or answer label (the heading is the question, the
-        body the answer), a one-off ``**优点：**`` is part of the answer, not a section."""
-        if block.kind is BlockKind.PARAGRAPH and block.bold is not None:
-            label = labels.bold_label(*block.bold)
-            if label and (labelled or labels.section_kind(label[0])):
-                return label[0], self._after_bold(block)
-        elif block.kind is BlockKind.HEADING:
+    def _pieces(self, block: Block, labelled: bool) -> list[_Piece] | None:
+        """The labelled pieces a block holds, or None when the whole block is content of
+        the section already open. In a question with no question or answer label (the
+        heading is the question, the body the answer), a one-off ``**优点：**`` is part of
+        the answer, not a section."""
+        line = block.start + 1
+        if block.kind is BlockKind.PARAGRAPH:
+            lines = self.lines[block.start:block.end]
+            if not any(self._accepts(labels.line_label(text), labelled) for text in lines):
+                return None
+            return self._segments(lines, line, labelled)
+        if block.kind is BlockKind.QUOTE:
+            lines = [_QUOTE_MARK.sub("", text, count=1) for text in self.lines[block.start:block.end]]
+            if not self._accepts(labels.line_label(lines[0]), labelled):
+                return None
+            return self._segments(lines, line, labelled)
+        if block.kind is BlockKind.HEADING:
             split = labels.split_label(block.content)
             if split:
-                return split
+                return [_Piece(split[0], split[1], line)]
             text = heading_text(block)
             if labels.section_kind(text) or text in self.section_headings:
-                return text, ""
+                return [_Piece(text, "", line)]
         elif block.kind is BlockKind.DETAILS_OPEN:
-            return block.summary or "answer", block.inline_text
+            return [_Piece(block.summary or "answer", block.inline_text, line)]
         return None
 
-    def _after_bold(self, block: Block) -> str:
-        """The paragraph's Markdown with its leading bold label or marker removed."""
-        first, *rest = self.lines[block.start:block.end]
-        first = _LEADING_BOLD.sub("", first, count=1)
-        return join_parts([first, *rest] if first.strip() else rest)
+    def _segments(self, lines: list[str], first_line: int, labelled: bool) -> list[_Piece]:
+        """Lines cut where a label opens one; soft line breaks inside a piece stay."""
+        pieces: list[_Piece] = []
+        current = _Piece(None, "", first_line)
+        texts: list[str] = []
+        for offset, text in enumerate(lines):
+            label = labels.line_label(text)
+            if self._accepts(label, labelled):
+                if current.label is not None or texts:
+                    current.text = "\n".join(texts)
+                    pieces.append(current)
+                current = _Piece(label[0], "", first_line + offset)
+                texts = [label[1]] if label[1] else []
+            else:
+                texts.append(text)
+        current.text = "\n".join(texts)
+        pieces.append(current)
+        return pieces
+
+    @staticmethod
+    def _accepts(label: tuple[str, str] | None, labelled: bool) -> bool:
+        return bool(label) and (labelled or labels.section_kind(label[0]) is not None)
 
     @staticmethod
     def _is_noise(block: Block) -> bool:
@@ -201,8 +223,12 @@ class QuestionCutter:
     def _markdown(self, block: Block) -> str:
         return "\n".join(self.lines[block.start:block.end])
 
-    def _code_in(self, block: Block, section: str | None):
-        """(lang, text, line, section) of each fence in a block; section None = leading."""
+    def _code_in(self, block: Block, section: str | None, starts: list[tuple[int, str | None]] | None = None):
+        """(lang, text, line, section) of each fence in a block; section None = leading.
+        With ``starts``, a fence belongs to the piece of the block it lies in."""
         for token in self.tokens[block.first:block.last + 1]:
             if token.type in ("fence", "code_block") and token.map:
-                yield fence_language(token.info), token.content, token.map[0] + 1, section
+                line = token.map[0] + 1
+                if starts:
+                    section = next((name for start, name in reversed(starts) if start <= line), starts[0][1])
+                yield fence_language(token.info), token.content, line, section

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -12,11 +13,14 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 DEFAULT_SOURCE = Path("source")
 
 
-def find_sources(paths: list[str] | None) -> list[Path]:
-    """Expand files and folders into Markdown files, in a stable order; folders are searched
-    recursively. Raises SourceError naming every path that does not exist or holds no bank."""
+def find_sources(paths: list[str] | None, exclude: tuple[str, ...] = ()) -> list[tuple[Path, Path | None]]:
+    """Expand files and folders into Markdown files, in a stable order, each with the folder
+    it was found in (None for a file named on its own); folders are searched recursively,
+    leaving out hidden files and those matching an ``exclude`` glob (``drafts/*``,
+    ``**/README.md``), taken relative to that folder. Raises SourceError naming every path
+    that does not exist or holds no Markdown file."""
     paths = paths or [str(DEFAULT_SOURCE)]
-    found: list[Path] = []
+    found: list[tuple[Path, Path | None]] = []
     problems = []
     for raw in paths:
         path = Path(raw)
@@ -25,20 +29,31 @@ def find_sources(paths: list[str] | None) -> list[Path]:
                 p for p in path.rglob("*")
                 if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _excluded(p.relative_to(path), exclude)
             )
             if not files:
                 problems.append(SourceError(f"no Markdown files ({', '.join('*' + s for s in MARKDOWN_SUFFIXES)}) in this folder", raw))
-            found.extend(files)
+            found.extend((file, path) for file in files)
         elif path.is_file():
-            found.append(path)
+            found.append((path, None))
         elif path.exists():
             problems.append(SourceError("not a regular file", raw))
         else:
             problems.append(SourceError("no such file or folder", raw))
     if problems:
         raise SourceErrors(problems)
-    unique = list(dict.fromkeys(found))
-    return unique
+    unique: dict[Path, tuple[Path, Path | None]] = {}
+    for file, root in found:
+        unique.setdefault(file, (file, root))
+    return list(unique.values())
+
+
+def _excluded(relative: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether a file below a source folder matches an ``exclude`` glob; ``**/`` matches
+    any depth, including none."""
+    text = relative.as_posix()
+    return any(fnmatch.fnmatch(text, pattern) or (pattern.startswith("**/") and fnmatch.fnmatch(text, pattern[3:]))
+               for pattern in patterns)
 
 
 class SourceErrors(SourceError):

@@ -28,3 +28,29 @@ def realworld():
     if not REALWORLD.is_dir():
         pytest.skip("../shared/realworld is not present in this clone")
     return REALWORLD
+
+
+def count_lines(text: str) -> int:
+    """Lines as an editor counts them: a final line ending starts no new line."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
+def assert_spans_cover(bank, line_count: int) -> None:
+    """The span invariant: the spans cover lines 1 to the last, in order, without gaps or
+    overlaps; each question has one span, and each skipped span a finding at its line."""
+    spans = bank.spans
+    assert spans, "a bank has at least one span"
+    assert spans[0].line == 1 and spans[-1].end_line == line_count
+    for before, after in zip(spans, spans[1:]):
+        assert after.line == before.end_line + 1
+    assert all(span.line <= span.end_line for span in spans)
+    assert [s.ref for s in spans if s.kind == "question"] == [q.id for q in bank.questions]
+    for question in bank.questions:
+        span = next(s for s in spans if s.kind == "question" and s.ref == question.id)
+        assert span.line <= question.line <= question.end_line == span.end_line
+    findings = {(f.line, f.code) for f in bank.findings}
+    for span in spans:
+        if span.kind == "skipped":
+            assert any(line >= span.line and line <= span.end_line and code == span.ref
+                       for line, code in findings)

@@ -1,6 +1,6 @@
 """Fuzzing the reader and the Markdown-to-HTML step: only QgenError may escape, every
-line number it reports lies inside the file, and sections render alike from the reader's
-tokens and from their Markdown.
+line number it reports lies inside the file, the spans cover every line, and every section
+renders with no script let through.
 
 CI runs the small default profile; ``make fuzz`` runs the same tests with the "fuzz" profile
 (tens of thousands of examples)."""
@@ -10,12 +10,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.blocks import SectionTokens
 from generator.errors import QgenError
 from generator.markup import MarkupRenderer
 from generator.reader import read_bank_text
 
-from .conftest import REALWORLD, SEED
+from .conftest import REALWORLD, SEED, assert_spans_cover, count_lines
 
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=300)
 SCRIPTS = st.lists(st.one_of(
@@ -32,28 +31,24 @@ SOURCES = [SEED.read_text("utf-8")] + [path.read_text("utf-8") for path in BANKS
 
 
 def check_reading(text: str) -> None:
-    """Reading raises only QgenError with lines inside the file, and every section renders
-    the same from the reader's tokens as from its Markdown, with no script let through."""
-    line_count = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
-    section_tokens = SectionTokens()
+    """Reading raises only QgenError with lines inside the file; the spans cover the file;
+    every section renders with no script let through."""
+    line_count = count_lines(text)
     try:
-        bank = read_bank_text(text, "fuzz.md", section_tokens)
+        bank = read_bank_text(text, "fuzz.md")
     except QgenError as error:
         assert error.line is None or 1 <= error.line <= line_count + 1
         return
-    links = {"fuzz.md": bank.link_definitions}
-    from_tokens, from_text = MarkupRenderer(section_tokens, link_definitions=links), MarkupRenderer(link_definitions=links)
+    assert_spans_cover(bank, line_count)
+    markup = MarkupRenderer(link_definitions={"fuzz.md": bank.link_definitions})
+    for finding in bank.findings:
+        assert finding.line is None or 1 <= finding.line <= line_count
     for question in bank.questions:
-        assert 1 <= question.line <= line_count
-        for finding in bank.findings:
-            assert finding.line is None or 1 <= finding.line <= line_count
+        assert 1 <= question.line <= question.end_line <= line_count
         sections = [question.question, question.answer, question.example, question.explanation,
                     *[extra.text for extra in question.extra]]
         for text_of_section in sections:
-            html = from_tokens.block(text_of_section, "fuzz.md", question.line, Path("."))
-            assert html == from_text.block(text_of_section, "fuzz.md", question.line, Path("."))
-            assert "<script" not in html
-    assert from_tokens.findings == from_text.findings
+            assert "<script" not in markup.block(text_of_section, "fuzz.md", question.line, Path("."))
 
 
 @given(ANY_TEXT)

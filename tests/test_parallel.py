@@ -210,23 +210,3 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state not in ("Z", "X")
-
-
-class Result:
-    """A worker's result that can be watched for being freed."""
-
-
-def test_results_are_freed_while_the_collector_is_paused():
-    """Reading pauses the cyclic collector: what a worker sent must be freed by reference
-    counting alone once the caller drops it."""
-    import gc
-    import weakref
-
-    gc.disable()
-    try:
-        results = run_tasks([Result, Result], 2)
-        freed = [weakref.ref(result) for result in results]
-        del results
-        assert [ref() for ref in freed] == [None, None]
-    finally:
-        gc.enable()

@@ -59,14 +59,18 @@ OPTIONAL_TEXT = st.one_of(st.none(), st.just(""), section_texts())
 
 
 @st.composite
+def titles(draw):
+    """One to six titles, each with a different slug."""
+    drawn = draw(st.lists(sentences(bold=False), min_size=1, max_size=6, unique_by=lambda title: slugify(title)))
+    assume(all(slugify(title) for title in drawn))
+    return drawn
+
+
+@st.composite
 def banks(draw):
-    count = draw(st.integers(1, 6))
-    titles = draw(st.lists(sentences(bold=False), min_size=count, max_size=count,
-                           unique_by=lambda title: slugify(title)))
-    assume(all(slugify(title) for title in titles))
     language = draw(st.sampled_from(["zh", "en"]))
     questions = []
-    for number, title in enumerate(titles, 1):
+    for number, title in enumerate(draw(titles()), 1):
         extras = draw(st.lists(st.tuples(st.sampled_from(["应用场景", "扩展阅读", "Notes"]), section_texts()),
                                max_size=2, unique_by=lambda e: e[0]))
         questions.append(Question(
@@ -80,7 +84,7 @@ def banks(draw):
 
 def _comparable(question: Question) -> Question:
     """Drop what depends on layout (line numbers) and what the reader derives (code list)."""
-    return replace(question, line=0, section_lines=(), code=(),
+    return replace(question, line=0, end_line=0, section_lines=(), code=(),
                    extra=tuple(replace(e, line=0) for e in question.extra))
 
 
@@ -152,3 +156,47 @@ def test_ids_survive_renumbering_reordering_and_edits(bank, rng, edit_seed):
 def test_assigned_ids_are_unique(titles, bodies):
     ids = assign_ids(titles, [None] * len(titles), bodies[:len(titles)])
     assert len(set(ids)) == len(ids)
+
+
+LABEL_STYLES = ["bold", "bold-outside", "plain", "bracket", "quote", "heading", "none"]
+WORDS_OF = {"question": ("题目", "Question"), "answer": ("答案", "Answer"), "explanation": ("解析", "Explanation")}
+
+
+def _labelled(style: str, kind: str, text: str, english: bool) -> str:
+    word = WORDS_OF[kind][english]
+    return {
+        "bold": f"**{word}：** {text}", "bold-outside": f"**{word}**：{text}", "plain": f"{word}: {text}",
+        "bracket": f"【{word}】{text}", "quote": f"> **{word}**：{text}", "heading": f"#### {word}\n\n{text}",
+    }[style]
+
+
+@st.composite
+def mixed_style_banks(draw):
+    """(Markdown, expected (title, question, answer, explanation) per question)."""
+    chunks, expected = [], []
+    for number, title in enumerate(draw(titles()), 1):
+        title = title.rstrip("。？.") + "？"
+        style = draw(st.sampled_from(LABEL_STYLES))
+        english = draw(st.booleans())
+        question, answer = draw(sentences(bold=False)), draw(sentences(bold=False))
+        explanation = draw(st.one_of(st.none(), sentences(bold=False)))
+        if style == "none":
+            chunks.append(f"### {number}. {title}\n\n{answer}")
+            expected.append((title, title, answer, None))
+            continue
+        parts = [_labelled(style, "question", question, english), _labelled(style, "answer", answer, english)]
+        if explanation:
+            parts.append(_labelled(style, "explanation", explanation, english))
+        joiner = "\n" if style == "bracket" else "\n\n"
+        chunks.append(f"### {number}. {title}\n\n" + joiner.join(parts))
+        expected.append((title, question, answer, explanation))
+    return "\n\n".join(chunks) + "\n", expected
+
+
+@given(mixed_style_banks())
+def test_every_question_is_read_whatever_label_style_it_uses(case):
+    text, expected = case
+    bank = read_bank_text(text, "bank.md")
+    assert [(q.title, q.question, q.answer, q.explanation) for q in bank.questions] == expected
+    assert [span.kind for span in bank.spans] == ["question"] * len(expected)
+    assert bank.findings == ()

@@ -26,9 +26,11 @@ def test_same_seed_same_paper(seed, count):
 
 
 def test_known_order_for_seed_42():
-    """Pinned: the order must not change across Python versions or qgen releases."""
+    """Pinned: the order must not change across Python versions or qgen releases. (It
+    changed once, in 0.2.0, when questions sharing a title got ids that do not depend on
+    their order: the seed bank's question 16 is one of them.)"""
     (paper,) = select_papers([BANK], 3, True, 42, 1, "h")
-    assert [q.number for q in paper.questions] == [20, 15, 7]
+    assert [q.number for q in paper.questions] == [15, 28, 7]
 
 
 def test_different_seeds_and_variants_differ():

@@ -39,6 +39,7 @@ LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
 NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_PART_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+\s*|第?[0-9一二三四五六七八九十百零]+[章节部分篇]?[、.．:：)）]?\s*|[IVX]+\.\s+)")
 
 
 @dataclass
@@ -58,7 +59,7 @@ def stable_id(name: str) -> int:
 
 
 def note_guid(bank: Bank, question: Question) -> str:
-    return genanki.guid_for("qgen", bank.slug, question.id)
+    return genanki.guid_for("qgen", bank.key or bank.slug, question.id)
 
 
 def sanitize_tag(tag: str) -> str:
@@ -67,11 +68,23 @@ def sanitize_tag(tag: str) -> str:
     return re.sub(r":{3,}", "::", tag).strip(":")
 
 
+def part_tag(part: str | None) -> str | None:
+    """``## 一、基础`` -> ``part::基础``: the part's title without its numbering, as one tag."""
+    if not part:
+        return None
+    name = _PART_NUMBERING.sub("", part).strip() or part
+    name = sanitize_tag(name.replace("::", "-").replace("/", "-"))
+    return f"part::{name}" if name else None
+
+
 def deck_names(banks: list[Bank], title: str) -> list[str]:
-    """One bank: its own deck. Several: a deck named ``title`` with one sub-deck per file."""
+    """One bank: its own deck. Several: a deck named ``title`` with one sub-deck per file;
+    banks of the same title are told apart by their keys."""
     if len(banks) == 1:
         return [banks[0].title]
-    return [f"{title}::{bank.title}" for bank in banks]
+    titles = [bank.title.replace("::", ":") for bank in banks]
+    return [f"{title}::{name} ({bank.key})" if titles.count(name) > 1 else f"{title}::{name}"
+            for bank, name in zip(banks, titles)]
 
 
 def note_model(language: str, templates: str | None = None) -> genanki.Model:
@@ -146,7 +159,8 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             for position, (fields, (question, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
                 guid = note_guid(deck.bank, question)
-                digest = hashlib.sha1(json.dumps([fields, deck.tags], ensure_ascii=False).encode("utf-8")).hexdigest()
+                tags = deck.tags + [tag for tag in (part_tag(question.part),) if tag]
+                digest = hashlib.sha1(json.dumps([fields, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
                 before = previous_notes.get(guid)
                 if before and before["hash"] == digest:
                     mod = before["mod"]
@@ -154,7 +168,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
                     mod = max(base_time, before["mod"] + 1) if before else base_time
                     (result.changed if before else result.added).append(question.id)
                 manifest_notes[guid] = {"id": question.id, "source": deck.bank.source, "hash": digest, "mod": mod}
-                collection.add(genanki.Note(model=deck.model, fields=fields, guid=guid, tags=deck.tags, due=position),
+                collection.add(genanki.Note(model=deck.model, fields=fields, guid=guid, tags=tags, due=position),
                                deck.deck.deck_id, mod)
             if progress:
                 progress("building the deck", len(notes), len(notes))
@@ -265,8 +279,6 @@ def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRe
     for share, (share_fields, learned) in zip(shares, iter_tasks([share_task(i) for i in range(len(shares))],
                                                                  processes, meanwhile)):
         if learned:
-            # The share's HTML came back rendered: the reader's tokens for it are not needed.
-            markup.forget_sections(question for question, _ in share)
             markup.merge(learned)
         yield from share_fields
         done += len(share)

@@ -14,6 +14,8 @@ def question_record(question: Question) -> dict:
         "number": question.number,
         "title": question.title,
         "line": question.line,
+        "end_line": question.end_line,
+        "part": question.part,
         "question": question.question,
         "answer": question.answer,
         "example": question.example,
@@ -27,11 +29,14 @@ def question_record(question: Question) -> dict:
 def bank_record(bank: Bank) -> dict:
     return {
         "source": bank.source,
+        "key": bank.key,
         "title": bank.title,
         "language": bank.language,
         "tags": list(bank.tags),
         "preface": bank.preface,
+        "parts": [{"title": p.title, "line": p.line, "text": p.text} for p in bank.parts],
         "questions": [question_record(q) for q in bank.questions],
+        "spans": [{"kind": s.kind, "line": s.line, "end_line": s.end_line, "ref": s.ref} for s in bank.spans],
         "link_definitions": [{"label": label, "href": href, "title": title}
                              for label, href, title in bank.link_definitions],
     }

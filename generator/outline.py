@@ -1,0 +1,321 @@
+"""The outline of a bank: which blocks are its questions and parts, which are navigation,
+and which are text that no output uses.
+
+Questions are found by the bank's structure, not by the style of each answer. A heading
+is *evidenced* when it carries a question keyword (``题目 3：``, ``Question 3:``) or has a
+question or answer label (any style) or a folded answer right under it. The headings
+around evidenced ones show where the questions of a part sit: every heading at that level
+in that part that has content is a question when it looks like one (numbered, a keyword,
+a question mark), whatever style its own body uses. A bank with no label anywhere takes
+the level that holds the most headings with content, if some of them look like questions.
+Bold question lines (``**题目1：** …``) are questions wherever they stand.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from dataclasses import dataclass, field
+
+from . import labels
+from .blocks import Block, BlockKind, is_navigation
+from .sections import is_label_heading, opens_main_section
+
+BOLD_LEVEL = 7  # bold question lines sit below every heading
+
+
+@dataclass
+class Unit:
+    """The blocks ``[start, end)`` of one question; ``part`` indexes Outline.parts."""
+
+    start: int
+    end: int
+    marker: labels.Marker
+    part: int | None = None
+
+
+@dataclass
+class PartHeading:
+    index: int  # the heading's block
+    title: str
+    first_question: int  # the block of its first question
+
+
+@dataclass
+class Outline:
+    units: list[Unit]
+    parts: list[PartHeading]
+    regions: list[tuple[str, object]] = field(default_factory=list)  # per block: (span kind, ref)
+    # Per skipped run of blocks: (first block, last block + 1, "skipped-heading" or "skipped-text").
+    skipped: list[tuple[int, int, str]] = field(default_factory=list)
+    lost_headings: dict[int, list[int]] = field(default_factory=dict)  # skipped run -> its lost questions
+
+
+def outline_blocks(blocks: list[Block]) -> Outline:
+    walk = _Walk(blocks)
+    units, parts = walk.questions()
+    outline = Outline(units, parts)
+    walk.regions(outline)
+    return outline
+
+
+class _Walk:
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.markers = self._structural_headings()
+        self.heads = list(self.markers)
+        self.bold = self._bold_questions()
+        self.boundaries = sorted(set(self.heads) | set(self.bold))
+        self.parent = self._parents()
+
+    # -- what opens a question -------------------------------------------------------------
+
+    def _structural_headings(self) -> dict[int, labels.Marker]:
+        """The headings that make the outline, with their markers. ``#### 问题：…`` is a
+        question and ``#### 答案：D`` a label, but a bare label word above the heading before
+        it (``### 答案解析`` after ``#### 1. …``) starts a new part of the document."""
+        found, level_before = {}, 0
+        for index, block in enumerate(self.blocks):
+            if block.kind is not BlockKind.HEADING or block.in_details:
+                continue
+            marker = labels.heading_marker(block.content)
+            bare_word_above = block.level < level_before and not labels.split_label(block.content)
+            if marker.strength == "keyword" or not is_label_heading(block) or bare_word_above:
+                found[index] = marker
+                level_before = block.level
+        return found
+
+    def _bold_questions(self) -> dict[int, labels.Marker]:
+        found = {}
+        for index, block in enumerate(self.blocks):
+            if block.in_details or block.kind is not BlockKind.PARAGRAPH or block.bold is None:
+                continue
+            marker = labels.bold_marker(*block.bold)
+            if marker is None:
+                marker = labels.bold_question(*block.bold)
+                following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+                if marker is None or following is None or not opens_main_section(following):
+                    continue
+            found[index] = marker
+        return found
+
+    def _parents(self) -> dict[int, int | None]:
+        """Each heading's nearest heading above it of a lower level (None: the document)."""
+        parent, stack = {}, []
+        for index in self.heads:
+            level = self.blocks[index].level
+            while stack and self.blocks[stack[-1]].level >= level:
+                stack.pop()
+            parent[index] = stack[-1] if stack else None
+            stack.append(index)
+        return parent
+
+    def _direct_body(self, index: int) -> range:
+        """The blocks after a heading up to the next heading or bold question."""
+        end = index + 1
+        while end < len(self.blocks) and end not in self.bold and not (
+                self.blocks[end].kind is BlockKind.HEADING and end in self.markers):
+            end += 1
+        return range(index + 1, end)
+
+    def _evidenced(self, index: int) -> bool:
+        if self.markers[index].strength == "keyword":
+            return True
+        for position in self._direct_body(index):
+            block = self.blocks[position]
+            if block.kind is BlockKind.DETAILS_OPEN:
+                if not is_navigation(self._details_body(position)):
+                    return True
+            elif opens_main_section(block):
+                return True
+        return False
+
+    def _details_body(self, opening: int) -> list[Block]:
+        depth = self.blocks[opening].depth
+        body = []
+        for block in self.blocks[opening + 1:]:
+            if block.kind is BlockKind.DETAILS_CLOSE and block.depth == depth:
+                break
+            body.append(block)
+        return body
+
+    def has_content(self, index: int) -> bool:
+        body = [self.blocks[i] for i in self._section_range(index)]
+        return any(b.kind not in (BlockKind.HR, BlockKind.DETAILS_CLOSE) and not b.is_tag_only
+                   for b in body) and not is_navigation(body)
+
+    def _section_range(self, index: int) -> range:
+        """The blocks under a heading, down to the next heading of its level or above."""
+        level = self.blocks[index].level
+        end = index + 1
+        while end < len(self.blocks) and end not in self.bold and not (
+                end in self.markers and self.blocks[end].level <= level):
+            end += 1
+        return range(index + 1, end)
+
+    # -- which headings are questions ------------------------------------------------------
+
+    def _question_headings(self) -> set[int]:
+        evidenced = [i for i in self.heads if self._evidenced(i)]
+        looks = {i for i in self.heads if labels.looks_like_question(self.markers[i])}
+        if not evidenced and not self.bold:
+            return self._unlabelled_questions(looks)
+        level_of_part: dict[int | None, int] = {}
+        for index in evidenced:
+            part = self.parent[index]
+            level_of_part[part] = min(level_of_part.get(part, 9), self.blocks[index].level)
+        styles: dict[int | None, set[str]] = {}
+        for index in evidenced:
+            styles.setdefault(self.parent[index], set()).add(self.markers[index].strength)
+        evidenced_set = set(evidenced)
+        chosen = {i for i in self.heads
+                  if level_of_part.get(self.parent[i]) == self.blocks[i].level and self.has_content(i)
+                  and (i in evidenced_set or self._in_style(i, styles[self.parent[i]]))}
+        return {i for i in chosen if not self._inside(i, chosen)}
+
+    def _in_style(self, index: int, styles: set[str]) -> bool:
+        """A heading without labels of its own is a question when it is marked as its part's
+        questions are (``3. …`` among numbered ones), or has a keyword or a question mark."""
+        marker = self.markers[index]
+        if marker.strength == "plain":
+            return labels.looks_like_question(marker)
+        return marker.strength == "keyword" or marker.strength in styles or labels.looks_like_question(
+            labels.Marker("plain", None, marker.title))
+
+    def _unlabelled_questions(self, looks: set[int]) -> set[int]:
+        """No labels anywhere: the level holding the most headings with content, when some
+        of them look like questions; every heading with content at it is one."""
+        by_level: dict[int, list[int]] = {}
+        for index in self.heads:
+            if self.blocks[index].level >= 2 and self.has_content(index):
+                by_level.setdefault(self.blocks[index].level, []).append(index)
+        levels = [level for level, found in by_level.items() if looks & set(found)]
+        if not levels:
+            return set()
+        level = max(levels, key=lambda lvl: (len(by_level[lvl]), -lvl))
+        return set(by_level[level])
+
+    def _inside(self, index: int, chosen: set[int]) -> bool:
+        ancestor = self.parent[index]
+        while ancestor is not None:
+            if ancestor in chosen:
+                return True
+            ancestor = self.parent[ancestor]
+        return False
+
+    def questions(self) -> tuple[list[Unit], list[PartHeading]]:
+        headings = self._question_headings()
+        markers = {**{i: self.markers[i] for i in headings}, **self.bold}
+        starts = sorted(markers)
+        units = []
+        for position, start in enumerate(starts):
+            limit = starts[position + 1] if position + 1 < len(starts) else len(self.blocks)
+            end = start + 1
+            while end < limit and not self._ends_question(self.blocks[start], end):
+                end += 1
+            units.append(Unit(start, end, markers[start]))
+        return units, self._parts(units)
+
+    def _ends_question(self, opening: Block, index: int) -> bool:
+        if index not in self.markers:
+            return False
+        return opening.kind is not BlockKind.HEADING or self.blocks[index].level <= opening.level
+
+    def _container(self, unit: Unit) -> int | None:
+        """The heading a question sits in: a heading question's parent; for a bold line, the
+        nearest heading before it (or, inside a heading question, that question's)."""
+        if unit.start in self.markers:
+            return self.parent[unit.start]
+        position = bisect.bisect_left(self.heads, unit.start)
+        if position == 0:
+            return None
+        head = self.heads[position - 1]
+        while head is not None and head in self._question_starts:
+            head = self.parent[head]
+        return head
+
+    def _parts(self, units: list[Unit]) -> list[PartHeading]:
+        """Containers that hold questions, but not one that holds them all (the bank's own
+        title heading)."""
+        self._question_starts = {unit.start for unit in units}
+        containers = [self._container(unit) for unit in units]
+        held = {c for c in containers if c is not None}
+        if len(held) == 1 and containers.count(next(iter(held))) == len(units):
+            held = set()
+        parts: list[PartHeading] = []
+        index_of: dict[int, int] = {}
+        for unit, container in zip(units, containers):
+            if container in held:
+                if container not in index_of:
+                    index_of[container] = len(parts)
+                    title = labels.strip_leading_tags(self.blocks[container].content).strip()
+                    parts.append(PartHeading(container, title, unit.start))
+                unit.part = index_of[container]
+        return parts
+
+    # -- what every other block is ---------------------------------------------------------
+
+    def regions(self, outline: Outline) -> None:
+        """A (span kind, ref) for every block, and the runs of skipped blocks."""
+        regions: list[tuple[str, object] | None] = [None] * len(self.blocks)
+        for number, unit in enumerate(outline.units):
+            regions[unit.start:unit.end] = [("question", number)] * (unit.end - unit.start)
+        for number, part in enumerate(outline.parts):
+            for index in range(part.index, part.first_question):
+                if regions[index] is None:
+                    regions[index] = ("part", number)
+        first = next((i for i, r in enumerate(regions) if r is not None), len(self.blocks))
+        for index, block in enumerate(self.blocks):
+            if block.kind is BlockKind.FRONT_MATTER:
+                regions[index] = ("front-matter", None)
+            elif regions[index] is None or regions[index][0] == "part":
+                if self._is_navigation(index):
+                    regions[index] = ("navigation", None)
+                elif regions[index] is None:
+                    regions[index] = ("preface", None) if index < first else ("skipped", None)
+        outline.regions = regions
+        outline.skipped = self._skipped_runs(regions, outline.units, outline)
+
+    def _is_navigation(self, index: int) -> bool:
+        """A navigation block, or a heading with nothing but navigation under it (目录)."""
+        block = self.blocks[index]
+        if block.kind is BlockKind.HR or block.is_tag_only or (
+                block.kind is not BlockKind.HEADING and is_navigation([block])):
+            return True
+        if block.kind is BlockKind.HEADING and index in self.markers:
+            body = [self.blocks[i] for i in self._direct_body(index)]
+            return bool(body) and is_navigation(body)
+        return False
+
+    def _skipped_runs(self, regions, units: list[Unit], outline: Outline) -> list[tuple[int, int, str]]:
+        """Runs of skipped blocks, cut at headings above the questions' level, each with the
+        finding code that explains it."""
+        levels = [self.blocks[u.start].level for u in units if self.blocks[u.start].kind is BlockKind.HEADING]
+        top = min(levels, default=BOLD_LEVEL)
+        runs: list[list[int]] = []
+        for index, region in enumerate(regions):
+            if region[0] != "skipped":
+                continue
+            block = self.blocks[index]
+            cut = block.kind is BlockKind.HEADING and index in self.markers and block.level < top
+            if runs and runs[-1][-1] == index - 1 and not cut:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        question_levels = set(levels)
+        found = []
+        for run in runs:
+            lost = [i for i in run if self.lost_question(i, question_levels)]
+            outline.lost_headings[run[0]] = lost
+            found.append((run[0], run[-1] + 1, "skipped-heading" if lost else "skipped-text"))
+        return found
+
+    def lost_question(self, index: int, question_levels: set[int]) -> bool:
+        """A heading left out that looks like a question: a keyword, a question mark, or a
+        number at a level where the bank has questions (not a numbered chapter)."""
+        marker = self.markers.get(index)
+        if marker is None:
+            return False
+        if marker.strength == "numbered":
+            return self.blocks[index].level in question_levels
+        return labels.looks_like_question(marker)

@@ -1,0 +1,62 @@
+"""``qgen ids --pin``: write each derived question id into the bank as ``{#id}``.
+
+An id derived from a title (or, for a shared title, from the question's text) changes when
+that text is edited, and the Anki note with its review history would then come back as a
+new one. Pinning writes the id after the title once, so later edits never change it. The
+file is otherwise kept byte for byte (line endings, BOM, trailing spaces) and replaced in
+one rename, and it is read back to check that every id stayed what it was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import SourceError
+from .model import Bank, Question
+from .output import write_atomic
+from .reader import read_bank_text
+from .sources import decode_bank, display_path
+
+_LINE_ENDINGS = re.compile(rb"(\r\n|\r|\n)")
+_PINNED = re.compile(r"\{#[\w.:-]+\}")
+_CLOSING_HASHES = re.compile(rb"([ \t]+#+)?([ \t]*)$")
+
+
+def pin_ids(path: Path) -> list[Question]:
+    """Pin every derived id of the bank at ``path``; returns the questions pinned."""
+    source = display_path(path)
+    data = path.read_bytes()
+    bank = read_bank_text(decode_bank(data, source), source)
+    pieces = _LINE_ENDINGS.split(data)  # line, ending, line, ending, …, last line
+    pinned = []
+    for question in bank.questions:
+        position = 2 * (question.line - 1)
+        line = pieces[position]
+        if _PINNED.search(line.decode("utf-8", "surrogateescape")):
+            continue
+        pieces[position] = _with_id(line, question.id)
+        pinned.append(question)
+    if not pinned:
+        return []
+    new = b"".join(pieces)
+    _check_same_ids(bank, read_bank_text(decode_bank(new, source), source), source)
+    write_atomic(path, new)
+    return pinned
+
+
+def _with_id(line: bytes, question_id: str) -> bytes:
+    """``### Title ##`` -> ``### Title {#id} ##``: before a closing sequence of an ATX
+    heading and before trailing blanks, so nothing else on the line moves."""
+    match = _CLOSING_HASHES.search(line)
+    head = line[:match.start()]
+    return head + f" {{#{question_id}}}".encode("utf-8") + line[match.start():]
+
+
+def _check_same_ids(before: Bank, after: Bank, source: str) -> None:
+    old = [question.id for question in before.questions]
+    new = [question.id for question in after.questions]
+    if old != new:
+        changed = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b) if len(old) == len(new) else 0
+        raise SourceError("pinning would change what is read as a question here; the file is left as it was",
+                          source, before.questions[changed].line)

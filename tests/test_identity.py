@@ -1,0 +1,128 @@
+"""Identity that survives what users do: reordering, same-named files, pinning ids."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from generator.errors import SourceError
+from generator.pin import pin_ids
+from generator.reader import read_bank_file, read_banks
+
+from .conftest import SEED, read
+from .test_cli import QGEN
+
+SAME_TITLES = """
+    ###### 1. 输出是什么？
+
+    ```js
+    console.log(1)
+    ```
+
+    #### 答案：A
+
+    ###### 2. 输出是什么？
+
+    ```js
+    console.log(2)
+    ```
+
+    #### 答案：B
+    """
+
+
+def test_ids_of_questions_sharing_a_title_do_not_depend_on_their_order():
+    bank = read(SAME_TITLES)
+    first, second = bank.questions
+    swapped = read(SAME_TITLES.replace("console.log(1)", "@@").replace("console.log(2)", "console.log(1)")
+                   .replace("@@", "console.log(2)").replace("答案：A", "@@").replace("答案：B", "答案：A")
+                   .replace("@@", "答案：B"))
+    by_answer = {q.answer: q.id for q in bank.questions}
+    assert {q.answer: q.id for q in swapped.questions} == by_answer
+    assert first.id != second.id and all(q.id.startswith("输出是什么-") for q in bank.questions)
+
+
+def test_same_named_banks_in_two_folders_get_their_own_keys(tmp_path):
+    for folder in ("js", "py"):
+        (tmp_path / "src" / folder).mkdir(parents=True)
+        (tmp_path / "src" / folder / "questions.md").write_text(f"### 题目 1：{folder}\n\n**答案：** A\n", "utf-8")
+    (tmp_path / "src" / "other.md").write_text("### 题目 1：x\n\n**答案：** A\n", "utf-8")
+    banks = read_banks([str(tmp_path / "src")]).banks
+    assert sorted(bank.key for bank in banks) == ["js/questions", "other", "py/questions"]
+
+
+def test_front_matter_id_keys_a_bank_whatever_its_file_name(tmp_path):
+    path = tmp_path / "renamed.md"
+    path.write_text("---\nid: llm-interview\n---\n### 题目 1：一\n\n**答案：** A\n", "utf-8")
+    assert read_bank_file(path).key == "llm-interview"
+    path.write_text("---\nid: 'a b'\n---\n### 题目 1：一\n\n**答案：** A\n", "utf-8")
+    with pytest.raises(SourceError):
+        read_bank_file(path)
+
+
+def test_two_same_named_banks_make_distinct_notes_and_sub_decks(tmp_path):
+    """Real Anki: both banks' notes arrive, none overwrites the other, each has its deck."""
+    anki_collection = pytest.importorskip("anki.collection")
+    for folder in ("js", "py"):
+        (tmp_path / "src" / folder).mkdir(parents=True)
+        (tmp_path / "src" / folder / "questions.md").write_text(
+            "---\ntitle: Questions\n---\n### 题目 1：同一个标题\n\n**答案：** " + folder + "\n", "utf-8")
+    result = subprocess.run([str(QGEN), "build", "src", "--format", "apkg", "--out", "out"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        from .test_anki import import_package
+
+        log = import_package(col, tmp_path / "out" / "src.apkg")
+        assert len(log.new) == 2
+        decks = sorted(name.name for name in col.decks.all_names_and_ids() if "::" in name.name)
+        assert decks == ["src::Questions (js/questions)", "src::Questions (py/questions)"]
+    finally:
+        col.close()
+
+
+def test_a_unique_bank_keeps_its_guids():
+    """Keys of banks with unique names are their slugs, as GUIDs have always been made."""
+    bank = read_bank_file(SEED)
+    assert bank.key == bank.slug == "llm-interview"
+
+
+def test_pin_writes_derived_ids_and_nothing_else(tmp_path):
+    path = tmp_path / "bank.md"
+    original = ("\ufeff### 题目 1：一 ##  \r\n\r\n**答案：** A\r\n\r\n**问题 2：为什么？**\r\n\r\n**答案：** B\r\n"
+                "\r\n### 题目 3：三 {#kept}\r\n\r\n**答案：** C\r\n")
+    path.write_bytes(original.encode("utf-8"))
+    before = [q.id for q in read_bank_file(path).questions]
+    pinned = pin_ids(path)
+    assert [q.id for q in pinned] == before[:2]
+    expected = original.replace("一 ##", "一 {#一} ##").replace("为什么？**", "为什么？** {#为什么}")
+    assert path.read_bytes() == expected.encode("utf-8")
+    assert [q.id for q in read_bank_file(path).questions] == before
+    assert pin_ids(path) == []  # a second pin changes nothing
+
+
+def test_pin_on_the_seed_keeps_every_id_and_edits_only_titles(tmp_path):
+    path = tmp_path / "llm-interview.md"
+    shutil.copy(SEED, path)
+    before = read_bank_file(path)
+    result = subprocess.run([str(QGEN), "ids", "--pin", str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    after = read_bank_file(path)
+    assert [q.id for q in after.questions] == [q.id for q in before.questions]
+    old, new = SEED.read_text("utf-8").split("\n"), path.read_text("utf-8").split("\n")
+    changed = [i + 1 for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    assert changed == [q.line for q in before.questions] and len(old) == len(new)
+    # Edits to a pinned question's title and text no longer move its id.
+    edited = path.read_text("utf-8").replace("如何在大模型时代构建可扩展的架构？", "可扩展架构怎么做？", 1)
+    path.write_text(edited, "utf-8")
+    assert read_bank_file(path).questions[0].id == before.questions[0].id
+
+
+def test_json_export_carries_spans_parts_and_keys(tmp_path):
+    result = subprocess.run([str(QGEN), "export", str(SEED)], capture_output=True, text=True, timeout=60)
+    (bank,) = json.loads(result.stdout)["banks"]
+    assert bank["key"] == "llm-interview" and bank["parts"] == []
+    assert bank["spans"][0] == {"kind": "question", "line": 1, "end_line": 34, "ref": bank["questions"][0]["id"]}
+    assert bank["questions"][0]["end_line"] == 34 and bank["questions"][0]["part"] is None

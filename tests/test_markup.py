@@ -1,0 +1,110 @@
+"""Markdown sections -> HTML: links to definitions, warnings per place, one render per text."""
+
+import json
+
+from generator.cache import bank_from_record, bank_to_record
+from generator.markup import MarkupRenderer
+from generator.reader import read_bank_text
+from generator.renderers.markdown import render_markdown
+
+from .conftest import read
+
+
+def test_links_to_definitions_elsewhere_in_the_file_resolve_in_every_output():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 见 [文档][doc]
+
+        - 列表里的 [规范]
+
+        ### 题目 2：二
+
+        **答案：** [未定义][nope] 照原样
+
+        [DOC]: https://example.com/doc "说明"
+        [规范]: https://example.com/spec
+        """)
+    assert bank.link_definitions == (("DOC", "https://example.com/doc", "说明"), ("规范", "https://example.com/spec", ""))
+    markup = MarkupRenderer(link_definitions={"bank.md": bank.link_definitions})
+    first, second = bank.questions
+    html = markup.block(first.answer, "bank.md", 3)
+    assert '<a href="https://example.com/doc" title="说明">文档</a>' in html
+    assert '<a href="https://example.com/spec">规范</a>' in html
+    assert markup.block(second.answer, "bank.md", 9) == "<p>[未定义][nope] 照原样</p>\n"
+    # Another file's definitions do not apply, and its HTML is not mistaken for this one's.
+    assert "<a " not in MarkupRenderer().block(first.answer, "other.md", 3)
+    assert "<a " not in markup.block(first.answer, "other.md", 3)
+
+
+def test_link_definitions_survive_the_cache_and_the_markdown_export():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 见 [文档][doc]
+
+        [doc]: https://example.com/a%20b "带 \\"引号\\" 的说明"
+        """)
+    assert bank_from_record(json.loads(json.dumps(bank_to_record(bank)))) == bank
+    again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
+    assert again.link_definitions == bank.link_definitions == (("DOC", "https://example.com/a%20b", '带 "引号" 的说明'),)
+
+
+def test_two_lists_with_a_left_out_separator_between_them_render_as_one_list():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：**
+
+        - 甲
+
+        <!-- 分隔 -->
+
+        - 乙
+        """)
+    answer = bank.questions[0].answer
+    assert answer == "- 甲\n\n- 乙"
+    assert MarkupRenderer().block(answer, "bank.md", 3).count("<ul>") == 1
+
+
+def test_text_after_a_label_that_is_not_one_paragraph_is_parsed_with_its_section():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 1. 第一
+
+        2. 第二
+        """)
+    html = MarkupRenderer().block(bank.questions[0].answer, "bank.md", 3)
+    assert html.count("<ol>") == 1 and html.count("<li>") == 2
+
+
+def test_the_same_section_in_two_places_warns_in_each(tmp_path):
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** [本地](file:///etc/passwd)
+
+        ### 题目 2：二
+
+        **答案：** [本地](file:///etc/passwd)
+        """)
+    markup = MarkupRenderer()
+    for question in bank.questions:
+        markup.block(question.answer, question.source, question.section_line("answer"), tmp_path)
+    assert [finding.line for finding in markup.findings] == [3, 7]
+
+
+def test_a_section_seen_twice_renders_once(tmp_path):
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 相同的 **答案**
+
+        ### 题目 2：二
+
+        **答案：** 相同的 **答案**
+        """)
+    markup = MarkupRenderer()
+    first, second = (markup.block(q.answer, q.source, q.section_line("answer"), tmp_path) for q in bank.questions)
+    assert first is second and first == "<p>相同的 <strong>答案</strong></p>\n"

@@ -1,0 +1,238 @@
+"""Where the questions are: found by the bank's structure, every line in one span."""
+
+import pytest
+
+from generator.errors import NotABank
+
+from .conftest import assert_spans_cover, count_lines, read
+
+
+def spans_of(bank):
+    return [(span.kind, span.line, span.end_line, span.ref) for span in bank.spans]
+
+
+def test_a_question_is_kept_whatever_style_its_own_answer_uses():
+    text = """
+        ### 1. 什么是进程？
+        **答案：** 资源分配单位。
+
+        ### 2. 什么是线程？
+        答：调度单位。
+
+        ### 3. 什么是协程？
+        用户态的轻量线程。
+        """
+    bank = read(text)
+    assert [(q.number, q.title, q.question, q.answer) for q in bank.questions] == [
+        (1, "什么是进程？", "什么是进程？", "资源分配单位。"),
+        (2, "什么是线程？", "什么是线程？", "调度单位。"),
+        (3, "什么是协程？", "什么是协程？", "用户态的轻量线程。"),
+    ]
+    assert bank.findings == ()
+    assert spans_of(bank) == [("question", 1, 3, "什么是进程"), ("question", 4, 6, "什么是线程"),
+                              ("question", 7, 8, "什么是协程")]
+
+
+def test_a_project_readme_is_not_a_bank():
+    with pytest.raises(NotABank):
+        read("""
+            # 项目
+
+            ## 安装
+
+            pip install x
+
+            ## 用法
+
+            运行 x
+
+            ## 常见问题
+
+            没有
+
+            ## 许可证
+
+            MIT
+            """)
+
+
+def test_a_table_of_contents_of_links_is_navigation_not_a_question():
+    bank = read("""
+        # Questions
+
+        ## Table of Contents
+
+        | Topic | |
+        | --- | --- |
+        | [Closures](#closures) | [Hoisting](#hoisting) |
+
+        [TOC]
+
+        ### What is a closure?
+
+        A function with its scope.
+
+        [[↑] Back to top](#table-of-contents)
+
+        ### What is hoisting?
+
+        Declarations move up.
+        """)
+    assert [q.title for q in bank.questions] == ["What is a closure?", "What is hoisting?"]
+    assert [span.kind for span in bank.spans] == ["preface", "navigation", "question", "question"]
+    assert "Back to top" not in bank.questions[0].answer
+    assert "Closures" not in bank.preface and "[TOC]" not in bank.preface
+
+
+def test_parts_hold_questions_and_numbering_starts_again_in_each():
+    bank = read("""
+        # 面试题
+
+        ## 一、基础
+
+        先看基础。
+
+        ### 1. 什么是进程？
+
+        **答案：** 资源分配单位。
+
+        ## 二、进阶
+
+        ### 1. 什么是协程？
+
+        **答案：** 用户态线程。
+
+        ## 总结
+
+        祝好运。
+        """)
+    assert [(q.number, q.part) for q in bank.questions] == [(1, "一、基础"), (1, "二、进阶")]
+    assert [(p.title, p.line, p.text) for p in bank.parts] == [("一、基础", 3, "先看基础。"), ("二、进阶", 11, "")]
+    assert [span.kind for span in bank.spans] == ["preface", "part", "question", "part", "question", "skipped"]
+    assert [(f.line, f.code) for f in bank.findings] == [(17, "skipped-text")]
+
+
+def test_a_heading_that_holds_every_question_is_the_banks_not_a_part():
+    bank = read("""
+        ## Python
+
+        ### 1. 什么是 GIL？
+
+        **答案：** 全局解释器锁。
+
+        ### 2. 什么是装饰器？
+
+        **答案：** 包装函数的函数。
+        """)
+    assert bank.parts == () and {q.part for q in bank.questions} == {None}
+
+
+def test_a_recap_part_without_labels_is_skipped_with_one_finding():
+    """Seen in a real bank: the questions again, as bulleted notes, in a part of their own."""
+    bank = read("""
+        ### 题库
+
+        #### 1. 什么是 CNN？
+
+        **题目：** 解释 CNN。
+
+        **答案：** 卷积神经网络。
+
+        #### 2. 什么是 RNN？
+
+        **题目：** 解释 RNN。
+
+        **答案：** 循环神经网络。
+
+        ### 答案解析
+
+        #### 1. 什么是 CNN？
+
+        - **答案解析：** 卷积。
+
+        #### 2. 什么是 RNN？
+
+        - **答案解析：** 循环。
+        """)
+    assert len(bank.questions) == 2
+    (finding,) = bank.findings
+    assert (finding.line, finding.code) == (15, "skipped-heading")
+    assert bank.spans[-1] == type(bank.spans[-1])("skipped", 15, 23, "skipped-heading")
+
+
+def test_an_unlabelled_heading_that_does_not_look_like_a_question_is_skipped():
+    bank = read("""
+        ### 1. 什么是进程？
+
+        **答案：** 资源分配单位。
+
+        ### 结语
+
+        以上。
+        """)
+    assert len(bank.questions) == 1
+    assert [(f.line, f.code) for f in bank.findings] == [(5, "skipped-text")]
+
+
+def test_an_empty_question_heading_is_reported():
+    bank = read("""
+        ### 1. 什么是进程？
+
+        **答案：** 资源分配单位。
+
+        ### 2. 待补充？
+        """)
+    assert len(bank.questions) == 1
+    assert [(f.line, f.code) for f in bank.findings] == [(5, "skipped-heading")]
+
+
+def test_bold_questions_inside_chapters_take_the_chapter_as_their_part():
+    bank = read("""
+        ### 1. 背景
+
+        介绍。
+
+        ### 2. 常见问题
+
+        **问题 1：为什么要检索？**
+
+        **答案：** 因为模型会忘。
+
+        **问题 2：怎样评估？**
+
+        **答案：** 看召回率。
+
+        ### 3. 结语
+
+        完。
+        """)
+    assert [(q.number, q.part) for q in bank.questions] == [(1, None), (2, None)]
+    assert [span.kind for span in bank.spans] == ["preface", "question", "question", "skipped"]
+
+
+def test_a_bold_question_line_followed_by_an_answer_label():
+    bank = read("""
+        **什么是进程？**
+
+        答案：资源分配单位。
+        """)
+    (question,) = bank.questions
+    assert (question.title, question.answer) == ("什么是进程？", "资源分配单位。")
+
+
+def test_every_line_is_in_one_span_with_front_matter_and_trailing_blanks():
+    text = "---\ntitle: T\n---\n\n\n### 题目 1：一\n\n**答案：** A\n\n[ref]: https://example.com\n\n\n"
+    bank = read(text)
+    assert_spans_cover(bank, count_lines(text))
+    assert spans_of(bank) == [("front-matter", 1, 5, None), ("question", 6, 12, "一")]
+    assert bank.questions[0].end_line == 12
+
+
+def test_real_banks_keep_every_line(realworld):
+    from generator.reader import read_bank_file
+
+    for path in sorted(realworld.glob("*_*.md")):
+        bank = read_bank_file(path)
+        assert_spans_cover(bank, count_lines(path.read_text("utf-8")))
+        kinds = {span.kind for span in bank.spans}
+        assert kinds <= {"front-matter", "preface", "part", "question", "navigation", "skipped"}

@@ -1,0 +1,123 @@
+"""Label styles real banks use, each in the smallest bank that shows it."""
+
+import pytest
+
+from .conftest import read
+
+
+@pytest.mark.parametrize("answer_line", [
+    "**答案：** B", "**答案**：B", "**答案**: B", "答案：B", "答：B", "【答案】B", "Answer: B",
+    "> **答案**：B", "【 答案 】 B",
+])
+def test_answer_label_styles(answer_line):
+    bank = read(f"""
+        ### 题目 1：选哪个？
+
+        **题目：** A 还是 B？
+
+        {answer_line}
+        """)
+    (q,) = bank.questions
+    assert (q.question, q.answer) == ("A 还是 B？", "B")
+
+
+def test_bracketed_labels_on_adjacent_lines_split_one_paragraph():
+    bank = read("""
+        ### 1. 进程
+
+        【题目】什么是进程？
+        【答案】资源分配的单位，
+        也是调度的单位。
+        【解析】见操作系统教材。
+        """)
+    (q,) = bank.questions
+    assert q.question == "什么是进程？"
+    assert q.answer == "资源分配的单位，\n也是调度的单位。"  # the soft break stays
+    assert q.explanation == "见操作系统教材。"
+    assert dict(q.section_lines) == {"question": 3, "answer": 4, "explanation": 6}
+
+
+def test_a_label_inside_a_blockquote_keeps_the_rest_of_the_quote():
+    bank = read("""
+        ### 1. 什么是线程？
+
+        > **答案**：调度单位。
+        > 共享进程的内存。
+        >
+        > **解析**：比进程轻。
+        """)
+    (q,) = bank.questions
+    assert q.answer == "调度单位。\n共享进程的内存。"
+    assert q.explanation == "比进程轻。"
+
+
+def test_a_quote_without_a_label_is_part_of_the_answer():
+    bank = read("""
+        ### 1. 什么是线程？
+
+        **答案：** 调度单位。
+
+        > 引自教材。
+        """)
+    assert bank.questions[0].answer == "调度单位。\n\n> 引自教材。"
+
+
+def test_label_headings_below_the_question_level():
+    bank = read("""
+        ### 1. 输出是什么？
+
+        ```js
+        console.log(1)
+        ```
+
+        #### Answer: C
+
+        Because.
+
+        #### 解析
+
+        因为如此。
+        """)
+    (q,) = bank.questions
+    assert q.answer == "C\n\nBecause."
+    assert q.explanation == "因为如此。"
+    assert q.question.startswith("```js")
+
+
+def test_a_summary_label_opens_its_section():
+    bank = read("""
+        ### 1. 什么是闭包？
+
+        <details><summary>解析</summary>
+
+        函数与其环境。
+
+        </details>
+
+        **答案：** 一个函数。
+        """)
+    (q,) = bank.questions
+    assert q.explanation == "函数与其环境。"
+    assert q.answer == "一个函数。"
+
+
+def test_a_multi_line_label_paragraph_stays_one_paragraph():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 第一行
+        第二行
+        """)
+    assert bank.questions[0].answer == "第一行\n第二行"
+
+
+def test_an_unknown_unbold_word_with_a_colon_is_text():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 见下。
+
+        注意：这不是标签。
+        """)
+    (q,) = bank.questions
+    assert q.answer == "见下。\n\n注意：这不是标签。" and q.extra == ()
