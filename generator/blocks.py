@@ -15,12 +15,14 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 _INLINE_PARSER = MarkdownIt("commonmark")
 # Inline parsing is the costly half of markdown-it; the reader needs it only for the few
 # headings and bold lines it inspects, so the block parser skips it.
-BLOCK_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+BLOCK_PARSER = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+                .use(footnote_plugin, inline=False, move_to_end=False))
 BLOCK_PARSER.disable(["inline", "text_join"])
 _TOC_MARKERS = {"[toc]", "[[toc]]", "[[_toc_]]", "{:toc}", "${toc}"}
 _LAYOUT_TAGS = {"p", "br", "div", "span", "b", "strong", "i", "em", "hr", "center", "details", "summary", "sup", "sub"}
@@ -40,6 +42,7 @@ class BlockKind(enum.Enum):
     FRONT_MATTER = "front_matter"
     DETAILS_OPEN = "details_open"
     DETAILS_CLOSE = "details_close"
+    FOOTNOTE = "footnote"  # a footnote's definition, ``[^1]: …``
 
 
 _KIND_OF_TOKEN = {
@@ -54,6 +57,7 @@ _KIND_OF_TOKEN = {
     "html_block": BlockKind.HTML,
     "hr": BlockKind.HR,
     "front_matter": BlockKind.FRONT_MATTER,
+    "footnote_reference_open": BlockKind.FOOTNOTE,
 }
 
 
@@ -127,6 +131,8 @@ def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
                 block.bold = _leading_bold(block.content)
         elif kind is BlockKind.HTML:
             block.content = token.content
+        elif kind is BlockKind.FOOTNOTE:
+            block.content = token.meta["label"]
         elif kind in (BlockKind.LIST, BlockKind.QUOTE):
             block.inline_contents = [t.content for t in tokens[index:last + 1] if t.type == "inline"]
         elif kind is BlockKind.TABLE:  # the body's cells: a header row names columns

@@ -138,7 +138,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.
     markup = MarkupRenderer(keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
-                            link_definitions={bank.source: bank.link_definitions for bank in banks})
+                            link_definitions={bank.source: bank.link_definitions for bank in banks},
+                            footnotes={bank.source: bank.footnotes for bank in banks})
     try:
         outputs = _render_outputs(banks, config, context, markup, report, progress, prepare_outputs)
     except jinja2.TemplateError as error:

@@ -142,7 +142,8 @@ def bank_from_record(record: dict) -> Bank:
                    "findings": tuple(Finding(**f) for f in record["findings"]),
                    "parts": tuple(Part(**p) for p in record["parts"]),
                    "spans": tuple(Span(**s) for s in record["spans"]),
-                   "link_definitions": tuple(tuple(d) for d in record["link_definitions"])})
+                   "link_definitions": tuple(tuple(d) for d in record["link_definitions"]),
+                   "footnotes": tuple(tuple(f) for f in record["footnotes"])})
 
 
 def findings_record(findings: list[Finding]) -> list[dict]:

@@ -19,6 +19,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
 from markupsafe import Markup
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.texmath import texmath_plugin
 
 from .blocks import fence_language
 from .model import Finding
@@ -51,6 +54,7 @@ class MarkupRenderer:
 
     keep_section_html: bool = True  # False when no later output renders the same sections
     link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
+    footnotes: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.footnotes
     findings: list[Finding] = field(default_factory=list)
     media: dict[str, MediaFile] = field(default_factory=dict)
     local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
@@ -59,7 +63,14 @@ class MarkupRenderer:
     _html_inline: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        self._parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+        self._parser = (MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+                        .use(texmath_plugin, delimiters="brackets")
+                        .use(dollarmath_plugin, allow_digits=False, double_inline=True)
+                        .use(footnote_plugin))
+        # Math is carried through as written (no ``\,`` eaten as an escape, no ``_i_`` made
+        # emphasis) until qgen renders it; the text is escaped like any other.
+        for kind in ("math_inline", "math_inline_double", "math_block", "math_block_eqno"):
+            self._parser.add_render_rule(kind, _render_math_as_written)
         # markdown-it binds rules to its renderer, so they are plain functions here.
         self._parser.add_render_rule("fence", lambda renderer, *args: self._render_fence(renderer, *args))
         self._parser.add_render_rule("code_block", lambda renderer, *args: self._render_fence(renderer, *args))
@@ -77,16 +88,20 @@ class MarkupRenderer:
         if not text:
             return Markup("")
         links = self.link_definitions.get(source)
-        if text in self._html_anywhere and not links:
+        notes = [markdown for label, markdown in self.footnotes.get(source, ()) if f"[^{label}]" in text]
+        if text in self._html_anywhere and not links and not notes:
             return self._html_anywhere[text]
         inline_images = inline_images and "![" in text  # without an image, both modes agree
         key = (text, source, line, bank_dir, inline_images)
         if key not in self._html_here:
-            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images}
+            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images,
+                   "docId": f"{source}:{line}"}  # footnote anchors unique on a page of many sections
             if links:
                 env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
-            html = Markup(self._parser.renderer.render(self._parser.parse(text, env), self._parser.options, env))
-            if "![" in text or env.get("warned") or links:
+            # The definitions the section refers to, wherever they stand in the file.
+            markdown = "\n\n".join([text, *notes])
+            html = Markup(self._parser.renderer.render(self._parser.parse(markdown, env), self._parser.options, env))
+            if "![" in text or env.get("warned") or links or notes:
                 self._html_here[key] = html  # images, warnings and links depend on the text's place
             else:
                 self._html_anywhere[text] = html
@@ -180,6 +195,16 @@ class MarkupRenderer:
         name = f"qgen-{digest}{path.suffix.lower()}"
         self.media.setdefault(name, MediaFile(name, path))
         return self.media[name]
+
+
+_CLOSING_DELIMITER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
+
+
+def _render_math_as_written(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    opening = token.markup or "$"
+    text = f"{opening}{token.content}{_CLOSING_DELIMITER.get(opening, opening)}"
+    return html.escape(text, quote=False) + ("\n" if token.block else "")
 
 
 def _line_of(src: str, env) -> int:

@@ -113,6 +113,9 @@ class Bank:
     # The file's link reference definitions ``[label]: address "title"`` as (label, address,
     # title): ``[text][label]`` in any section refers to them.
     link_definitions: tuple[tuple[str, str, str], ...] = ()
+    # Footnote definitions ``[^label]: text`` as (label, their Markdown): ``[^label]`` in
+    # any section refers to them.
+    footnotes: tuple[tuple[str, str], ...] = ()
     parts: tuple[Part, ...] = ()
     spans: tuple[Span, ...] = ()
     # What the bank's notes are keyed by in Anki: front matter ``id:``, else the file's slug,

@@ -268,6 +268,9 @@ class _Walk:
         for index, block in enumerate(self.blocks):
             if block.kind is BlockKind.FRONT_MATTER:
                 regions[index] = ("front-matter", None)
+            elif block.kind is BlockKind.FOOTNOTE and regions[index] is None:
+                # A definition is used wherever it is referred to: it joins the run before it.
+                regions[index] = regions[index - 1] if index else ("preface", None)
             elif regions[index] is None or regions[index][0] == "part":
                 if self._is_navigation(index):
                     regions[index] = ("navigation", None)

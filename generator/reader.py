@@ -129,6 +129,8 @@ def read_bank_text(text: str, source: str) -> Bank:
         questions=tuple(questions),
         findings=tuple(walk.findings),
         link_definitions=tuple((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items()),
+        footnotes=tuple((block.content, "\n".join(lines[block.start:block.end]))
+                        for block in blocks if block.kind is BlockKind.FOOTNOTE),
         parts=tuple(walk.parts()),
         spans=tuple(spans),
         key=_bank_id(meta, source),

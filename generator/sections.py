@@ -215,8 +215,9 @@ class QuestionCutter:
 
     @staticmethod
     def _is_noise(block: Block) -> bool:
-        """Separators, bare tags and 'back to top' links carry nothing for a card."""
-        if block.kind in (BlockKind.HR, BlockKind.DETAILS_CLOSE) or block.is_tag_only:
+        """Separators, bare tags and 'back to top' links carry nothing for a card; a
+        footnote's definition is the bank's, shown wherever it is referred to."""
+        if block.kind in (BlockKind.HR, BlockKind.DETAILS_CLOSE, BlockKind.FOOTNOTE) or block.is_tag_only:
             return True
         return block.kind is BlockKind.PARAGRAPH and is_navigation([block])
 

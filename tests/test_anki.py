@@ -200,3 +200,14 @@ def test_each_bank_keeps_its_own_card_language(collection, tmp_path):
     assert ">Answer<" in collection.get_card(english).answer()
     (chinese,) = collection.find_cards("deck:mixed::zh")
     assert ">答案<" in collection.get_card(chinese).answer()
+
+
+def test_parts_become_tags_and_numbering_gives_no_duplicate(collection, tmp_path):
+    (tmp_path / "bank.md").write_text(
+        "## 一、基础\n\n### 1. 什么是进程？\n\n**答案：** 资源。\n\n## Python 进阶\n\n### 1. 什么是协程？\n\n**答案：** 用户态。\n",
+        "utf-8")
+    result = build(tmp_path / "bank.md", "--out", tmp_path / "out")
+    assert "[duplicate-number]" not in result.stderr
+    import_package(collection, tmp_path / "out" / "bank.apkg")
+    tags = sorted(tuple(collection.get_note(nid).tags) for nid in collection.find_notes(""))
+    assert tags == [("bank", "part::Python_进阶"), ("bank", "part::基础")]

@@ -262,3 +262,19 @@ def test_papers_laid_out_in_one_process_do_not_pile_up(tmp_path, monkeypatch):
         gc.set_threshold(*thresholds)
     assert len(left_over) == 4
     assert left_over[1:] == [0, 0, 0]
+
+
+def test_an_unshuffled_paper_shows_its_parts_and_a_shuffled_one_does_not(tmp_path):
+    (tmp_path / "bank.md").write_text(
+        "## 一、基础\n\n### 1. 什么是进程？\n\n**答案：** 资源。\n\n## 二、进阶\n\n### 1. 什么是协程？\n\n**答案：** 用户态。\n",
+        "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "exam", "--out", tmp_path / "plain")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "plain" / "bank-exam.pdf")
+    assert positions(text, ["一、基础", "什么是进程", "二、进阶", "什么是协程"]) == sorted(
+        positions(text, ["一、基础", "什么是进程", "二、进阶", "什么是协程"]))
+    assert -1 not in positions(text, ["一、基础", "二、进阶"])
+    outline = [item.title for item in pypdf.PdfReader(tmp_path / "plain" / "bank-exam.pdf").outline]
+    assert outline[:2] == ["一、基础", "1. 什么是进程？"]
+    result = qgen_build(tmp_path / "bank.md", "--format", "exam", "--shuffle", "--seed", "1", "--out", tmp_path / "s")
+    assert "基础" not in pdf_text(tmp_path / "s" / "bank-exam.pdf")

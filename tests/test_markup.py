@@ -108,3 +108,34 @@ def test_a_section_seen_twice_renders_once(tmp_path):
     markup = MarkupRenderer()
     first, second = (markup.block(q.answer, q.source, q.section_line("answer"), tmp_path) for q in bank.questions)
     assert first is second and first == "<p>相同的 <strong>答案</strong></p>\n"
+
+
+def test_math_is_carried_through_as_written():
+    html = MarkupRenderer().block("公式 $a_1 + b_2 \\, c$ 与 \\(x_i < y\\)，价格 $5 和 $6\n\n$$\nE_k = mc^2\n$$",
+                                  "bank.md", 1)
+    assert "$a_1 + b_2 \\, c$" in html and "\\(x_i &lt; y\\)" in html
+    assert "$$\nE_k = mc^2\n$$" in html and "<em>" not in html
+    assert "价格 $5 和 $6" in html  # prices are not math
+
+
+def test_footnotes_defined_anywhere_show_their_text_where_they_are_referred_to():
+    bank = read("""
+        ### 题目 1：一
+
+        **答案：** 见注[^1]。
+
+        ### 题目 2：二
+
+        **答案：** 无注。
+
+        [^1]: 第一条说明，
+            第二行。
+        """)
+    assert bank.footnotes == (("1", "[^1]: 第一条说明，\n    第二行。"),)
+    assert bank.questions[1].answer == "无注。"
+    markup = MarkupRenderer(footnotes={"bank.md": bank.footnotes})
+    html = markup.block(bank.questions[0].answer, "bank.md", 3)
+    assert 'class="footnote-ref"' in html and "第一条说明，\n第二行。" in html
+    assert "footnote" not in markup.block(bank.questions[1].answer, "bank.md", 7)
+    again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
+    assert again.footnotes == bank.footnotes

@@ -141,3 +141,43 @@ def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path)
         assert page.eval_on_selector(".qgen-code pre", "n => getComputedStyle(n).overflowX") == "auto"
         assert page.eval_on_selector(".card", "n => getComputedStyle(n).textAlign") == "left"
     page.close()
+
+
+PARTS_BANK = """# 面试题
+
+## 一、基础
+
+先看基础。
+
+### 1. 什么是进程？
+
+**答案：** 资源分配单位[^os]，记作 $p_1 \\, p_2$。
+
+## 二、进阶
+
+### 1. 什么是协程？
+
+**答案：** 用户态线程。
+
+[^os]: 见操作系统教材。
+"""
+
+
+def test_parts_footnotes_and_math_on_the_page(browser, tmp_path):
+    (tmp_path / "bank.md").write_text(PARTS_BANK, "utf-8")
+    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    try:
+        page.goto((tmp_path / "out" / "bank.html").as_uri())
+        assert page.eval_on_selector_all(".part-title", "ns => ns.map(n => n.textContent)") == ["一、基础", "二、进阶"]
+        assert page.inner_text(".part-text") == "先看基础。"
+        page.click(".question >> nth=0 >> summary")
+        answer = page.inner_text(".question >> nth=0 >> .answer")
+        assert "$p_1 \\, p_2$" in answer and "见操作系统教材。" in answer
+        page.fill("#search", "协程")
+        hidden = page.eval_on_selector_all(".part", "ns => ns.map(n => n.hidden)")
+        assert hidden == [True, False]
+    finally:
+        page.close()

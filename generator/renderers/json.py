@@ -39,6 +39,7 @@ def bank_record(bank: Bank) -> dict:
         "spans": [{"kind": s.kind, "line": s.line, "end_line": s.end_line, "ref": s.ref} for s in bank.spans],
         "link_definitions": [{"label": label, "href": href, "title": title}
                              for label, href, title in bank.link_definitions],
+        "footnotes": [{"label": label, "text": text} for label, text in bank.footnotes],
     }
 
 

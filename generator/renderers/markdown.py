@@ -26,7 +26,7 @@ def render_markdown(bank: Bank) -> bytes:
                                           ("tags", list(bank.tags))) if value}
     context = {
         "bank": {"preface": bank.preface, "questions": [_question(q, words) for q in bank.questions],
-                 "link_definitions": bank.link_definitions},
+                 "link_definitions": bank.link_definitions, "footnotes": bank.footnotes},
         "words": words,
         "front_matter": yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else "",
     }
