@@ -22,7 +22,7 @@ from .cache import BuildCache, digest, findings_from_record, findings_record, te
 from .config import FORMATS, BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
-from .lint import lint_banks
+from .lint import lint_banks, sort_findings
 from .markup import MarkupRenderer
 from .model import Bank, Finding, Paper
 from .output import write_all_atomic
@@ -149,7 +149,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         if problem is None:
             raise
         raise problem from None
-    report.findings = sorted(report.findings + markup.findings, key=lambda f: (f.source, f.line or 0, f.code))
+    report.findings = sort_findings(report.findings + markup.findings)
     _stop_on_findings(markup.findings, config.strict)
     if "json" in config.formats:
         from .renderers.json import render_json

@@ -10,18 +10,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-SECTION_SYNONYMS = {
-    "question": ["题目", "问题", "题目描述", "问题描述", "题干", "question", "problem"],
-    "answer": [
-        "答案", "解答", "参考答案", "解答过程", "回答", "答",
-        "answer", "answers", "solution", "view answer", "show answer",
-    ],
-    "example": [
-        "举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
-        "example", "examples", "code example",
-    ],
-    "explanation": ["解析", "答案解析", "解题思路", "分析", "详解", "explanation", "analysis"],
+# The one table of section labels: for each kind, the label qgen writes in each language
+# (first) and every synonym it reads.
+SECTION_LABELS = {
+    "question": {"zh": "题目", "en": "Question",
+                 "read": ["题目", "问题", "题目描述", "问题描述", "题干", "question", "problem"]},
+    "answer": {"zh": "答案", "en": "Answer",
+               "read": ["答案", "解答", "参考答案", "解答过程", "回答", "答",
+                        "answer", "answers", "solution", "view answer", "show answer"]},
+    "example": {"zh": "举例", "en": "Example",
+                "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
+                         "example", "examples", "code example"]},
+    "explanation": {"zh": "解析", "en": "Explanation",
+                    "read": ["解析", "答案解析", "解题思路", "分析", "详解", "explanation", "analysis"]},
 }
+SECTION_SYNONYMS = {kind: entry["read"] for kind, entry in SECTION_LABELS.items()}
+
+
+def label_for(kind: str, language: str) -> str:
+    """The label qgen writes for a section kind: 答案 in a Chinese bank, Answer otherwise."""
+    return SECTION_LABELS[kind]["zh" if language.lower().startswith("zh") else "en"]
+
 
 _KIND_OF_LABEL = {
     re.sub(r"\s+", "", word.casefold()): kind

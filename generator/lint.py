@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .ids import slugify
 from .model import SECTION_KINDS, Bank, Finding, Question
+from .sources import bank_folder
 
 PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
 # Sections a bank "uses" when at least this share of its questions have them.
@@ -22,9 +23,14 @@ def lint_banks(banks: list[Bank]) -> list[Finding]:
     findings: list[Finding] = []
     for bank in banks:
         findings.extend(bank.findings)
-        for check in (_duplicates, _numbering, _sections, _code):
+        for check in (_duplicates, _numbering, _sections, _code, _images_and_links):
             findings.extend(check(bank))
-    return sorted(findings, key=lambda f: (f.source, f.line or 0, f.code))
+    return sort_findings(findings)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """In file and line order, each once (the same section can be checked for several outputs)."""
+    return sorted(dict.fromkeys(findings), key=lambda f: (f.source, f.line or 0, f.code))
 
 
 def exit_status(findings: list[Finding]) -> int:
@@ -135,6 +141,22 @@ def _code(bank: Bank):
                 yield Finding(bank.source, block.line, "warning", "unknown-language",
                               f"code language “{block.lang}” is not known to Pygments; "
                               "it will not be highlighted")
+
+
+def _images_and_links(bank: Bank):
+    """Images that are missing, remote or outside the bank's folder, links to local files:
+    what rendering would warn about, found without rendering."""
+    from .markup import MarkupRenderer
+
+    markup = MarkupRenderer(link_definitions={bank.source: bank.link_definitions})
+    folder = bank_folder(bank.source)
+    markup.check(bank.preface, bank.source, 1, folder)
+    for question in bank.questions:
+        for kind in SECTION_KINDS:
+            markup.check(question.section(kind), bank.source, question.section_line(kind), folder)
+        for extra in question.extra:
+            markup.check(extra.text, bank.source, extra.line, folder)
+    yield from markup.findings
 
 
 @lru_cache(maxsize=4096)

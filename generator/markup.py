@@ -126,6 +126,22 @@ class MarkupRenderer:
         self.local_files.update(learned["local_files"])
         self._html_anywhere.update(learned["html"])
 
+    def check(self, text: str | None, source: str, line: int, bank_dir: Path | None) -> None:
+        """The image and link warnings rendering the section would give, without rendering
+        it (for lint): the same checks on the same tokens."""
+        if not text or ("![" not in text and "file:" not in text.lower()):
+            return
+        env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir}
+        links = self.link_definitions.get(source)
+        if links:
+            env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
+        for token in self._parser.parse(text, env):
+            for child in token.children or []:
+                if child.type == "image":
+                    self._local_image(str(child.attrGet("src") or ""), env)
+                elif child.type == "link_open":
+                    self._check_link(str(child.attrGet("href") or ""), env)
+
     def inline(self, text: str | None) -> Markup:
         """One line of Markdown (a title) as inline HTML."""
         if not text:
@@ -152,13 +168,16 @@ class MarkupRenderer:
         links = env.setdefault("open_links", [])
         if token.type == "link_close":
             return "" if (links.pop() if links else False) else renderer.renderToken(tokens, index, options, env)
-        href = str(token.attrGet("href") or "")
-        dropped = href.lower().startswith("file:")
+        dropped = self._check_link(str(token.attrGet("href") or ""), env)
         links.append(dropped)
-        if dropped:
-            self._warn(env, href, "link", f"link “{href}” points to a local file; it is left out")
-            return ""
-        return renderer.renderToken(tokens, index, options, env)
+        return "" if dropped else renderer.renderToken(tokens, index, options, env)
+
+    def _check_link(self, href: str, env) -> bool:
+        """Whether a link is left out (a local file), with a warning."""
+        if not href.lower().startswith("file:"):
+            return False
+        self._warn(env, href, "link", f"link “{href}” points to a local file; it is left out")
+        return True
 
     def _warn(self, env, src: str, code: str, message: str) -> None:
         if "source" not in env:

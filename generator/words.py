@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from .labels import label_for
+from .model import SECTION_KINDS
+
 WORDS = {
     "zh": {
-        "question": "题目", "answer": "答案", "example": "举例", "explanation": "解析",
         "exam": "模拟试卷", "key": "参考答案", "variant_label": "试卷", "variant": "{v} 卷",
         "date": "日期", "seed": "种子", "count": "题数", "name": "姓名", "id": "学号", "score": "得分",
         "page_before": "第 ", "page_middle": " 页 / 共 ", "page_after": " 页",
@@ -12,7 +14,6 @@ WORDS = {
         "shortcuts": "按 / 搜索，j / k 切换题目，回车展开答案",
     },
     "en": {
-        "question": "Question", "answer": "Answer", "example": "Example", "explanation": "Explanation",
         "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
         "date": "Date", "seed": "Seed", "count": "Questions", "name": "Name", "id": "ID", "score": "Score",
         "page_before": "Page ", "page_middle": " of ", "page_after": "",
@@ -28,4 +29,6 @@ def interface_language(language: str) -> str:
 
 
 def words_for(language: str) -> dict[str, str]:
-    return WORDS[interface_language(language)]
+    """The interface words, with the section labels from the one label table."""
+    lang = interface_language(language)
+    return {**WORDS[lang], **{kind: label_for(kind, lang) for kind in SECTION_KINDS}}

@@ -122,3 +122,62 @@ def test_duplicate_explicit_ids_are_errors():
     """)
     findings = lint_banks([bank])
     assert [(f.code, f.severity) for f in findings] == [("duplicate-id", "error")]
+
+
+def test_image_and_link_findings_are_lints_as_they_are_build_warnings(tmp_path):
+    import subprocess
+
+    from .test_cli import QGEN
+
+    (tmp_path / "bank.md").write_text(
+        "### 题目 1：一\n\n**答案：** 见图\n\n![图](missing.png)\n\n[本地](file:///etc/passwd)\n", "utf-8")
+    findings = lint_banks([read_bank_file(tmp_path / "bank.md")])
+    assert _codes(findings) == [("image", 5), ("link", 7)]
+    build = subprocess.run([str(QGEN), "build", str(tmp_path / "bank.md"), "--format", "json", "--out",
+                            str(tmp_path / "out")], capture_output=True, text=True)
+    assert build.returncode == 0
+    import json
+
+    warnings = json.loads((tmp_path / "out" / "bank.json").read_text("utf-8"))["warnings"]
+    assert sorted((w["code"], w["line"]) for w in warnings) == [("image", 5), ("link", 7)]
+
+
+def test_skipped_text_and_notes_do_not_count_as_errors():
+    bank = read("""
+        ### 1. 什么是进程？
+
+        **答案：** 资源。
+
+        ### 结语
+
+        完。
+        """)
+    findings = lint_banks([bank])
+    assert _codes(findings) == [("skipped-text", 5)]
+    assert exit_status(findings) == 1
+
+
+def test_numbering_gap_ignores_questions_without_a_number_and_restarts_per_part():
+    bank = read("""
+        ## 基础
+
+        ### 1. 什么是进程？
+
+        **答案：** 资源。
+
+        ### 什么是线程？
+
+        **答案：** 调度。
+
+        ### 2. 什么是协程？
+
+        **答案：** 用户态。
+
+        ## 进阶
+
+        ### 1. 什么是 GIL？
+
+        **答案：** 锁。
+        """)
+    assert [q.number for q in bank.questions] == [1, None, 2, 1]
+    assert lint_banks([bank]) == []

@@ -8,20 +8,17 @@ from __future__ import annotations
 import yaml
 
 from ..ids import slugify
-from ..model import Bank, Question
+from ..labels import label_for
+from ..model import SECTION_KINDS, Bank, Question
 from ..templating import render
 
-WORDS = {
-    "zh": {"question": "题目", "heading_sep": "：", "label_colon": "：", "question_label": "题目",
-           "answer": "答案", "example": "举例", "explanation": "解析"},
-    "en": {"question": "Question", "heading_sep": ": ", "label_colon": ":", "question_label": "Question",
-           "answer": "Answer", "example": "Example", "explanation": "Explanation"},
-}
+PUNCTUATION = {"zh": {"heading_sep": "：", "label_colon": "："}, "en": {"heading_sep": ": ", "label_colon": ":"}}
 _BLOCK_STARTS = tuple("`~-*+>#|<0123456789 \t")
 
 
 def render_markdown(bank: Bank) -> bytes:
-    words = WORDS["zh" if bank.language.startswith("zh") else "en"]
+    language = "zh" if bank.language.lower().startswith("zh") else "en"
+    words = {**PUNCTUATION[language], **{kind: label_for(kind, language) for kind in SECTION_KINDS}}
     meta = {key: value for key, value in (("title", bank.title), ("language", bank.language),
                                           ("tags", list(bank.tags))) if value}
     context = {
@@ -35,11 +32,10 @@ def render_markdown(bank: Bank) -> bytes:
 
 def _question(question: Question, words: dict) -> dict:
     sections = []
-    for kind, label in (("question", words["question_label"]), ("answer", words["answer"]),
-                        ("example", words["example"]), ("explanation", words["explanation"])):
+    for kind in SECTION_KINDS:
         text = question.section(kind)
         if text is not None:
-            sections.append(_section(label, text))
+            sections.append(_section(words[kind], text))
     sections.extend(_section(extra.label, extra.text) for extra in question.extra)
     return {
         "number": question.number,
