@@ -291,16 +291,18 @@ class _Walk:
         return False
 
     def _skipped_runs(self, regions, units: list[Unit], outline: Outline) -> list[tuple[int, int, str]]:
-        """Runs of skipped blocks, cut at headings above the questions' level, each with the
-        finding code that explains it."""
+        """Runs of skipped blocks, cut at headings of the level of the bank's parts (else
+        above its questions), each with the finding code that explains it: one finding
+        per chapter of an article, not one per sub-heading."""
         levels = [self.blocks[u.start].level for u in units if self.blocks[u.start].kind is BlockKind.HEADING]
-        top = min(levels, default=BOLD_LEVEL)
+        part_levels = [self.blocks[part.index].level for part in outline.parts]
+        cut_level = min(part_levels) if part_levels else min(levels, default=BOLD_LEVEL) - 1
         runs: list[list[int]] = []
         for index, region in enumerate(regions):
             if region[0] != "skipped":
                 continue
             block = self.blocks[index]
-            cut = block.kind is BlockKind.HEADING and index in self.markers and block.level < top
+            cut = block.kind is BlockKind.HEADING and index in self.markers and block.level <= cut_level
             if runs and runs[-1][-1] == index - 1 and not cut:
                 runs[-1].append(index)
             else:

@@ -289,10 +289,14 @@ class _BankWalk:
         if code == "skipped-heading":
             headings = [self.blocks[i] for i in self.outline.lost_headings[start]]
             first = heading_text(headings[0])
-            more = f" and {len(headings) - 1} more like it" if len(headings) > 1 else ""
-            message = (f"“{first}”{more} looks like a question but is not read as one: no heading at "
-                       "its level in its part has an answer label, and it has none")
-            if len(headings) == 1 and not any(b.kind is not BlockKind.HEADING for b in self.blocks[start:end]):
+            if len(headings) > 1:
+                message = (f"“{first}” and {len(headings) - 1} more headings like it look like questions but are "
+                           "not read as questions: none of them, nor any heading at their level in their part, "
+                           "has an answer label")
+            elif any(b.kind is not BlockKind.HEADING for b in self.blocks[start:end]):
+                message = (f"“{first}” looks like a question but is not read as one: neither it nor any heading "
+                           "at its level in its part has an answer label")
+            else:
                 message = f"“{first}” looks like a question but has nothing under it; it is left out"
         elif block.kind is BlockKind.HEADING:
             message = f"the text under “{heading_text(block)}” is not part of any question; no output has it"
