@@ -18,7 +18,7 @@ from typing import Callable
 import jinja2
 
 from . import __version__
-from .cache import BuildCache, digest, findings_from_record, findings_record, templates_state
+from .cache import BuildCache, code_digest, digest, findings_from_record, findings_record, templates_state
 from .config import FORMATS, BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
@@ -167,7 +167,7 @@ def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates:
                  seed: int | None) -> str:
     """Everything the outputs are made from; any change means rendering again."""
     return digest(
-        __version__, templates_state(builtin_templates_dir(), Path(templates) if templates else None),
+        code_digest(), templates_state(builtin_templates_dir(), Path(templates) if templates else None),
         sorted(source_digests.items()),
         sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
         config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),

@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from generator import cache as cache_module
+
 from .conftest import SEED
 from .test_cli import QGEN
 
@@ -100,7 +102,15 @@ def test_a_modified_or_missing_output_renders_again(project):
     assert (project / "out" / "llm-interview.apkg").is_file()
 
 
-def test_another_qgen_version_renders_again(project, monkeypatch):
+@pytest.fixture
+def code_digest_recomputed():
+    """Tests that change what the code digest is made of leave it as they found it."""
+    cache_module.code_digest.cache_clear()
+    yield cache_module.code_digest.cache_clear
+    cache_module.code_digest.cache_clear()
+
+
+def test_another_qgen_version_renders_again(project, monkeypatch, code_digest_recomputed):
     from generator import build as build_module
     from generator.config import BuildConfig
 
@@ -109,8 +119,33 @@ def test_another_qgen_version_renders_again(project, monkeypatch):
     config = BuildConfig(paths=("bank",), out=build_module.Path("out"), formats=("apkg", "exam", "json", "html"),
                          count=3)
     assert build_module.build(config).reused
-    monkeypatch.setattr(build_module, "__version__", "99.0")
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    code_digest_recomputed()
     assert not build_module.build(config).reused
+
+
+def test_a_changed_byte_in_qgens_own_code_renders_again(project, monkeypatch, tmp_path, code_digest_recomputed):
+    """An edited module (here a copy of the package with one byte of the JSON renderer
+    changed) must not keep the outputs or the banks the old code made."""
+    from generator import build as build_module
+    from generator.config import BuildConfig
+
+    copy = tmp_path / "generator"
+    shutil.copytree(cache_module.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "PACKAGE", copy)
+    code_digest_recomputed()
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = BuildConfig(paths=("bank",), out=build_module.Path("out"), formats=("apkg", "exam", "json", "html"),
+                         count=3)
+    assert build_module.build(config).reused
+    module = copy / "renderers" / "json.py"
+    module.write_bytes(module.read_bytes().replace(b"every record as data", b"every record as Data"))
+    code_digest_recomputed()
+    report = build_module.build(config)
+    assert not report.reused
+    cache = cache_module.BuildCache(build_module.Path("out"))
+    assert cache.load_bank(cache.bank_key("bank/llm-interview.md", SEED.read_bytes())) is not None
 
 
 def test_a_corrupt_cache_is_ignored(project):
