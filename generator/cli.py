@@ -36,11 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     # tokens, records); collecting less often saves a tenth of a large build's time.
     gc.set_threshold(50_000, 20, 20)
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
     try:
+        args.unknown = unknown
+        if unknown and args.command != "build":
+            from .config import check_flags
+
+            check_flags({}, unknown, _options_of(parser, args.command))
         return args.run(args)
     except QgenError as error:
         for line in error.details:
@@ -67,15 +72,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", help="output folder (default: build/)")
     build.add_argument("--format", metavar="LIST",
                        help=f"comma-separated outputs (default: all of {','.join(FORMATS)})")
-    build.add_argument("--count", type=int, metavar="N", help="questions on each paper (default: all)")
+    # Values are checked together with the configuration's, every problem at once.
+    build.add_argument("--count", metavar="N", help="questions on each paper (default: all)")
     build.add_argument("--shuffle", action="store_true", default=None,
                        help="pick the questions and their order at random")
-    build.add_argument("--seed", type=int, metavar="S", help="reproduce a shuffled paper (printed on it)")
-    build.add_argument("--variants", type=int, metavar="K",
+    build.add_argument("--seed", metavar="S", help="reproduce a shuffled paper (printed on it; implies --shuffle)")
+    build.add_argument("--variants", metavar="K",
                        help="K differently ordered papers (A, B, …), each with its own key")
     build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
     build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
-    build.add_argument("--jobs", type=int, metavar="N",
+    build.add_argument("--jobs", metavar="N",
                        help="processes that parse a long bank, render a large deck and the PDFs (default: one per processor, at most 4)")
     loudness = build.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
@@ -94,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="write {#id} after the title of every question whose id is derived from its text")
     _command(commands, "doctor", "check that everything qgen needs is installed", _run_doctor, paths=False)
     return parser
+
+
+def _options_of(parser: argparse.ArgumentParser, command: str) -> list[str]:
+    """The option strings a subcommand accepts (for suggestions on a misspelled one)."""
+    subparsers = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    return [option for action in subparsers.choices[command]._actions for option in action.option_strings]
 
 
 def _command(commands, name: str, summary: str, run, paths: bool = True) -> argparse.ArgumentParser:
@@ -128,11 +140,13 @@ def _banks(args):
 
 def _run_build(args) -> int:
     from .build import build
+    from .config import check_flags
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip()) if args.format else None
-    config = _config(args, out=args.out, formats=formats, count=args.count, shuffle=args.shuffle,
-                     seed=args.seed, variants=args.variants, templates=args.templates, strict=args.strict,
-                     jobs=args.jobs)
+    flags = check_flags({"formats": args.format, "count": args.count, "seed": args.seed,
+                         "variants": args.variants, "jobs": args.jobs}, args.unknown,
+                        _options_of(_parser(), "build"))
+    config = _config(args, out=args.out, shuffle=args.shuffle, templates=args.templates, strict=args.strict,
+                     **flags)
     feedback = Feedback(quiet=args.quiet, verbose=args.verbose)
     try:
         report = build(config, progress=feedback.progress)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import QgenError
+from .errors import QgenError, UsageError
 
 CONFIG_NAME = "qgen.yaml"
 FORMATS = ("apkg", "exam", "key", "json", "html")
@@ -130,12 +130,59 @@ def _convert(kind: str, value, base: Path):
     if kind == "formats":
         items = [f.strip() for f in value.split(",")] if isinstance(value, str) else value
         if not isinstance(items, list) or not items:
-            return f"must be a list of formats ({', '.join(FORMATS)})", None
+            return f"must name at least one format ({', '.join(FORMATS)})", None
         unknown = [str(f) for f in items if f not in FORMATS]
         if unknown:
             return f"has unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}", None
         return None, tuple(items)
     raise ValueError(kind)
+
+
+# Command-line flags that take a value, and the kind of value (as in SCHEMA).
+FLAG_KINDS = {"formats": "formats", "count": "count", "seed": "int", "variants": "count", "jobs": "count"}
+FLAG_NAMES = {"formats": "--format"}
+
+
+class FlagErrors(UsageError):
+    """Bad flags or values on the command line; ``details`` lists each one."""
+
+    def __init__(self, problems: list[str]):
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' * (count != 1)} on the command line")
+        self.details = problems
+
+
+def check_flags(raw: dict, unknown: list[str], known: list[str]) -> dict:
+    """The flags' values converted (None where a flag was not given); every unknown flag
+    and bad value is reported at once, with a suggestion where one fits."""
+    problems, values = [], {}
+    for word in unknown:
+        option = word.split("=", 1)[0]
+        if not option.startswith("-"):
+            problems.append(f"unexpected argument “{word}”")
+            continue
+        near = difflib.get_close_matches(option, known, n=1, cutoff=0.7)
+        problems.append(f"unknown option “{option}”" + (f"; did you mean “{near[0]}”?" if near else ""))
+    for key, text in raw.items():
+        if text is None:
+            values[key] = None
+            continue
+        kind = FLAG_KINDS[key]
+        value = text
+        if kind == "formats":
+            value = [name.strip() for name in text.split(",") if name.strip()]
+        elif kind in ("count", "int"):
+            try:
+                value = int(text)
+            except ValueError:
+                value = text
+        problem, converted = _convert(kind, value, Path("."))
+        if problem:
+            problems.append(f"{FLAG_NAMES.get(key, '--' + key)} “{text}”: {problem}")
+        values[key] = converted
+    if problems:
+        raise FlagErrors(problems)
+    return values
 
 
 def resolve_config(flags: dict, config_file: str | None) -> BuildConfig:
@@ -149,4 +196,6 @@ def resolve_config(flags: dict, config_file: str | None) -> BuildConfig:
     settings.update({key: value for key, value in flags.items() if value is not None and value != ()})
     if "out" in settings:
         settings["out"] = Path(settings["out"])
+    if settings.get("seed") is not None:
+        settings["shuffle"] = True  # a seed only means something for a shuffled paper
     return BuildConfig(**settings)

@@ -200,4 +200,29 @@ def test_the_command_line_knows_the_same_formats_as_the_configuration():
 def test_jobs_below_one_is_a_usage_error(project):
     result = qgen("build", "notes", "--format", "apkg", "--jobs", "0", "--out", "out", cwd=project)
     assert result.returncode == 2
-    assert "--jobs must be at least 1, not 0" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == "--jobs “0”: must be a whole number of at least 1"
+    assert "Traceback" not in result.stderr
+
+
+def test_every_bad_flag_is_reported_at_once_before_any_work(tmp_path):
+    from .test_cli import run
+
+    result = run("build", "--count", "0", "--variants", "x", "--format", "pdfx", "--sed", "3", "--out", tmp_path / "o")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[:-1] == [
+        "unknown option “--sed”; did you mean “--seed”?",
+        "--format “pdfx”: has unknown format pdfx; known: apkg, exam, key, json, html",
+        "--count “0”: must be a whole number of at least 1",
+        "--variants “x”: must be a whole number of at least 1",
+    ]
+    assert not (tmp_path / "o").exists()
+    assert run("build", "--format", "", "--out", tmp_path / "o").returncode == 2
+    assert run("lint", "--strcit").returncode == 2
+
+
+def test_a_seed_implies_shuffle():
+    from generator.config import resolve_config
+
+    assert resolve_config({"seed": 7}, None).shuffle is True
+    assert resolve_config({}, None).shuffle is False
