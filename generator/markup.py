@@ -94,8 +94,10 @@ class MarkupRenderer:
         inline_images = inline_images and "![" in text  # without an image, both modes agree
         key = (text, source, line, bank_dir, inline_images)
         if key not in self._html_here:
+            # Footnote anchors are told apart by the section's text, never by its place, so
+            # that a card does not change when lines are added above it.
             env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images,
-                   "docId": f"{source}:{line}"}  # footnote anchors unique on a page of many sections
+                   "docId": hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]}
             if links:
                 env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
             # The definitions the section refers to, wherever they stand in the file.

@@ -211,3 +211,22 @@ def test_parts_become_tags_and_numbering_gives_no_duplicate(collection, tmp_path
     import_package(collection, tmp_path / "out" / "bank.apkg")
     tags = sorted(tuple(collection.get_note(nid).tags) for nid in collection.find_notes(""))
     assert tags == [("bank", "part::Python_进阶"), ("bank", "part::基础")]
+
+
+def test_a_line_inserted_in_the_first_question_changes_only_its_note(collection, tmp_path, bank_dir):
+    """Nothing position-dependent counts: the notes below keep their content and times."""
+    out = tmp_path / "out"
+    build(bank_dir, "--out", out)
+    import_package(collection, out / "llm-interview.apkg")
+    before = {nid: collection.get_note(nid).mod for nid in collection.find_notes("")}
+    bank = bank_dir / "llm-interview.md"
+    bank.write_text(bank.read_text("utf-8").replace("**题目：** 大模型训练需要大量计算资源",
+                                                     "**题目：** 新的一行。\n大模型训练需要大量计算资源", 1), "utf-8")
+    result = build(bank_dir, "--out", out)
+    assert "0 added, 1 changed, 0 removed" in result.stdout
+    log = import_package(collection, out / "llm-interview.apkg")
+    assert (len(log.new), len(log.updated)) == (0, 1)
+    after = {nid: collection.get_note(nid).mod for nid in collection.find_notes("")}
+    changed = [nid for nid in before if after[nid] != before[nid]]
+    (nid,) = changed
+    assert "新的一行" in collection.get_note(nid)["Question"]

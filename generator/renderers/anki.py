@@ -125,6 +125,15 @@ def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | Non
     ]
 
 
+def note_digest(fields: list[str], tags: list[str]) -> str:
+    """What decides whether a note changed: every field but Source, and the tags. The
+    Source field (``bank.md:12``) moves whenever a line is added above the question, so it
+    is kept for searching in Anki's browser, not shown on the card, and a move alone does not
+    make every later note 'changed' (Anki would rewrite them all)."""
+    counted = [value for name, value in zip(FIELDS, fields) if name != "Source"]
+    return hashlib.sha1(json.dumps([counted, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,
                 previous: dict | None = None, progress=None, jobs: int = 1, meanwhile=None) -> DeckResult:
     """The package bytes, its manifest, and what changed since the ``previous`` manifest.
@@ -160,7 +169,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
                 deck = decks[question.source]
                 guid = note_guid(deck.bank, question)
                 tags = deck.tags + [tag for tag in (part_tag(question.part),) if tag]
-                digest = hashlib.sha1(json.dumps([fields, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
+                digest = note_digest(fields, tags)
                 before = previous_notes.get(guid)
                 if before and before["hash"] == digest:
                     mod = before["mod"]
