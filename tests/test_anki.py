@@ -230,3 +230,20 @@ def test_a_line_inserted_in_the_first_question_changes_only_its_note(collection,
     changed = [nid for nid in before if after[nid] != before[nid]]
     (nid,) = changed
     assert "新的一行" in collection.get_note(nid)["Question"]
+
+
+def test_anki_tags_written_in_a_bank_stay_text(collection, tmp_path):
+    """Real Anki renders the card: no sound to play, nothing to speak, no LaTeX to typeset."""
+    (tmp_path / "bank.md").write_text(
+        "### 题目 1：标签\n\n**答案：** [sound:evil.mp3] [sound:../../etc/passwd] "
+        "[anki:tts lang=en_US]hello[/anki:tts]\n\n[latex]x^2[/latex] [$]y[/$] [$$]z[/$$]\n", "utf-8")
+    build(tmp_path / "bank.md", "--out", tmp_path / "out")
+    import_package(collection, tmp_path / "out" / "bank.apkg")
+    (card_id,) = collection.find_cards("")
+    card = collection.get_card(card_id)
+    answer = card.answer()
+    assert card.question_av_tags() == [] and card.answer_av_tags() == []
+    assert "latex-" not in answer and "<img" not in answer
+    for text in ("[sound:evil.mp3]", "[anki:tts lang=en_US]hello[/anki:tts]", "[latex]x^2[/latex]", "[$]y[/$]",
+                 "[$$]z[/$$]"):
+        assert text.replace("[", "&#91;") in answer

@@ -111,8 +111,9 @@ def note_model(language: str, templates: str | None = None) -> genanki.Model:
 
 
 def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields) -> list[str]:
-    """The note's field values, from the macros of ``anki/fields.html.j2`` (``fields``)."""
-    return [
+    """The note's field values, from the macros of ``anki/fields.html.j2`` (``fields``),
+    with Anki's own tags written in the bank made inert."""
+    return [inert_for_anki(value) for value in (
         question.id,
         "" if question.number is None else str(question.number),
         str(fields.title(question, markup)),
@@ -122,7 +123,18 @@ def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | Non
         str(fields.section(question, "explanation", markup, bank_dir)).strip(),
         str(fields.extra(question, markup, bank_dir)).strip(),
         str(fields.source(question)),
-    ]
+    )]
+
+
+# Anki acts on these wherever they appear in a field: it plays [sound:…], speaks
+# [anki:tts]…, typesets [latex]…, [$]… and [$$]…. A bank's text is only text.
+_ANKI_TAG = re.compile(r"\[(?=sound:|/?anki:|/?latex\]|/?\$\$?\])", re.I)
+
+
+def inert_for_anki(html: str) -> str:
+    """The field's HTML with the bracket that opens an Anki tag written as ``&#91;``, which
+    shows the same and which Anki does not read as a tag."""
+    return _ANKI_TAG.sub("&#91;", html)
 
 
 def note_digest(fields: list[str], tags: list[str]) -> str:
