@@ -1,7 +1,9 @@
 """The one Jinja environment: user templates first, the built-in ones after.
 
 Autoescaping is on for HTML templates and off for Markdown ones; bank text reaches a
-template only as data, so Jinja syntax inside a bank is printed, never evaluated.
+template only as data, so Jinja syntax inside a bank is printed, never evaluated. With a
+user's template folder the environment is Jinja's sandbox: a template from a cloned bank
+repository can format data but cannot reach Python's internals (``__class__``, …).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -43,7 +46,8 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
         jinja2.FileSystemLoader(search + [str(builtin_templates_dir())]),
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(builtin_templates_dir()))}),
     ])
-    env = jinja2.Environment(
+    kind = jinja2.sandbox.SandboxedEnvironment if user_dir else jinja2.Environment
+    env = kind(
         loader=loader,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2")),
         undefined=jinja2.StrictUndefined,

@@ -226,3 +226,17 @@ def test_a_seed_implies_shuffle():
 
     assert resolve_config({"seed": 7}, None).shuffle is True
     assert resolve_config({}, None).shuffle is False
+
+
+def test_user_templates_run_in_the_sandbox(project):
+    """A template from a cloned bank repository cannot reach Python's internals."""
+    templates = project / "evil" / "html"
+    templates.mkdir(parents=True)
+    (templates / "study.html.j2").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    result = qgen("build", "notes", "--format", "html", "--templates", "evil", "--out", "out", cwd=project)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "unsafe" in result.stderr and result.stderr.rstrip().endswith("evil/html/study.html.j2:1: "
+                                                                          "template error: access to attribute "
+                                                                          "'__class__' of 'str' object is unsafe.")
+    assert not (project / "out").exists()
