@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import QgenError, UsageError
+from .user_yaml import UserYamlLoader, YamlProblem, compose, construct
 
 CONFIG_NAME = "qgen.yaml"
 FORMATS = ("apkg", "exam", "key", "json", "html")
@@ -46,7 +47,8 @@ class BuildConfig:
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
-SCHEMA = {"title": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats", "language": "text",
+SCHEMA = {"title": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats",
+          "language": "language",
           "templates": "path", "strict": "bool", "jobs": "count", "exam": "mapping"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
 
@@ -57,9 +59,9 @@ def load_config(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), [(1, f"cannot read: {error}")]) from None
-    loader = yaml.SafeLoader(text)
+    loader = UserYamlLoader(text)
     try:
-        root = loader.get_single_node()
+        root = compose(loader)
         if root is None:
             return {}
         if not isinstance(root, yaml.MappingNode):
@@ -67,10 +69,8 @@ def load_config(path: Path) -> dict:
         problems: list[tuple[int, str]] = []
         settings: dict = {}
         _check_mapping(loader, root, SCHEMA, "", settings, problems, path.parent)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise ConfigError(str(path), [((mark.line + 1) if mark else 1, f"not valid YAML: {problem}")]) from None
+    except YamlProblem as problem:
+        raise ConfigError(str(path), [(problem.line, problem.message)]) from None
     finally:
         loader.dispose()
     if problems:
@@ -94,7 +94,12 @@ def _check_mapping(loader, node, schema, prefix, settings, problems, base: Path)
             else:
                 problems.append((line, f"“{key}” must be a mapping, e.g. {key}: {{count: 10}}"))
             continue
-        problem, converted = _convert(kind, loader.construct_object(value_node, deep=True), base)
+        try:
+            value = construct(loader, value_node)
+        except YamlProblem as error:
+            problems.append((error.line, f"“{prefix}{key}” is {error.message}"))
+            continue
+        problem, converted = _convert(kind, value, base)
         if problem:
             problems.append((value_node.start_mark.line + 1, f"“{prefix}{key}” {problem}"))
         else:
@@ -106,6 +111,9 @@ def _convert(kind: str, value, base: Path):
     if kind == "text":
         return (None, str(value)) if isinstance(value, (str, int, float)) and str(value).strip() \
             else ("must be a non-empty text", None)
+    if kind == "language":
+        ok = isinstance(value, str) and value.lower().split("-")[0] in ("zh", "en")
+        return (None, value.lower()) if ok else ("must be zh or en", None)
     if kind == "bool":
         return (None, value) if isinstance(value, bool) else ("must be true or false", None)
     if kind == "int":

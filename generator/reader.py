@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from . import labels
 from .blocks import BLOCK_PARSER, Block, BlockKind, html_heading, split_blocks
 from .errors import NotABank, SourceError
@@ -23,6 +21,7 @@ from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
 from .sections import QuestionCutter, heading_text, join_parts
 from .sources import SourceErrors, decode_bank, display_path, find_sources
+from .user_yaml import YamlProblem, load_mapping
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -116,7 +115,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
-    tags = _tags(meta.get("tags"))
+    tags = meta.get("tags", ())
     questions = walk.questions(tags)
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
@@ -140,29 +139,44 @@ def read_bank_text(text: str, source: str) -> Bank:
 def _bank_id(meta: dict, source: str) -> str:
     """Front matter ``id:`` (letters, digits, ``._-`` and ``/``), else the file's slug."""
     given = meta.get("id")
-    if given is None:
-        return slugify(Path(source).stem) or "bank"
-    if not isinstance(given, (str, int)) or not _BANK_ID.match(str(given)):
-        raise SourceError("front matter id must be letters, digits, '.', '_', '-' or '/'", source, 2)
-    return str(given)
+    return str(given) if given is not None else slugify(Path(source).stem) or "bank"
 
 
 def _front_matter(tokens, source: str) -> tuple[dict, int]:
+    """The front matter's settings, checked: ``title`` text, ``tags`` a list of texts (or
+    one text of comma-separated tags), ``language`` zh or en, ``id`` a key; other keys are
+    the author's own and are kept out of qgen's way."""
     if not tokens or tokens[0].type != "front_matter":
         return {}, 0
     token = tokens[0]
+    first_line = token.map[0] + 1  # the opening ---
     try:
-        meta = yaml.safe_load(token.content)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = token.map[0] + 2 + mark.line if mark else token.map[0] + 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise SourceError(f"front matter is not valid YAML: {problem}", source, line) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise SourceError("front matter must be a YAML mapping (key: value)", source, token.map[0] + 1)
+        entries = load_mapping(token.content)
+    except YamlProblem as problem:
+        raise SourceError(f"front matter: {problem.message}", source, first_line + problem.line) from None
+    meta = {}
+    for key, value, line in entries:
+        problem = _front_matter_problem(key, value)
+        if problem:
+            raise SourceError(f"front matter “{key}” {problem}", source, first_line + line)
+        meta[key] = value
+    if "tags" in meta:
+        meta["tags"] = _tags(meta["tags"])
     return meta, token.map[1]
+
+
+def _front_matter_problem(key: str, value) -> str | None:
+    if key == "title" and value is not None and not isinstance(value, str):
+        return "must be text (put it in quotes)"
+    if key == "tags" and value is not None and not (
+            isinstance(value, str) or (isinstance(value, list) and all(isinstance(t, str) for t in value))):
+        return "must be a list of texts, e.g. tags: [rag, 检索]"
+    if key == "language" and value is not None and not (
+            isinstance(value, str) and value.lower().split("-")[0] in ("zh", "en")):
+        return "must be zh or en"
+    if key == "id" and value is not None and not (isinstance(value, (str, int)) and _BANK_ID.match(str(value))):
+        return "must be letters, digits, '.', '_', '-' or '/'"
+    return None
 
 
 def _tags(value) -> tuple[str, ...]:
@@ -170,9 +184,7 @@ def _tags(value) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = value.split(",")
-    if not isinstance(value, (list, tuple)):
-        value = [value]
-    return tuple(str(tag).strip() for tag in value if str(tag).strip())
+    return tuple(tag.strip() for tag in value if tag.strip())
 
 
 def _bank_title(meta: dict, preface: list[Block], source: str) -> str:

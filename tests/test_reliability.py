@@ -86,10 +86,11 @@ def test_bad_bank_files(tmp_path, out, case):
 @pytest.mark.parametrize("args,message", [
     (["{missing}"], "no such file or folder"),
     (["{empty_folder}"], "no Markdown files"),
-    (["--count", "0"], "--count must be at least 1"),
-    (["--count", "-4"], "--count must be at least 1"),
+    (["--count", "0"], "--count “0”: must be a whole number of at least 1"),
+    (["--count", "-4"], "--count “-4”: must be a whole number of at least 1"),
     (["--count", "31"], "more questions than the bank has: 29 distinct"),
-    (["--variants", "0"], "--variants must be between 1 and 26"),
+    (["--variants", "0"], "--variants “0”: must be a whole number of at least 1"),
+    (["--variants", "27"], "--variants must be between 1 and 26"),
     (["--format", "apkg,docx"], "unknown format docx"),
 ])
 def test_bad_requests(tmp_path, out, args, message):

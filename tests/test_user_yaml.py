@@ -1,0 +1,54 @@
+"""YAML a user wrote, in front matter and qgen.yaml: hostile or wrong values are one line."""
+
+import subprocess
+import time
+
+import pytest
+
+from generator.errors import SourceError
+from generator.reader import read_bank_text
+
+from .test_cli import QGEN
+
+BILLION_LAUGHS = ('a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+                  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntitle: *d\n')
+BODY = "### 题目 1：一\n\n**答案：** A\n"
+
+
+@pytest.mark.parametrize("front, line, words", [
+    (BILLION_LAUGHS, 3, "aliases (*name) are not allowed"),
+    ("title: " + "9" * 5000 + "\n", 2, "not a valid value"),
+    ("title: 2024-02-30\n", 2, "not a valid value"),
+    ("title: " + "[" * 20000 + "\n", 2, "nests too deeply"),
+    ("title: 123\n", 2, "“title” must be text"),
+    ("title: {a: 1}\n", 2, "“title” must be text"),
+    ("tags: 5\n", 2, "“tags” must be a list of texts"),
+    ("language: fr\n", 2, "“language” must be zh or en"),
+    ("language: [zh]\n", 2, "“language” must be zh or en"),
+    ("x: 1\nid: 'a b'\n", 3, "“id” must be letters"),
+])
+def test_bad_front_matter_is_one_error_with_its_line(front, line, words):
+    started = time.perf_counter()
+    with pytest.raises(SourceError) as raised:
+        read_bank_text(f"---\n{front}---\n{BODY}", "bank.md")
+    assert raised.value.line == line and words in raised.value.message
+    assert time.perf_counter() - started < 2
+
+
+def test_good_front_matter_is_read():
+    bank = read_bank_text(f"---\ntitle: 面试题\ntags: [rag, 检索]\nlanguage: ZH\nauthor: me\n---\n{BODY}", "bank.md")
+    assert (bank.title, bank.tags, bank.language) == ("面试题", ("rag", "检索"), "ZH")
+    assert read_bank_text(f"---\ntags: a, b\n---\n{BODY}", "bank.md").tags == ("a", "b")
+
+
+def test_hostile_configuration_is_reported_not_expanded(tmp_path):
+    (tmp_path / "bank.md").write_text(BODY, "utf-8")
+    (tmp_path / "qgen.yaml").write_text(BILLION_LAUGHS.replace("title: *d", "formats: *d"), "utf-8")
+    result = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=20)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "qgen.yaml:2: not valid YAML: aliases (*name) are not allowed here" in result.stderr
+    (tmp_path / "qgen.yaml").write_text("language: FR\nexam: {seed: 2024-02-30}\n", "utf-8")
+    result = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=20)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == ["qgen.yaml:1: “language” must be zh or en",
+                                               "qgen.yaml:2: “exam.seed” is not a valid value: day is out of range for month"]
