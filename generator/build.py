@@ -25,7 +25,7 @@ from .ids import slugify
 from .lint import lint_banks, sort_findings
 from .markup import MarkupRenderer
 from .model import Bank, Finding, Paper
-from .output import write_all_atomic
+from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .parallel import usable_processors
 from .reader import read_banks
 from .select import new_seed, select_papers
@@ -55,6 +55,7 @@ class BuildReport:
     papers: list[Paper] = field(default_factory=list)
     seed: int | None = None
     reused: bool = False  # nothing changed: the outputs of the last build were kept
+    removed: list[Path] = field(default_factory=list)  # outputs of the last build this one does not make
     seconds: float = 0.0
 
 
@@ -100,6 +101,7 @@ def _epoch_from_environment() -> int | None:
 
 
 def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
+    """One build at a time per output folder; what an interrupted one left is undone first."""
     started = time.perf_counter()
     unknown = sorted(set(config.formats) - set(FORMATS))
     if unknown:
@@ -109,6 +111,16 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     config = replace(config, jobs=_jobs(config))
     _epoch_from_environment()
     templates = template_dir(config.templates)
+    waiting = (lambda: progress(f"waiting for another build into {config.out}", 0, 1)) if progress else None
+    with folder_lock(config.out, waiting):
+        if config.out.is_dir():
+            recover(config.out)
+        report = _build(config, templates, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build(config: BuildConfig, templates: str | None, progress: Progress | None) -> BuildReport:
     cache = BuildCache(config.out)
     library = read_banks(list(config.paths), cache, config.exclude)
     banks = library.banks
@@ -117,9 +129,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     record = cache.reusable_build(fingerprint)
     if record:
         cache.save()
-        report = _reused_report(banks, record)
-        report.seconds = time.perf_counter() - started
-        return report
+        return _reused_report(banks, record)
     report = BuildReport(banks, [], seed=seed)
 
     def prepare_outputs() -> None:
@@ -155,11 +165,13 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         from .renderers.json import render_json
 
         outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
-    write_all_atomic(outputs)
+    # What the last build wrote and this one does not (other variants, a format no longer
+    # asked for) goes, unless it was changed since: qgen never removes a file it did not write.
+    report.removed = cache.stale_outputs([path for path, _ in outputs])
+    write_all_atomic(outputs, report.removed, config.out / JOURNAL)
     report.written = [(path, len(data)) for path, data in outputs]
     cache.store_build(fingerprint, [path for path, _ in outputs], markup.local_files, _summary(report))
     cache.save()
-    report.seconds = time.perf_counter() - started
     return report
 
 

@@ -105,6 +105,20 @@ class BuildCache:
                 return None
         return record
 
+    def stale_outputs(self, outputs: list[Path]) -> list[Path]:
+        """The outputs the last build wrote that are not among ``outputs`` and are still as
+        it left them. A deck's ``.anki.json`` stays: it is the memory of the notes' times,
+        which a later deck needs even if this build makes none."""
+        try:
+            record = json.loads((self.folder / "build.json").read_text("utf-8"))
+            previous = dict(record["outputs"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return []
+        keep = {str(path) for path in outputs}
+        return [Path(name) for name, state in sorted(previous.items())
+                if name not in keep and not name.endswith(".anki.json")
+                and isinstance(state, list) and file_state(Path(name)) == state]
+
     def store_build(self, fingerprint: str, outputs: list[Path], files: set[Path], summary: dict) -> None:
         """Call after the outputs are written. ``files``: the other files the outputs depend
         on (the images the banks show)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 import time
 
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     # A build makes hundreds of thousands of objects that live until it ends (Markdown
     # tokens, records); collecting less often saves a tenth of a large build's time.
     gc.set_threshold(50_000, 20, 20)
+    signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: earlier outputs stay
     parser = _parser()
     args, unknown = parser.parse_known_args(argv)
     if not getattr(args, "command", None):
@@ -57,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _terminated(number, frame):
+    raise KeyboardInterrupt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -166,6 +172,8 @@ def _print_summary(report) -> None:
     for path, size in report.written:
         pages = report.pages.get(path)
         print(f"{verb} {path} ({_size(size)}{f', {pages} pages' if pages else ''})")
+    for path in report.removed:
+        print(f"removed {path} (the last build's, not made by this one)")
     if report.reused:
         print("nothing changed since the last build: its outputs were kept")
     if report.anki:

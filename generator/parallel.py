@@ -156,8 +156,24 @@ _adopted: list = []  # in a forked worker: the tasks
 def _adopt(tasks) -> None:
     global _adopted
     _adopted = tasks
-    # Ctrl-C is the parent's to handle: it stops the workers itself.
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies (even by
+    SIGKILL), so that no worker is left holding qgen's output open (``qgen | tee``)."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's own clean-up still applies
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _run_adopted(index: int):

@@ -144,21 +144,58 @@ def test_disk_full_leaves_the_old_file_and_no_partial_one(tmp_path, monkeypatch)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]
 
 
-def test_ctrl_c_during_pdf_rendering(tmp_path, out):
+def _build_until_pdfs_render(tmp_path, out):
+    """A build of 400 questions, returned once it says it is rendering its PDFs."""
     sys.path.insert(0, str(ROOT))
     from bench.generate import generate_bank
 
     bank = _bank(tmp_path / "big", "llm-interview.md", generate_bank(400))
+    process = subprocess.Popen([str(QGEN), "build", bank, "--out", out, "--format", "apkg,exam,key,json",
+                                "--jobs", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:
+        if "PDFs" in line or "rendering" in line:
+            return process
+    raise AssertionError("the build ended before it rendered its PDFs")
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_during_pdf_rendering(tmp_path, out, number):
     before = snapshot(out)
-    process = subprocess.Popen([str(QGEN), "build", bank, "--out", out, "--format", "apkg,exam,key,json"],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # reading takes under a second; WeasyPrint is rendering by now
-    assert process.poll() is None, "the build ended before it could be interrupted"
-    process.send_signal(signal.SIGINT)
+    process = _build_until_pdfs_render(tmp_path, out)
+    process.send_signal(number)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert snapshot(out) == before
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_killed_build_leaves_no_worker_behind(tmp_path, out):
+    import select
+
+    process = _build_until_pdfs_render(tmp_path, out)
+    deadline = time.monotonic() + 30
+    while not (workers := _children(process.pid)) and time.monotonic() < deadline:
+        os.sched_yield()  # the worker is being forked: its parent said it starts it
+    assert workers, "no worker was started"
+    handles = [os.pidfd_open(pid) for pid in workers]
+    process.kill()
+    process.wait()
+    ready, _, _ = select.select(handles, [], [], 30)  # each becomes readable when its process ends
+    assert len(ready) == len(handles)
+    process.stdout.close()
+    process.stderr.close()
 
 
 HOSTILE = """### 题目 1：恶意的 HTML

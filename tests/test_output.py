@@ -1,0 +1,89 @@
+"""Writing outputs: all new or all old, nothing stale, nothing half-written, one build at a time."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from generator import output
+from generator.build import build
+from generator.config import BuildConfig
+from generator.errors import RenderError
+
+from .conftest import SEED
+from .test_cli import QGEN
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (tmp_path / "bank.md").write_text(SEED.read_text("utf-8"), "utf-8")
+    return tmp_path
+
+
+def config(**options):
+    return BuildConfig(paths=("bank.md",), out=output.Path("out"), formats=("exam", "key", "json"), count=3,
+                       jobs=1, **options)
+
+
+def test_a_file_that_cannot_be_replaced_leaves_every_old_output(project, monkeypatch):
+    build(config(seed=1))
+    before = files(project / "out")
+    replace = os.replace
+
+    def refuse_the_key(source, target, *args):  # as for a file made immutable (chattr +i)
+        if str(source).endswith("bank-key.pdf") or str(target).endswith("bank-key.pdf"):
+            raise PermissionError(1, "Operation not permitted", str(target))
+        return replace(source, target, *args)
+
+    monkeypatch.setattr(output.os, "replace", refuse_the_key)
+    with pytest.raises(RenderError) as raised:
+        build(config(seed=2))
+    assert raised.value.path.endswith("bank-key.pdf") and "every earlier output was kept" in raised.value.message
+    assert files(project / "out") == before
+    assert not [p for p in (project / "out").iterdir() if p.name.endswith((".part", ".old"))]
+
+
+def test_outputs_the_last_build_made_and_this_one_does_not_are_removed(project):
+    build(config(seed=1, variants=3))
+    assert {"bank-exam-A.pdf", "bank-key-C.pdf"} <= set(files(project / "out"))
+    (project / "out" / "mine.txt").write_text("not qgen's", "utf-8")
+    report = build(config(seed=1))
+    assert sorted(p.name for p in report.removed) == sorted(
+        name for v in "ABC" for name in (f"bank-exam-{v}.pdf", f"bank-key-{v}.pdf", f"bank-paper-{v}-manifest.json"))
+    assert set(files(project / "out")) == {"bank-exam.pdf", "bank-key.pdf", "bank-paper-manifest.json", "bank.json",
+                                           "mine.txt"}
+
+
+def test_a_swap_cut_short_is_undone_by_the_next_run(project):
+    build(config(seed=1))
+    out = project / "out"
+    before = files(out)
+    # What a kill half-way through a swap leaves: the journal, an old file set aside and
+    # a new one in its place, another new file, and a temporary file.
+    plan = [[str(out / "bank-exam.pdf"), str(out / ".bank-exam.pdf.1.old"), True],
+            [str(out / "bank-new.pdf"), str(out / ".bank-new.pdf.1.old"), False]]
+    (out / output.JOURNAL).write_text(json.dumps(plan), "utf-8")
+    os.replace(out / "bank-exam.pdf", out / ".bank-exam.pdf.1.old")
+    (out / "bank-exam.pdf").write_bytes(b"half of a new build")
+    (out / "bank-new.pdf").write_bytes(b"new")
+    (out / ".bank-key.pdf.abc.part").write_bytes(b"partial")
+    assert output.recover(out) == [out / "bank-exam.pdf"]
+    assert files(out) == before and not [p for p in out.iterdir() if p.name.startswith(".bank")]
+
+
+def test_a_second_build_into_the_same_folder_waits_for_the_first(project):
+    (project / "out").mkdir()
+    with output.folder_lock(project / "out"):
+        process = subprocess.Popen([str(QGEN), "build", "bank.md", "--format", "json", "--out", "out"],
+                                   cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert process.stderr.readline().startswith("waiting for another build into out")
+        assert not (project / "out" / "bank.json").exists()
+    assert process.wait(timeout=60) == 0
+    assert (project / "out" / "bank.json").exists()
