@@ -249,6 +249,10 @@ def _run_export(args) -> int:
 
         data = render_json(banks, lint_banks(banks))
     if args.output:
+        if Path(args.output).is_dir():
+            from .errors import UsageError
+
+            raise UsageError(f"{args.output} is a folder; give -o a file name, e.g. -o {Path(args.output) / 'questions.json'}")
         write_atomic(Path(args.output), data)
     else:
         sys.stdout.buffer.write(data)

@@ -28,6 +28,9 @@ def write_all_atomic(outputs: list[tuple[Path, bytes]], remove: list[Path] = (),
     files are set aside, the new ones put in and the files in ``remove`` set aside too;
     if any step fails, everything done is undone and the folder holds the old files. With
     a ``journal``, a swap cut short by a kill is undone by ``recover`` on the next run."""
+    for path in [*(path for path, _ in outputs), *remove]:
+        if Path(path).is_dir():
+            raise RenderError("is a folder; an output needs a file name here", str(path))
     written: list[tuple[str, Path]] = []
     try:
         for path, data in outputs:
@@ -137,23 +140,33 @@ def recover(folder: Path, journal_name: str = JOURNAL) -> list[Path]:
 @contextlib.contextmanager
 def folder_lock(folder: Path, waiting=None):
     """One build at a time per output folder: a second one waits (``waiting`` is called
-    once when it has to) instead of interleaving its files with the first one's."""
+    once when it has to) instead of interleaving its files with the first one's. The lock
+    is on the folder itself; a folder made for a build that then wrote nothing goes again."""
     import fcntl
-    import hashlib
 
-    key = hashlib.sha1(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"qgen-{key}.lock"
-    with open(path, "a+b") as handle:
+    if folder.exists() and not folder.is_dir():
+        from .errors import UsageError
+
+        raise UsageError(f"{folder} is a file, not a folder; give --out a folder")
+    made = not folder.is_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError as error:
+        raise RenderError(f"cannot use this output folder: {error.strerror}", str(folder)) from None
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if waiting:
                 waiting()
             fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(handle)
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
 
 
 def _write_temporary(path: Path, data: bytes) -> str:
