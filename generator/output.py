@@ -153,7 +153,7 @@ def folder_lock(folder: Path, waiting=None):
         folder.mkdir(parents=True, exist_ok=True)
         handle = os.open(folder, os.O_RDONLY)
     except OSError as error:
-        raise RenderError(f"cannot use this output folder: {error.strerror}", str(folder)) from None
+        raise RenderError(f"cannot write into this folder: {error.strerror}", str(folder)) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
