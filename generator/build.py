@@ -167,7 +167,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
     # What the last build wrote and this one does not (other variants, a format no longer
     # asked for) goes, unless it was changed since: qgen never removes a file it did not write.
-    report.removed = cache.stale_outputs([path for path, _ in outputs])
+    report.removed = cache.stale_outputs([path for path, _ in outputs], stem)
     write_all_atomic(outputs, report.removed, config.out / JOURNAL)
     report.written = [(path, len(data)) for path, data in outputs]
     cache.store_build(fingerprint, [path for path, _ in outputs], markup.local_files, _summary(report))

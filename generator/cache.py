@@ -105,10 +105,11 @@ class BuildCache:
                 return None
         return record
 
-    def stale_outputs(self, outputs: list[Path]) -> list[Path]:
-        """The outputs the last build wrote that are not among ``outputs`` and are still as
-        it left them. A deck's ``.anki.json`` stays: it is the memory of the notes' times,
-        which a later deck needs even if this build makes none."""
+    def stale_outputs(self, outputs: list[Path], stem: str) -> list[Path]:
+        """The outputs of this ``stem`` (its other variants, formats no longer asked for)
+        that the last build wrote, this one does not, and are still as it left them; another
+        bank's outputs in the same folder are its own. A deck's ``.anki.json`` stays: it is
+        the memory of the notes' times, which a later deck needs."""
         try:
             record = json.loads((self.folder / "build.json").read_text("utf-8"))
             previous = dict(record["outputs"])
@@ -117,6 +118,7 @@ class BuildCache:
         keep = {str(path) for path in outputs}
         return [Path(name) for name, state in sorted(previous.items())
                 if name not in keep and not name.endswith(".anki.json")
+                and Path(name).name.startswith((f"{stem}.", f"{stem}-"))
                 and isinstance(state, list) and file_state(Path(name)) == state]
 
     def store_build(self, fingerprint: str, outputs: list[Path], files: set[Path], summary: dict) -> None:

@@ -278,3 +278,21 @@ def test_an_unshuffled_paper_shows_its_parts_and_a_shuffled_one_does_not(tmp_pat
     assert outline[:2] == ["一、基础", "1. 什么是进程？"]
     result = qgen_build(tmp_path / "bank.md", "--format", "exam", "--shuffle", "--seed", "1", "--out", tmp_path / "s")
     assert "基础" not in pdf_text(tmp_path / "s" / "bank-exam.pdf")
+
+
+def test_long_unbroken_lines_wrap_inside_the_page(tmp_path):
+    """A 300-character base64 string in inline code, in prose and in a fence stays on the
+    paper, every character of it."""
+    import base64
+
+    line = base64.b64encode(bytes(range(256)))[:300].decode()
+    word = line.replace("+", "A").replace("/", "B")
+    (tmp_path / "bank.md").write_text(f"### 题目 1：长行\n\n**题目：** 解码 `{line}` 这个\n\n"
+                                      f"**答案：** 纯文本 {word} 结束\n\n```\n{line}\n```\n", "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "exam,key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for kind in ("exam", "key"):
+        with pdfplumber.open(tmp_path / "out" / f"bank-{kind}.pdf") as pdf:
+            assert max(c["x1"] for page in pdf.pages for c in page.chars) < pdf.pages[0].width - 30
+            text = "".join("".join(page.extract_text() for page in pdf.pages).split())
+        assert line in text and (kind == "exam" or word in text)

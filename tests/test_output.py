@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+from dataclasses import replace
 
 import pytest
 
@@ -59,6 +60,10 @@ def test_outputs_the_last_build_made_and_this_one_does_not_are_removed(project):
         name for v in "ABC" for name in (f"bank-exam-{v}.pdf", f"bank-key-{v}.pdf", f"bank-paper-{v}-manifest.json"))
     assert set(files(project / "out")) == {"bank-exam.pdf", "bank-key.pdf", "bank-paper-manifest.json", "bank.json",
                                            "mine.txt"}
+    # Another bank built into the same folder leaves this one's outputs alone.
+    (project / "other.md").write_text("### 题目 1：一\n\n**答案：** A\n", "utf-8")
+    assert build(replace(config(), paths=("other.md",), formats=("json",))).removed == []
+    assert {"bank-exam.pdf", "bank.json", "other.json"} <= set(files(project / "out"))
 
 
 def test_a_swap_cut_short_is_undone_by_the_next_run(project):
