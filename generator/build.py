@@ -136,7 +136,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         """What comes before any output: the checks that stop a build (the banks' errors, and
         warnings with --strict; a paper the banks cannot fill), then the banks' cache
         records. A large deck's workers render meanwhile."""
-        report.findings = library.notes + lint_banks(banks)
+        report.findings = library.notes + lint_banks(banks, config.max_image_mb)
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config):
             report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
@@ -147,7 +147,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.
-    markup = MarkupRenderer(keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
+    markup = MarkupRenderer(max_image_mb=config.max_image_mb, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
     try:

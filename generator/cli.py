@@ -225,7 +225,7 @@ def _run_lint(args) -> int:
     from .lint import exit_status, lint_banks
 
     banks = _banks(args)
-    findings = lint_banks(banks)
+    findings = lint_banks(banks, _config(args).max_image_mb)
     for finding in findings:
         print(finding)
     questions = sum(len(bank.questions) for bank in banks)

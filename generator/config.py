@@ -44,12 +44,13 @@ class BuildConfig:
     title: str | None = None
     strict: bool = False
     jobs: int | None = None  # processes for a long bank, a large deck and the PDFs; None: one per processor
+    max_image_mb: int = 20  # images larger than this are left out with a finding
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
 SCHEMA = {"title": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats",
           "language": "language",
-          "templates": "path", "strict": "bool", "jobs": "count", "exam": "mapping"}
+          "templates": "path", "strict": "bool", "jobs": "count", "max_image_mb": "count", "exam": "mapping"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
 
 

@@ -19,12 +19,13 @@ PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
 CONSISTENCY_SHARE = 0.5
 
 
-def lint_banks(banks: list[Bank]) -> list[Finding]:
+def lint_banks(banks: list[Bank], max_image_mb: int = 20) -> list[Finding]:
     findings: list[Finding] = []
     for bank in banks:
         findings.extend(bank.findings)
-        for check in (_duplicates, _numbering, _sections, _code, _images_and_links):
+        for check in (_duplicates, _numbering, _sections, _code):
             findings.extend(check(bank))
+        findings.extend(_images_and_links(bank, max_image_mb))
     return sort_findings(findings)
 
 
@@ -143,12 +144,12 @@ def _code(bank: Bank):
                               "it will not be highlighted")
 
 
-def _images_and_links(bank: Bank):
+def _images_and_links(bank: Bank, max_image_mb: int):
     """Images that are missing, remote or outside the bank's folder, links to local files:
     what rendering would warn about, found without rendering."""
     from .markup import MarkupRenderer
 
-    markup = MarkupRenderer(link_definitions={bank.source: bank.link_definitions})
+    markup = MarkupRenderer(link_definitions={bank.source: bank.link_definitions}, max_image_mb=max_image_mb)
     folder = bank_folder(bank.source)
     markup.check(bank.preface, bank.source, 1, folder)
     for question in bank.questions:

@@ -12,6 +12,7 @@ import hashlib
 import mimetypes
 import html
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,7 @@ class MarkupRenderer:
     against their file's ``link_definitions``. Without ``keep_section_html``, other
     processes need not send back the sections they rendered."""
 
+    max_image_mb: int = 20  # a larger image is left out with a finding, never read
     keep_section_html: bool = True  # False when no later output renders the same sections
     link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
     footnotes: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.footnotes
@@ -197,14 +199,18 @@ class MarkupRenderer:
         elif bank_dir is None:
             return None
         else:
-            path = (bank_dir / src.split("#")[0].split("?")[0]).resolve()
+            # markdown-it percent-encodes the link (图.png -> %E5%9B%BE.png); the file has the name.
+            path = (bank_dir / unquote(src.split("#")[0].split("?")[0])).resolve()
             self.local_files.add(path)
             if not path.is_relative_to(bank_dir.resolve()):
                 problem = f"image “{src}” is outside the bank's folder; it is left out"
             elif not path.is_file():
-                problem = f"image “{src}” does not exist"
+                problem = f"image “{unquote(src)}” does not exist"
             elif path.suffix.lower() not in IMAGE_SUFFIXES:
                 problem = f"“{src}” is not an image file ({', '.join(sorted(IMAGE_SUFFIXES))})"
+            elif path.stat().st_size > self.max_image_mb * 1024 * 1024:
+                problem = (f"image “{unquote(src)}” is {path.stat().st_size / 1024 / 1024:.0f} MB, over the "
+                           f"{self.max_image_mb} MB limit (max_image_mb in qgen.yaml); it is left out")
             else:
                 return self._add_media(path)
         if problem:

@@ -54,3 +54,10 @@ def assert_spans_cover(bank, line_count: int) -> None:
         if span.kind == "skipped":
             assert any(line >= span.line and line <= span.end_line and code == span.ref
                        for line, code in findings)
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 PNG."""
+    return bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e0e5a40000000049454e44ae426082")

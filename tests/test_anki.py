@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, tiny_png
 from .test_cli import QGEN
 
 anki_collection = pytest.importorskip("anki.collection")
@@ -150,7 +150,7 @@ def test_removed_questions_are_listed(tmp_path):
 def test_several_files_give_sub_decks_tags_and_media(collection, tmp_path):
     folder = tmp_path / "course"
     (folder / "img").mkdir(parents=True)
-    (folder / "img" / "diagram.png").write_bytes(_tiny_png())
+    (folder / "img" / "diagram.png").write_bytes(tiny_png())
     (folder / "a.md").write_text(
         "---\ntitle: 第一章\ntags: [machine learning, topic/sub]\n---\n\n"
         "### 题目 1：图\n\n**答案：** 看图 ![架构](img/diagram.png) 和 ![缺](img/missing.png)\n",
@@ -169,7 +169,7 @@ def test_several_files_give_sub_decks_tags_and_media(collection, tmp_path):
     assert sorted(image_note.tags) == ["a", "machine_learning", "topic::sub"]
     media_name = image_note["Answer"].split('src="')[1].split('"')[0]
     assert media_name.startswith("qgen-") and media_name.endswith(".png")
-    assert (tmp_path / "anki" / "collection.media" / media_name).read_bytes() == _tiny_png()
+    assert (tmp_path / "anki" / "collection.media" / media_name).read_bytes() == tiny_png()
 
     (escaped,) = [collection.get_note(n) for n in collection.find_notes("deck:course::b")]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in escaped["Answer"]
@@ -178,12 +178,6 @@ def test_several_files_give_sub_decks_tags_and_media(collection, tmp_path):
     assert '<span class="o">&lt;</span>' in escaped["Answer"]
     card = collection.get_card(collection.find_cards("deck:course::b")[0])
     assert "Answer" in card.answer() and "&lt;script&gt;" in card.answer()
-
-
-def _tiny_png() -> bytes:
-    return bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e0e5a40000000049454e44ae426082")
 
 
 def test_each_bank_keeps_its_own_card_language(collection, tmp_path):

@@ -53,7 +53,7 @@ def test_an_edited_bank_renders_again(project):
 
 
 def test_a_changed_or_new_image_renders_again(project):
-    from .test_anki import _tiny_png
+    from .conftest import tiny_png
 
     bank = project / "bank" / "llm-interview.md"
     bank.write_text(bank.read_text("utf-8").replace("**题目：** 大模型训练需要大量计算资源",
@@ -63,11 +63,11 @@ def test_a_changed_or_new_image_renders_again(project):
     assert "image “img/arch.png” does not exist" in result.stderr
     assert reused(build(project))
     (project / "bank" / "img").mkdir()
-    (project / "bank" / "img" / "arch.png").write_bytes(_tiny_png())  # the missing image appears
+    (project / "bank" / "img" / "arch.png").write_bytes(tiny_png())  # the missing image appears
     result = build(project)
     assert not reused(result) and "does not exist" not in result.stderr
     assert reused(build(project))
-    (project / "bank" / "img" / "arch.png").write_bytes(_tiny_png() + b"\0")  # and changes
+    (project / "bank" / "img" / "arch.png").write_bytes(tiny_png() + b"\0")  # and changes
     assert not reused(build(project))
     (project / "bank" / "notes.txt").write_text("unrelated")  # other files do not matter
     assert reused(build(project))

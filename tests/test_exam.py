@@ -171,12 +171,12 @@ def test_long_code_wraps_and_long_questions_break_cleanly(tmp_path):
 
 
 def test_bank_images_are_embedded_and_nothing_else_is_loaded(tmp_path):
-    from .test_anki import _tiny_png
+    from .conftest import tiny_png
 
     folder = tmp_path / "bank"
     folder.mkdir()
-    (folder / "diagram.png").write_bytes(_tiny_png())
-    (tmp_path / "secret.png").write_bytes(_tiny_png())
+    (folder / "diagram.png").write_bytes(tiny_png())
+    (tmp_path / "secret.png").write_bytes(tiny_png())
     (folder / "img.md").write_text(
         "### 题目 1：看图\n\n**题目：** ![图](diagram.png)\n\n"
         "![passwd](file:///etc/passwd) ![up](../secret.png) ![web](http://127.0.0.1:9/x.png)\n\n"

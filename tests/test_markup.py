@@ -139,3 +139,18 @@ def test_footnotes_defined_anywhere_show_their_text_where_they_are_referred_to()
     assert "footnote" not in markup.block(bank.questions[1].answer, "bank.md", 7)
     again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
     assert again.footnotes == bank.footnotes
+
+
+def test_image_names_with_spaces_and_cjk_are_found_and_large_ones_left_out(tmp_path):
+    from .conftest import tiny_png
+
+    (tmp_path / "图 片.png").write_bytes(tiny_png())
+    with open(tmp_path / "huge.png", "wb") as handle:  # sparse: 30 MB that take no disk
+        handle.truncate(30 * 1024 * 1024)
+    markup = MarkupRenderer()
+    html = markup.block("![架构](图%20片.png) ![x](<图 片.png>) ![大](huge.png)", "bank.md", 3, tmp_path)
+    assert html.count('src="qgen-') == 2 and len(markup.media) == 1
+    assert [(f.code, f.line) for f in markup.findings] == [("image", 3)]
+    assert "30 MB, over the 20 MB limit" in markup.findings[0].message
+    roomy = MarkupRenderer(max_image_mb=40)
+    assert roomy.block("![大](huge.png)", "bank.md", 3, tmp_path).count('src="qgen-') == 1
