@@ -28,9 +28,11 @@ from .model import Bank, Finding, Paper
 from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .parallel import usable_processors
 from .reader import read_banks
-from .select import new_seed, select_papers
+from .select import distinct_questions, new_seed, select_papers
 from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem
 
+# A paper of every question is the default, up to this many: more is a request for --count.
+DEFAULT_PAPER_LIMIT = 500
 # progress(what, done, total): called as long steps advance.
 Progress = Callable[[str, int, int], None]
 
@@ -137,8 +139,14 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         warnings with --strict; a paper the banks cannot fill), then the banks' cache
         records. A large deck's workers render meanwhile."""
         report.findings = library.notes + lint_banks(banks, config.max_image_mb)
+        too_long = _wants_papers(config) and config.count is None and len(distinct_questions(banks)) > DEFAULT_PAPER_LIMIT
+        if too_long:
+            report.findings.append(Finding(
+                banks[0].source, None, "warning", "paper-too-long",
+                f"no exam or key was made: a paper of all {len(distinct_questions(banks))} questions is more than "
+                "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
         _stop_on_findings(report.findings, config.strict)
-        if _wants_papers(config):
+        if _wants_papers(config) and not too_long:
             report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
                                           source_hash(banks, cache.source_digests))
         cache.encode_banks()
@@ -147,7 +155,8 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.
-    markup = MarkupRenderer(max_image_mb=config.max_image_mb, keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
+    markup = MarkupRenderer(max_image_mb=config.max_image_mb,
+                            keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
     try:

@@ -296,3 +296,19 @@ def test_long_unbroken_lines_wrap_inside_the_page(tmp_path):
             assert max(c["x1"] for page in pdf.pages for c in page.chars) < pdf.pages[0].width - 30
             text = "".join("".join(page.extract_text() for page in pdf.pages).split())
         assert line in text and (kind == "exam" or word in text)
+
+
+def test_a_paper_of_more_than_500_questions_needs_an_explicit_count(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from bench.generate import generate_bank
+
+    (tmp_path / "bank.md").write_text(generate_bank(501), "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "exam,key,json", "--out", tmp_path / "out")
+    assert result.returncode == 0 and "[paper-too-long]" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file()) == ["bank.json"]
+    strict = qgen_build(tmp_path / "bank.md", "--format", "exam,json", "--strict", "--out", tmp_path / "s")
+    assert strict.returncode == 1
+    counted = qgen_build(tmp_path / "bank.md", "--format", "exam", "--count", "3", "--out", tmp_path / "c")
+    assert counted.returncode == 0 and (tmp_path / "c" / "bank-exam.pdf").exists()
