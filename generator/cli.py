@@ -184,7 +184,7 @@ def _print_summary(report) -> None:
         if anki.removed:
             print("  removed (delete these notes in Anki; an import cannot): " + ", ".join(anki.removed))
     questions = sum(len(bank.questions) for bank in report.banks)
-    print(f"{questions} questions from {len(report.banks)} file(s), {_count(report.findings)}, "
+    print(f"{_plural(questions, 'question')} from {_plural(len(report.banks), 'file')}, {_count(report.findings)}, "
           f"{report.seconds:.2f} s")
 
 
@@ -229,7 +229,7 @@ def _run_lint(args) -> int:
     for finding in findings:
         print(finding)
     questions = sum(len(bank.questions) for bank in banks)
-    print(f"{_count(findings)} in {questions} questions from {len(banks)} file(s)")
+    print(f"{_count(findings)} in {_plural(questions, 'question')} from {_plural(len(banks), 'file')}")
     return exit_status(findings)
 
 
@@ -264,7 +264,7 @@ def _run_list(args) -> int:
     from .model import SECTION_KINDS
 
     for bank in _banks(args):
-        print(f"{bank.source}: {bank.title} ({len(bank.questions)} questions)")
+        print(f"{bank.source}: {bank.title} ({_plural(len(bank.questions), 'question')})")
         print(f"  {'no.':>4}  {'id':40}  {'title':50}  sections")
         for q in bank.questions:
             sections = ",".join(kind for kind in SECTION_KINDS if q.section(kind))
@@ -318,10 +318,14 @@ def _cut(text: str, width: int) -> str:
     return "".join(out) + " " * (width - used)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
 def _count(findings) -> str:
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = sum(1 for f in findings if f.severity == "warning")
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
 
 def _size(size: int) -> str:

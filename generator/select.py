@@ -56,7 +56,8 @@ def select_papers(banks: list[Bank], count: int | None, shuffle: bool, seed: int
     if count < 1:
         raise UsageError(f"--count must be at least 1, not {count}")
     if count > len(pool):
-        duplicates = f" ({total - len(pool)} identical ones counted once)" if total > len(pool) else ""
+        same = total - len(pool)
+        duplicates = f" ({same} identical {'one' if same == 1 else 'ones'} counted once)" if same else ""
         raise UsageError(f"--count {count} asks for more questions than the bank has: "
                          f"{len(pool)} distinct{duplicates}")
     if (shuffle or variants > 1) and seed is None:

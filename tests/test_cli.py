@@ -24,7 +24,7 @@ def test_lint_seed_reports_three_warnings():
     assert [line.rsplit("[", 1)[1] for line in lines[:-1]] == [
         "code-syntax]", "duplicate-question]", "duplicate-title]"]
     assert all(line.startswith("source/llm-interview.md:") for line in lines[:-1])
-    assert lines[-1] == "0 errors, 3 warnings in 30 questions from 1 file(s)"
+    assert lines[-1] == "0 errors, 3 warnings in 30 questions from 1 file"
 
 
 def test_export_json_shape():

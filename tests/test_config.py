@@ -130,7 +130,7 @@ def test_quiet_verbose_and_plain_progress(project):
     assert "building the deck (0/30)" in loud.stderr and "rendering llm-exam.pdf (0/1)" in loud.stderr
     assert "\r" not in loud.stderr  # not a terminal: plain lines, no bar
     assert "wrote v/llm-exam.pdf" in loud.stdout and "pages)" in loud.stdout
-    assert "30 questions from 1 file(s), 0 errors, 3 warnings" in loud.stdout
+    assert "30 questions from 1 file, 0 errors, 3 warnings" in loud.stdout
 
 
 def test_progress_bar_on_a_terminal():

@@ -57,7 +57,7 @@ def test_without_shuffle_document_order():
 
 
 @pytest.mark.parametrize("count,variants,message", [
-    (30, 1, "29 distinct (1 identical ones counted once)"),
+    (30, 1, "29 distinct (1 identical one counted once)"),
     (0, 1, "at least 1"),
     (-3, 1, "at least 1"),
     (5, 0, "--variants"),
