@@ -72,12 +72,19 @@ class OutputContext:
     language_override: str | None = None  # set only when the user chose the language
 
 
-def output_stem(banks: list[Bank], paths: tuple[str, ...]) -> str:
-    """One bank: its file's slug; several: the slug of the folder that holds them."""
+def output_stem(banks: list[Bank], paths: tuple[str, ...], name: str | None = None) -> str:
+    """One bank: its file's slug. Several: ``name`` (qgen.yaml), else the slug of the folder
+    that holds them all, never of the folder qgen happens to run in."""
     if len(banks) == 1:
         return banks[0].slug
-    folder = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else Path.cwd()
-    return slugify(folder.resolve().name) or "bank"
+    if name:
+        return slugify(name) or "bank"
+    folders = [Path(path) for path in paths if Path(path).is_dir()]
+    if len(paths) == 1 and folders:
+        folder = folders[0].resolve()
+    else:
+        folder = Path(os.path.commonpath([str(Path(bank.source).resolve().parent) for bank in banks]))
+    return slugify(folder.name) or "bank"
 
 
 def source_epoch(banks: list[Bank], templates: str | None) -> int:
@@ -151,7 +158,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                                           source_hash(banks, cache.source_digests))
         cache.encode_banks()
 
-    stem = output_stem(banks, config.paths)
+    stem = output_stem(banks, config.paths, config.name)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.

@@ -42,13 +42,14 @@ class BuildConfig:
     templates: str | None = None
     language: str | None = None
     title: str | None = None
+    name: str | None = None  # the outputs' file name when several banks are built together
     strict: bool = False
     jobs: int | None = None  # processes for a long bank, a large deck and the PDFs; None: one per processor
     max_image_mb: int = 20  # images larger than this are left out with a finding
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
-SCHEMA = {"title": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats",
+SCHEMA = {"title": "text", "name": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats",
           "language": "language",
           "templates": "path", "strict": "bool", "jobs": "count", "max_image_mb": "count", "exam": "mapping"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}

@@ -240,3 +240,20 @@ def test_user_templates_run_in_the_sandbox(project):
                                                                           "template error: access to attribute "
                                                                           "'__class__' of 'str' object is unsafe.")
     assert not (project / "out").exists()
+
+
+def test_several_banks_are_named_after_their_folder_or_the_configuration(tmp_path, monkeypatch):
+    from generator.build import output_stem
+    from generator.reader import read_banks
+
+    for name in ("a", "b"):
+        (tmp_path / "banks" / "js").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "banks" / "js" / f"{name}.md").write_text("### 题目 1：一\n\n**答案：** A\n", "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    files = (str(tmp_path / "banks" / "js" / "a.md"), str(tmp_path / "banks" / "js" / "b.md"))
+    banks = read_banks(list(files)).banks
+    assert output_stem(banks, files) == "js"  # their folder, not the working one
+    assert output_stem(banks, (str(tmp_path / "banks"),)) == "banks"
+    assert output_stem(banks, files, "前端 面试") == "前端-面试"
