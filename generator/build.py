@@ -29,7 +29,7 @@ from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .parallel import usable_processors
 from .reader import read_banks
 from .select import distinct_questions, new_seed, select_papers
-from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem
+from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem, unused_templates
 
 # A paper of every question is the default, up to this many: more is a request for --count.
 DEFAULT_PAPER_LIMIT = 500
@@ -145,7 +145,10 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         """What comes before any output: the checks that stop a build (the banks' errors, and
         warnings with --strict; a paper the banks cannot fill), then the banks' cache
         records. A large deck's workers render meanwhile."""
-        report.findings = library.notes + lint_banks(banks, config.max_image_mb)
+        report.findings = library.notes + lint_banks(banks, config.max_image_mb) + [
+            Finding(str(path), None, "warning", "unused-template",
+                    "this template replaces no built-in one and no template uses it; check its path")
+            for path in unused_templates(templates)]
         too_long = _wants_papers(config) and config.count is None and len(distinct_questions(banks)) > DEFAULT_PAPER_LIMIT
         if too_long:
             report.findings.append(Finding(

@@ -87,6 +87,8 @@ def _check_mapping(loader, node, schema, prefix, settings, problems, base: Path)
         if key not in schema:
             near = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.5)
             hint = f"; did you mean “{prefix}{near[0]}”?" if near else f"; known keys: {', '.join(schema)}"
+            if not prefix and key in EXAM_SCHEMA:  # count: 10 at the top level
+                hint = f"; it belongs under exam: (exam: {{{key}: …}})"
             problems.append((line, f"unknown key “{prefix}{key}”{hint}"))
             continue
         kind = schema[key]

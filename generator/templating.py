@@ -66,6 +66,18 @@ def css_string(value) -> str:
     return f'"{escaped}"'
 
 
+def unused_templates(user_dir: str | None) -> list[Path]:
+    """Files in the user's template folder that replace no built-in template and that no
+    other template of the folder names (a misspelled ``exams/exam.html.j2``)."""
+    if not user_dir:
+        return []
+    builtin = {p.relative_to(builtin_templates_dir()).as_posix() for p in builtin_templates_dir().rglob("*") if p.is_file()}
+    files = [p for p in sorted(Path(user_dir).rglob("*")) if p.is_file() and not p.name.startswith(".")]
+    texts = "\n".join(p.read_text("utf-8", "replace") for p in files)
+    return [p for p in files if p.relative_to(user_dir).as_posix() not in builtin
+            and p.relative_to(user_dir).as_posix() not in texts]
+
+
 def template_problem(error: jinja2.TemplateError):
     """A Jinja error as a TemplateProblem naming the template file and line: a syntax error
     carries them; for others, the innermost template frame of the traceback does."""

@@ -257,3 +257,17 @@ def test_several_banks_are_named_after_their_folder_or_the_configuration(tmp_pat
     assert output_stem(banks, files) == "js"  # their folder, not the working one
     assert output_stem(banks, (str(tmp_path / "banks"),)) == "banks"
     assert output_stem(banks, files, "前端 面试") == "前端-面试"
+
+
+def test_a_misplaced_key_and_a_misspelled_template_path_are_pointed_out(project):
+    (project / "qgen.yaml").write_text("count: 10\n", encoding="utf-8")
+    result = qgen("lint", "notes", cwd=project)
+    assert result.returncode == 2
+    assert "qgen.yaml:1: unknown key “count”; it belongs under exam: (exam: {count: …})" in result.stderr
+    (project / "qgen.yaml").unlink()
+    (project / "mine" / "exams").mkdir(parents=True)
+    (project / "mine" / "exams" / "exam.html.j2").write_text("x", encoding="utf-8")
+    result = qgen("build", "notes", "--format", "json", "--templates", "mine", "--out", "out", cwd=project)
+    assert result.returncode == 0
+    assert "mine/exams/exam.html.j2: warning: this template replaces no built-in one" in result.stderr
+    assert "[unused-template]" in result.stderr
