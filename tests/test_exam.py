@@ -312,3 +312,38 @@ def test_a_paper_of_more_than_500_questions_needs_an_explicit_count(tmp_path):
     assert strict.returncode == 1
     counted = qgen_build(tmp_path / "bank.md", "--format", "exam", "--count", "3", "--out", tmp_path / "c")
     assert counted.returncode == 0 and (tmp_path / "c" / "bank-exam.pdf").exists()
+
+
+def _questions_split_though_they_fit(pdf_path, titles):
+    """(number, pages) of each question laid over two pages or more although its lines
+    take less than a page in all."""
+    count = len(titles)
+    with pdfplumber.open(pdf_path) as pdf:
+        height = pdf.pages[0].height
+        lines = [(number, line["top"], line["bottom"], line["text"].replace(" ", ""))
+                 for number, page in enumerate(pdf.pages) for line in page.extract_text_lines()
+                 if 40 < line["top"] and line["bottom"] < height - 25]  # not the running header or footer
+    starts = []
+    for index, line in enumerate(lines):
+        number = len(starts) + 1
+        if number <= count and line[3].startswith(f"{number}.{''.join(titles[number - 1].split())[:8]}"):
+            starts.append(index)
+    assert len(starts) == count
+    split = []
+    for k, start in enumerate(starts):
+        chunk = lines[start:starts[k + 1] if k + 1 < count else len(lines)]
+        pages = sorted({line[0] for line in chunk})
+        used = sum(max(l[2] for l in chunk if l[0] == p) - min(l[1] for l in chunk if l[0] == p) for p in pages)
+        if len(pages) > 1 and used < 0.9 * (height - 110):
+            split.append((k + 1, pages))
+    return split
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_a_question_that_fits_on_a_page_is_never_split(tmp_path, seed):
+    result = qgen_build("--format", "exam,key", "--shuffle", "--count", "10", "--seed", seed, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    titles = [q["title"] for q in json.loads((tmp_path / "llm-interview-paper-manifest.json").read_text("utf-8"))
+              ["questions"]]
+    for kind in ("exam", "key"):
+        assert _questions_split_though_they_fit(tmp_path / f"llm-interview-{kind}.pdf", titles) == []
