@@ -146,17 +146,21 @@ def _code(bank: Bank):
 
 def _images_and_links(bank: Bank, max_image_mb: int):
     """Images that are missing, remote or outside the bank's folder, links to local files:
-    what rendering would warn about, found without rendering."""
+    what rendering would warn about, found without rendering (and without loading the
+    renderer when no section has an image or a file link)."""
+    sections = [(bank.preface, 1)] + [
+        (text, line) for question in bank.questions
+        for text, line in [(question.section(kind), question.section_line(kind)) for kind in SECTION_KINDS]
+        + [(extra.text, extra.line) for extra in question.extra]]
+    sections = [(text, line) for text, line in sections if text and ("![" in text or "file:" in text.lower())]
+    if not sections:
+        return
     from .markup import MarkupRenderer
 
     markup = MarkupRenderer(link_definitions={bank.source: bank.link_definitions}, max_image_mb=max_image_mb)
     folder = bank_folder(bank.source)
-    markup.check(bank.preface, bank.source, 1, folder)
-    for question in bank.questions:
-        for kind in SECTION_KINDS:
-            markup.check(question.section(kind), bank.source, question.section_line(kind), folder)
-        for extra in question.extra:
-            markup.check(extra.text, bank.source, extra.line, folder)
+    for text, line in sections:
+        markup.check(text, bank.source, line, folder)
     yield from markup.findings
 
 
