@@ -124,11 +124,12 @@ def bold_question(bold: str, rest: str) -> Marker | None:
 
 def looks_like_question(marker: Marker) -> bool:
     """Numbered, with a question keyword, or ending in a question mark."""
-    return marker.strength != "plain" or split_explicit_id_text(marker.title).endswith(QUESTION_MARKS)
+    return marker.strength != "plain" or ends_with_question_mark(marker.title)
 
 
-def split_explicit_id_text(title: str) -> str:
-    return re.sub(r"\s*\{#[\w.:-]+\}\s*$", "", title).rstrip()
+def ends_with_question_mark(title: str) -> bool:
+    """``什么是闭包？`` or ``What is hoisting? {#hoist}``: the explicit id does not count."""
+    return re.sub(r"\s*\{#[\w.:-]+\}\s*$", "", title).rstrip().endswith(QUESTION_MARKS)
 
 
 def line_label(line: str) -> tuple[str, str] | None:

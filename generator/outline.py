@@ -177,10 +177,9 @@ class _Walk:
         """A heading without labels of its own is a question when it is marked as its part's
         questions are (``3. …`` among numbered ones), or has a keyword or a question mark."""
         marker = self.markers[index]
-        if marker.strength == "plain":
-            return labels.looks_like_question(marker)
-        return marker.strength == "keyword" or marker.strength in styles or labels.looks_like_question(
-            labels.Marker("plain", None, marker.title))
+        if marker.strength == "keyword" or (marker.strength == "numbered" and "numbered" in styles):
+            return True
+        return labels.ends_with_question_mark(marker.title)
 
     def _unlabelled_questions(self, looks: set[int]) -> set[int]:
         """No labels anywhere: the level holding the most headings with content, when some

@@ -264,7 +264,8 @@ class _BankWalk:
     def spans(self, questions: list[Question], line_count: int) -> list[Span]:
         """The outline's regions as runs of lines covering the file, and a finding for
         each run of text no output uses. Blank lines and link definitions between two runs
-        belong to the one before."""
+        belong to the one before. Sets each question's ``end_line`` (in ``questions``) to
+        the last line of its span."""
         skipped = {start: (end, code) for start, end, code in self.outline.skipped}
         runs: list[list] = []  # [kind, first line (0-based), end line (exclusive), ref]
         index = 0
