@@ -27,6 +27,20 @@ SECTION_LABELS = {
 SECTION_SYNONYMS = {kind: entry["read"] for kind, entry in SECTION_LABELS.items()}
 
 
+# Extra sections with a role: a rubric gives the points a scoring sheet lists (it wins over
+# the answer's own list), follow-ups the questions an interviewer asks next.
+RUBRIC_LABELS = {"评分要点", "评分标准", "得分点", "要点", "rubric", "scoring", "good to hear", "key points"}
+FOLLOWUP_LABELS = {"追问", "延伸问题", "follow-up", "follow-ups", "followup", "follow up", "follow-up questions"}
+
+
+def is_rubric_label(label: str) -> bool:
+    return label.strip().casefold() in RUBRIC_LABELS
+
+
+def is_followup_label(label: str) -> bool:
+    return label.strip().casefold() in FOLLOWUP_LABELS
+
+
 def label_for(kind: str, language: str) -> str:
     """The label qgen writes for a section kind: 答案 in a Chinese bank, Answer otherwise."""
     return SECTION_LABELS[kind]["zh" if language.lower().startswith("zh") else "en"]

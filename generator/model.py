@@ -32,6 +32,17 @@ class ExtraSection:
 
 
 @dataclass(frozen=True)
+class Point:
+    """One point a good answer makes, to tick on a scoring sheet. ``id`` comes from the
+    label, so rewording or moving a point keeps it."""
+
+    id: str
+    label: str
+    text: str
+    weight: int = 1
+
+
+@dataclass(frozen=True)
 class Question:
     """One question of a bank. ``id`` is decided once, by the reader, and never changes
     when the question is renumbered, moved or its bodies are edited."""
@@ -51,6 +62,9 @@ class Question:
     section_lines: tuple[tuple[str, int], ...] = ()
     end_line: int = 0  # the last file line of the question
     part: str | None = None  # the title of the part (a heading above the questions) it is in
+    points: tuple[Point, ...] = ()  # what a good answer makes: the answer's list items, or a rubric's
+    followups: tuple[str, ...] = ()  # questions an interviewer can ask next (追问, Follow-up)
+    minutes: int | None = None  # the time budget: front matter ``minutes``
 
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)

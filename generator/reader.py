@@ -19,6 +19,7 @@ from .errors import NotABank, SourceError
 from .ids import assign_ids, slugify, split_explicit_id
 from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
+from .points import followups_of, points_of
 from .sections import QuestionCutter, heading_text, join_parts
 from .sources import SourceErrors, decode_bank, display_path, find_sources
 from .user_yaml import YamlProblem, load_mapping
@@ -116,7 +117,8 @@ def read_bank_text(text: str, source: str) -> Bank:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
     tags = meta.get("tags", ())
-    questions = walk.questions(tags)
+    questions = [replace(q, points=points_of(q), followups=followups_of(q), minutes=meta.get("minutes"))
+                 for q in walk.questions(tags)]
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(
@@ -176,6 +178,9 @@ def _front_matter_problem(key: str, value) -> str | None:
         return "must be zh or en"
     if key == "id" and value is not None and not (isinstance(value, (str, int)) and _BANK_ID.match(str(value))):
         return "must be letters, digits, '.', '_', '-' or '/'"
+    if key == "minutes" and value is not None and not (
+            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 600):
+        return "must be a whole number of minutes (1 to 600)"
     return None
 
 

@@ -83,8 +83,8 @@ def banks(draw):
 
 
 def _comparable(question: Question) -> Question:
-    """Drop what depends on layout (line numbers) and what the reader derives (code list)."""
-    return replace(question, line=0, end_line=0, section_lines=(), code=(),
+    """Drop what depends on layout (line numbers) and what the reader derives (code, points)."""
+    return replace(question, line=0, end_line=0, section_lines=(), code=(), points=(), followups=(),
                    extra=tuple(replace(e, line=0) for e in question.extra))
 
 

@@ -23,6 +23,9 @@ def question_record(question: Question) -> dict:
         "extra": [{"label": e.label, "text": e.text, "line": e.line} for e in question.extra],
         "code": [{"lang": c.lang, "section": c.section, "line": c.line, "text": c.text} for c in question.code],
         "tags": list(question.tags),
+        "points": [{"id": p.id, "label": p.label, "text": p.text, "weight": p.weight} for p in question.points],
+        "followups": list(question.followups),
+        "minutes": question.minutes,
     }
 
 
