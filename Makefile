@@ -48,4 +48,7 @@ docs: $(VENV)/.installed-test test-system-packages
 	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --shuffle --count 10 --seed 42 --out build/docs
 	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-exam.pdf docs/exam-page1
 	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-key.pdf docs/key-page1
+	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --format interview --shuffle --count 5 --seed 42 --out build/docs-interview
+	pdftoppm -r 50 -png -singlefile build/docs-interview/llm-interview-interview.pdf docs/interview-page1
+	pdftoppm -r 50 -png -singlefile -f 4 -l 4 build/docs-interview/llm-interview-interview.pdf docs/interview-summary
 	$(BIN)/python scripts/screenshots.py build/docs docs

@@ -166,7 +166,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                             config.language or banks[0].language, templates, config.language)
     # Sections rendered for the deck are rendered again only by the study page and papers.
     markup = MarkupRenderer(max_image_mb=config.max_image_mb,
-                            keep_section_html=bool({"html", "exam", "key"} & set(config.formats)),
+                            keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
     try:
@@ -206,8 +206,11 @@ def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates:
     )
 
 
+PAPER_KINDS = ("exam", "key", "interview")  # the outputs drawn from the selected papers
+
+
 def _wants_papers(config: BuildConfig) -> bool:
-    return "exam" in config.formats or "key" in config.formats
+    return any(kind in config.formats for kind in PAPER_KINDS)
 
 
 def _summary(report: BuildReport) -> dict:
@@ -287,7 +290,7 @@ def _deck_outputs(banks, config, context, markup, report, progress, prepare) -> 
 def _paper_outputs(papers, banks, config, context, markup, report, progress) -> list[tuple[Path, bytes]]:
     from .renderers.pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
 
-    kinds = [kind for kind in ("exam", "key") if kind in config.formats]
+    kinds = [kind for kind in PAPER_KINDS if kind in config.formats]
     today = printed_date()
     htmls = [(paper, kind, paper_html(paper, kind, context, markup, today)) for paper in papers for kind in kinds]
     texts = [context.title] + [q.title + (q.question or "") for p in papers for q in p.questions]

@@ -17,7 +17,8 @@ from .errors import QgenError, UsageError
 from .user_yaml import UserYamlLoader, YamlProblem, compose, construct
 
 CONFIG_NAME = "qgen.yaml"
-FORMATS = ("apkg", "exam", "key", "json", "html")
+FORMATS = ("apkg", "exam", "key", "json", "html", "interview")
+DEFAULT_FORMATS = ("apkg", "exam", "key", "json", "html")  # the interviewer's sheet is asked for by name
 
 
 class ConfigError(QgenError):
@@ -34,7 +35,7 @@ class BuildConfig:
     paths: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # globs of files to leave out of source folders
     out: Path = Path("build")
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     count: int | None = None
     shuffle: bool = False
     seed: int | None = None

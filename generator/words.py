@@ -12,6 +12,10 @@ WORDS = {
         "page_before": "第 ", "page_middle": " 页 / 共 ", "page_after": " 页",
         "search": "搜索题目…", "show_answer": "显示答案", "no_match": "没有符合的题目。",
         "shortcuts": "按 / 搜索，j / k 切换题目，回车展开答案",
+        "interview": "面试评分表", "candidate": "候选人", "interviewer": "面试官", "role": "岗位",
+        "minutes": "分钟", "points": "要点", "point_unit": "分", "followups": "追问", "notes": "记录",
+        "level": "评级", "summary": "汇总", "total": "总分", "recommendation": "建议",
+        "levels": "差 一般 良好 优秀",
     },
     "en": {
         "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
@@ -19,6 +23,10 @@ WORDS = {
         "page_before": "Page ", "page_middle": " of ", "page_after": "",
         "search": "Search questions…", "show_answer": "Show answer", "no_match": "No question matches.",
         "shortcuts": "/ to search, j / k to move between questions, Enter to show the answer",
+        "interview": "Interview scoring sheet", "candidate": "Candidate", "interviewer": "Interviewer",
+        "role": "Role", "minutes": "min", "points": "Points", "point_unit": "pt", "followups": "Follow-ups",
+        "notes": "Notes", "level": "Level", "summary": "Summary", "total": "Total",
+        "recommendation": "Recommendation", "levels": "poor mixed good excellent",
     },
 }
 

@@ -347,3 +347,55 @@ def test_a_question_that_fits_on_a_page_is_never_split(tmp_path, seed):
               ["questions"]]
     for kind in ("exam", "key"):
         assert _questions_split_though_they_fit(tmp_path / f"llm-interview-{kind}.pdf", titles) == []
+
+
+def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
+    """Fields filled in a PDF viewer (here by pypdf) read back under the names the
+    questions' and points' ids give them, for exactly the questions of the paper."""
+    result = qgen_build("--format", "exam,interview", "--shuffle", "--count", "3", "--seed", "42",
+                        "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    questions = json.loads((tmp_path / "llm-interview-paper-manifest.json").read_text("utf-8"))["questions"]
+    from generator.reader import read_bank_file
+
+    from .conftest import SEED
+
+    points = {q.id: [p.id for p in q.points] for q in read_bank_file(SEED).questions}
+    sheet = tmp_path / "llm-interview-interview.pdf"
+    reader = pypdf.PdfReader(sheet)
+    fields = reader.get_fields()
+    expected = {"candidate", "interviewer", "date", "role", "total", "recommendation"}
+    for question in questions:
+        qid = question["id"]
+        expected |= {f"{qid}/{pid}" for pid in points[qid]} | {f"{qid}/level", f"{qid}/notes", f"{qid}/score"}
+    # WeasyPrint names each radio button after its group too: pypdf lists it as "group.group".
+    radio_kids = {name for name in fields if "." in name and name.split(".")[0].endswith("/level")}
+    assert set(fields) - radio_kids == expected
+    first, second = questions[0]["id"], questions[1]["id"]
+    assert fields[f"{first}/{points[first][0]}"]["/FT"] == "/Btn" and fields[f"{first}/notes"]["/FT"] == "/Tx"
+
+    writer = pypdf.PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {
+            "candidate": "张三", f"{first}/notes": "答得清楚",
+            f"{first}/{points[first][0]}": "/on", f"{first}/{points[first][2]}": "/on"}, auto_regenerate=False)
+        for annotation in page.get("/Annots", []):  # pick "good" as a viewer saves a radio group
+            button = annotation.get_object()
+            group = button.get("/Parent")
+            if group is not None and group.get_object().get("/T") == f"{second}/level":
+                on = "/2" in button["/AP"]["/N"]
+                group.get_object()[pypdf.generic.NameObject("/V")] = pypdf.generic.NameObject("/2")
+                button[pypdf.generic.NameObject("/AS")] = pypdf.generic.NameObject("/2" if on else "/Off")
+    filled = tmp_path / "filled.pdf"
+    with open(filled, "wb") as handle:
+        writer.write(handle)
+    values = {name: field.get("/V") for name, field in pypdf.PdfReader(filled).get_fields().items()}
+    ticked = sorted(name for name in values if name.startswith(f"{first}/") and values[name] == "/on")
+    assert ticked == sorted([f"{first}/{points[first][0]}", f"{first}/{points[first][2]}"])
+    from generator.renderers.pdf import LEVELS
+
+    assert LEVELS[int(values[f"{second}/level"].lstrip("/"))] == "good"
+    assert values[f"{questions[2]['id']}/level"] == "/Off"
+    assert values["candidate"] == "张三" and values[f"{first}/notes"] == "答得清楚"
+    text = pdf_text(sheet)
+    assert "面试评分表" in text and "汇总" in text and "优秀" in text

@@ -44,9 +44,15 @@ def answer_lines(question: Question) -> int:
     return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, math.ceil(weight / CHARACTERS_PER_LINE) + 1))
 
 
+# The levels of an interview sheet, in the order printed. WeasyPrint names a radio button's
+# "on" state by its position, so a filled level field reads back as "/2" for "good".
+LEVELS = ("poor", "mixed", "good", "excellent")
+
+
 def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed_date: date) -> str:
-    """The HTML of an exam (``kind="exam"``) or of its answer key (``kind="key"``);
-    ``context`` gives the title, the interface language and the template folder."""
+    """The HTML of an exam (``kind="exam"``), its answer key (``"key"``) or the interviewer's
+    sheet (``"interview"``); ``context`` gives the title, the interface language and the
+    template folder."""
     lang = interface_language(context.language)
     words = words_for(lang)
     heading = words[kind]
@@ -59,6 +65,7 @@ def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed
         footer_right=" · ".join(filter(None, (variant, seed))),
         code_css=code_stylesheet(PRINT_CODE_STYLE, (".qgen-code",)),
         answer_lines=answer_lines, bank_dir=lambda q: bank_folder(q.source),
+        levels=list(zip(LEVELS, words["levels"].split())),
     )
 
 
