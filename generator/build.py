@@ -320,6 +320,11 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     for paper in papers:
         outputs.append((config.out / f"{context.stem}-paper{suffix[paper.variant]}-manifest.json",
                         _json_bytes(paper_manifest(paper))))
+        if "interview" in kinds:
+            from .renderers.scores import render_scores_csv
+
+            outputs.append((config.out / f"{context.stem}-interview-scores{suffix[paper.variant]}.csv",
+                            render_scores_csv(paper)))
     return outputs
 
 

@@ -399,3 +399,10 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
     assert values["candidate"] == "张三" and values[f"{first}/notes"] == "答得清楚"
     text = pdf_text(sheet)
     assert "面试评分表" in text and "汇总" in text and "优秀" in text
+    import csv
+
+    rows = list(csv.DictReader((tmp_path / "llm-interview-interview-scores.csv").read_text("utf-8-sig").splitlines()))
+    assert {(row["seed"], row["variant"]) for row in rows} == {("42", "A")}
+    assert [(row["question_id"], row["item"]) for row in rows] == [
+        (q["id"], item) for q in questions for item in [*(f"point:{pid}" for pid in points[q["id"]]), "level"]]
+    assert {row["mark"] for row in rows} == {""}
