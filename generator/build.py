@@ -149,11 +149,12 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
             Finding(str(path), None, "warning", "unused-template",
                     "this template replaces no built-in one and no template uses it; check its path")
             for path in unused_templates(templates)]
-        too_long = _wants_papers(config) and config.count is None and len(distinct_questions(banks)) > DEFAULT_PAPER_LIMIT
+        distinct = len(distinct_questions(banks)) if _wants_papers(config) and config.count is None else 0
+        too_long = distinct > DEFAULT_PAPER_LIMIT
         if too_long:
             report.findings.append(Finding(
                 banks[0].source, None, "warning", "paper-too-long",
-                f"no exam or key was made: a paper of all {len(distinct_questions(banks))} questions is more than "
+                f"no paper (exam, key or interviewer's sheet) was made: all {distinct} questions are more than "
                 "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config) and not too_long:
