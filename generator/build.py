@@ -336,7 +336,8 @@ def paper_manifest(paper: Paper) -> dict:
         "seed": paper.seed,
         "shuffled": paper.shuffled,
         "source_hash": paper.source_hash,
-        "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title}
+        "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title,
+                       "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points]}
                       for q in paper.questions],
     }
 

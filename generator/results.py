@@ -1,0 +1,156 @@
+"""Filled interview sheets -> results: which points the candidate made, the level, the score.
+
+A sheet is read from the PDF's form fields (filled on screen) or from the scores CSV
+(filled in a spreadsheet after a paper interview) and checked against its paper's manifest:
+the same seed, variant and questions, else nothing is scored. A result is a new JSON file
+under ``results/`` each time; none is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import SourceError
+from .ids import slugify
+
+LEVELS = ("poor", "mixed", "good", "excellent")  # as printed, left to right (renderers.pdf)
+LEVEL_WORDS = {"差": "poor", "一般": "mixed", "良好": "good", "优秀": "excellent",
+               **{level: level for level in LEVELS}}
+TICKS = {"x", "X", "✓", "✔", "1", "yes", "y", "是", "√"}
+
+
+@dataclass
+class Sheet:
+    """What a filled sheet says: ticks per (question id, point id), levels, people."""
+
+    question_ids: list[str]
+    ticked: set[tuple[str, str]]
+    levels: dict[str, str]
+    people: dict[str, str]
+    seed: int | None = None
+    variant: str | None = None
+
+
+def manifest_for(sheet_path: Path) -> Path:
+    """The paper manifest beside a sheet: ``x-interview-A.pdf`` or
+    ``x-interview-scores-A.csv`` -> ``x-paper-A-manifest.json``."""
+    name = sheet_path.stem
+    for marker in ("-interview-scores", "-interview"):
+        if marker in name:
+            stem, _, variant = name.rpartition(marker)
+            return sheet_path.with_name(f"{stem}-paper{variant}-manifest.json")
+    raise SourceError("cannot tell which paper this sheet is for; give --manifest", str(sheet_path))
+
+
+def read_sheet(path: Path) -> Sheet:
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path)
+    if path.suffix.lower() == ".pdf":
+        return _read_pdf(path)
+    raise SourceError("a filled sheet is a .pdf (interviewer's sheet) or a .csv (scores)", str(path))
+
+
+def _read_pdf(path: Path) -> Sheet:
+    import logging
+
+    import pypdf
+
+    # WeasyPrint names each radio button after its group; pypdf logs that for every one.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        fields = pypdf.PdfReader(path).get_fields() or {}
+    except (OSError, pypdf.errors.PdfReadError) as error:
+        raise SourceError(f"cannot read this PDF: {error}", str(path)) from None
+    values = {name: field.get("/V") for name, field in fields.items() if "." not in name}
+    questions = list(dict.fromkeys(name.rsplit("/", 1)[0] for name in values if name.endswith("/level")))
+    ticked = {tuple(name.rsplit("/", 1)) for name, value in values.items()
+              if "/" in name and str(value) not in ("/Off", "None", "") and not name.endswith(
+                  ("/level", "/notes", "/score")) and str(value).startswith("/")}
+    levels = {}
+    for question in questions:
+        value = str(values.get(f"{question}/level") or "/Off").lstrip("/")
+        if value.isdigit() and int(value) < len(LEVELS):  # WeasyPrint names radio states by position
+            levels[question] = LEVELS[int(value)]
+    people = {key: str(values.get(key) or "") for key in ("candidate", "interviewer", "date", "role")}
+    return Sheet(questions, ticked, levels, people)
+
+
+def _read_csv(path: Path) -> Sheet:
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise SourceError(f"cannot read this CSV: {error}", str(path)) from None
+    if not rows or not {"question_id", "item", "mark"} <= set(rows[0]):
+        raise SourceError("not a qgen scores CSV (columns question_id, item, mark)", str(path), 1)
+    questions = list(dict.fromkeys(row["question_id"] for row in rows))
+    ticked, levels = set(), {}
+    for line, row in enumerate(rows, 2):
+        mark = (row.get("mark") or "").strip()
+        if row["item"] == "level":
+            if mark and mark not in LEVEL_WORDS:
+                raise SourceError(f"level “{mark}” is none of {', '.join(LEVEL_WORDS)}", str(path), line)
+            if mark:
+                levels[row["question_id"]] = LEVEL_WORDS[mark]
+        elif mark in TICKS:
+            ticked.add((row["question_id"], row["item"].removeprefix("point:")))
+    first = rows[0]
+    seed = int(first["seed"]) if (first.get("seed") or "").isdigit() else None
+    return Sheet(questions, ticked, levels, {}, seed, first.get("variant") or None)
+
+
+def score(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -> dict:
+    """The result record of a sheet checked against its paper's manifest."""
+    ids = [question["id"] for question in manifest["questions"]]
+    problems = []
+    if sheet.question_ids != ids:
+        problems.append(f"its questions are not the paper's ({len(sheet.question_ids)} against {len(ids)}, "
+                        f"first difference: {_first_difference(sheet.question_ids, ids)})")
+    if sheet.seed is not None and sheet.seed != manifest.get("seed"):
+        problems.append(f"its seed is {sheet.seed}, the paper's {manifest.get('seed')}")
+    if sheet.variant is not None and sheet.variant != manifest.get("variant"):
+        problems.append(f"its variant is {sheet.variant}, the paper's {manifest.get('variant')}")
+    if problems:
+        raise SourceError(f"this sheet is not for the paper {manifest_path}: " + "; ".join(problems), str(sheet_path))
+    questions = []
+    for number, question in enumerate(manifest["questions"], 1):
+        points = [{"id": p["id"], "label": p["label"], "weight": p["weight"],
+                   "checked": (question["id"], p["id"]) in sheet.ticked} for p in question["points"]]
+        got = sum(p["weight"] for p in points if p["checked"])
+        questions.append({"number": number, "id": question["id"], "title": question["title"], "points": points,
+                          "level": sheet.levels.get(question["id"]), "score": got,
+                          "max": sum(p["weight"] for p in points)})
+    return {
+        "paper": {"manifest": str(manifest_path), "seed": manifest.get("seed"), "variant": manifest.get("variant"),
+                  "question_ids": ids},
+        "sheet": str(sheet_path),
+        **{key: sheet.people.get(key, "") for key in ("candidate", "interviewer", "role")},
+        "date": sheet.people.get("date") or date.today().isoformat(),
+        "questions": questions,
+        "total": {"score": sum(q["score"] for q in questions), "max": sum(q["max"] for q in questions)},
+    }
+
+
+def _first_difference(got: list[str], expected: list[str]) -> str:
+    for number, (a, b) in enumerate(zip(got, expected), 1):
+        if a != b:
+            return f"question {number} is “{a}” on the sheet and “{b}” on the paper"
+    return "one of them has more questions"
+
+
+def save_result(result: dict, folder: Path, stem: str) -> Path:
+    """``results/<stem>-<date>-<candidate>.json``, a new file each time (``-2``, ``-3``…)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base = f"{stem}-{result['date']}-{slugify(result['candidate']) or 'candidate'}"
+    path, count = folder / f"{base}.json", 1
+    while path.exists():
+        count += 1
+        path = folder / f"{base}-{count}.json"
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never over an existing result
+        json.dump(result, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+    return path

@@ -1,0 +1,110 @@
+"""qgen score: filled interviewer's sheets (PDF fields, CSV) read back against their paper."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+
+import pytest
+
+from .conftest import ROOT
+from .test_cli import QGEN
+
+pypdf = pytest.importorskip("pypdf")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory):
+    """Interviewer's sheets of three questions, for seed 42 and for seed 7."""
+    out = tmp_path_factory.mktemp("sheets")
+    for seed in (42, 7):
+        result = subprocess.run([str(QGEN), "build", "--format", "interview", "--shuffle", "--count", "3",
+                                 "--seed", str(seed), "--out", str(out / str(seed))], cwd=ROOT, capture_output=True,
+                                text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr
+    return out
+
+
+def manifest(folder):
+    return json.loads((folder / "llm-interview-paper-manifest.json").read_text("utf-8"))
+
+
+def score(*args, cwd):
+    return subprocess.run([str(QGEN), "score", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def fill_pdf(source, target, values, level_of):
+    """Fill fields as a PDF viewer saves them: boxes and text, and a radio group's value."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(source))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        for annotation in page.get("/Annots", []):
+            button = annotation.get_object()
+            group = button.get("/Parent")
+            name = group.get_object().get("/T") if group is not None else None
+            if name in level_of:
+                state = pypdf.generic.NameObject(level_of[name])
+                group.get_object()[pypdf.generic.NameObject("/V")] = state
+                button[pypdf.generic.NameObject("/AS")] = state if level_of[name] in button["/AP"]["/N"] else \
+                    pypdf.generic.NameObject("/Off")
+    with open(target, "wb") as handle:
+        writer.write(handle)
+
+
+def test_a_filled_pdf_gives_back_its_ticks_and_levels(papers, tmp_path):
+    paper = manifest(papers / "42")
+    first, second = paper["questions"][0], paper["questions"][1]
+    filled = tmp_path / "llm-interview-interview.pdf"
+    fill_pdf(papers / "42" / "llm-interview-interview.pdf", filled,
+             {"candidate": "张三", "interviewer": "李四", f"{first['id']}/{first['points'][0]['id']}": "/on",
+              f"{first['id']}/{first['points'][2]['id']}": "/on"},
+             {f"{second['id']}/level": "/2"})
+    (tmp_path / "llm-interview-paper-manifest.json").write_text(json.dumps(paper), "utf-8")
+    result = score(filled, "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    (path,) = (tmp_path / "results").iterdir()
+    record = json.loads(path.read_text("utf-8"))
+    assert (record["candidate"], record["interviewer"]) == ("张三", "李四")
+    assert record["paper"]["seed"] == 42 and record["paper"]["question_ids"] == [q["id"] for q in paper["questions"]]
+    ticks = {(q["id"], p["id"]) for q in record["questions"] for p in q["points"] if p["checked"]}
+    assert ticks == {(first["id"], first["points"][0]["id"]), (first["id"], first["points"][2]["id"])}
+    assert [q["level"] for q in record["questions"]] == [None, "good", None]
+    assert record["questions"][0]["score"] == 2 and record["total"] == {"score": 2, "max": 15}
+    again = score(filled, "--results", tmp_path / "results", cwd=tmp_path)
+    assert again.returncode == 0 and len(list((tmp_path / "results").iterdir())) == 2  # never overwritten
+
+
+def test_a_filled_csv_gives_back_the_same(papers, tmp_path):
+    paper = manifest(papers / "42")
+    text = (papers / "42" / "llm-interview-interview-scores.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    first, second = paper["questions"][0]["id"], paper["questions"][1]["id"]
+    for row in rows:
+        if row["question_id"] == first and row["item"] == f"point:{paper['questions'][0]['points'][1]['id']}":
+            row["mark"] = "x"
+        if row["question_id"] == second and row["item"] == "level":
+            row["mark"] = "优秀"
+    filled = tmp_path / "llm-interview-interview-scores.csv"
+    with open(filled, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = score(filled, "--manifest", papers / "42" / "llm-interview-paper-manifest.json",
+                   "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "results").iterdir()
+    record = json.loads(path.read_text("utf-8"))
+    assert [q["score"] for q in record["questions"]] == [1, 0, 0]
+    assert [q["level"] for q in record["questions"]] == [None, "excellent", None]
+
+
+def test_a_sheet_of_another_paper_is_refused(papers, tmp_path):
+    result = score(papers / "7" / "llm-interview-interview.pdf",
+                   "--manifest", papers / "42" / "llm-interview-paper-manifest.json",
+                   "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "this sheet is not for the paper" in result.stderr and "first difference: question 1" in result.stderr
+    assert not (tmp_path / "results").exists()
