@@ -13,20 +13,16 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import labels
-from .blocks import BLOCK_PARSER, Block, BlockKind, html_heading, split_blocks
+from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .errors import NotABank, SourceError
+from .front_matter import bank_id, bank_title, guess_language, read_front_matter
 from .ids import assign_ids, slugify, split_explicit_id
 from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
 from .sections import QuestionCutter, heading_text, join_parts
 from .sources import SourceErrors, decode_bank, display_path, find_sources
-from .user_yaml import YamlProblem, load_mapping
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
-_BANK_ID = re.compile(r"^[\w.-]+(/[\w.-]+)*$")
 
 
 @dataclass
@@ -110,7 +106,7 @@ def read_bank_text(text: str, source: str) -> Bank:
         tokens = BLOCK_PARSER.parse(text, env)
     except RecursionError:
         raise SourceError("the Markdown nests too deeply to read", source) from None
-    meta, body_start = _front_matter(tokens, source)
+    meta, body_start = read_front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
     outline = outline_blocks(blocks)
     if not outline.units:
@@ -123,8 +119,8 @@ def read_bank_text(text: str, source: str) -> Bank:
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(
         source=source,
-        title=_bank_title(meta, preface, source),
-        language=str(meta.get("language") or _guess_language(text)),
+        title=bank_title(meta, preface, source),
+        language=str(meta.get("language") or guess_language(text)),
         tags=tags,
         preface=walk.markdown_of(preface),
         questions=tuple(questions),
@@ -134,84 +130,8 @@ def read_bank_text(text: str, source: str) -> Bank:
                         for block in blocks if block.kind is BlockKind.FOOTNOTE),
         parts=tuple(walk.parts()),
         spans=tuple(spans),
-        key=_bank_id(meta, source),
+        key=bank_id(meta, source),
     )
-
-
-def _bank_id(meta: dict, source: str) -> str:
-    """Front matter ``id:`` (letters, digits, ``._-`` and ``/``), else the file's slug."""
-    given = meta.get("id")
-    return str(given) if given is not None else slugify(Path(source).stem) or "bank"
-
-
-def _front_matter(tokens, source: str) -> tuple[dict, int]:
-    """The front matter's settings, checked: ``title`` text, ``tags`` a list of texts (or
-    one text of comma-separated tags), ``language`` zh or en, ``id`` a key; other keys are
-    the author's own and are kept out of qgen's way."""
-    if not tokens or tokens[0].type != "front_matter":
-        return {}, 0
-    token = tokens[0]
-    first_line = token.map[0] + 1  # the opening ---
-    try:
-        entries = load_mapping(token.content)
-    except YamlProblem as problem:
-        raise SourceError(f"front matter: {problem.message}", source, first_line + problem.line) from None
-    meta = {}
-    for key, value, line in entries:
-        problem = _front_matter_problem(key, value)
-        if problem:
-            raise SourceError(f"front matter “{key}” {problem}", source, first_line + line)
-        meta[key] = value
-    if "tags" in meta:
-        meta["tags"] = _tags(meta["tags"])
-    return meta, token.map[1]
-
-
-def _front_matter_problem(key: str, value) -> str | None:
-    if key == "title" and value is not None and not isinstance(value, str):
-        return "must be text (put it in quotes)"
-    if key == "tags" and value is not None and not (
-            isinstance(value, str) or (isinstance(value, list) and all(isinstance(t, str) for t in value))):
-        return "must be a list of texts, e.g. tags: [rag, 检索]"
-    if key == "language" and value is not None and not (
-            isinstance(value, str) and value.lower().split("-")[0] in ("zh", "en")):
-        return "must be zh or en"
-    if key == "id" and value is not None and not (isinstance(value, (str, int)) and _BANK_ID.match(str(value))):
-        return "must be letters, digits, '.', '_', '-' or '/'"
-    if key == "minutes" and value is not None and not (
-            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 600):
-        return "must be a whole number of minutes (1 to 600)"
-    return None
-
-
-def _tags(value) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    return tuple(tag.strip() for tag in value if tag.strip())
-
-
-def _bank_title(meta: dict, preface: list[Block], source: str) -> str:
-    """Front matter's title, else the preface's first level-1 heading (Markdown or an HTML
-    ``<h1>``), else a level-2 heading that opens the file, else the file's name."""
-    if meta.get("title"):
-        return str(meta["title"]).strip()
-    for block in preface:
-        if block.kind is BlockKind.HEADING and block.level == 1 and block.content.strip():
-            return labels.strip_leading_tags(block.content).strip()
-        if block.kind is BlockKind.HTML and html_heading(block.content):
-            return html_heading(block.content)
-    if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2:
-        return labels.strip_leading_tags(preface[0].content).strip()
-    return Path(source).stem
-
-
-def _guess_language(text: str) -> str:
-    sample = text[:200_000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    return "zh" if cjk * 4 >= latin and cjk else "en"
 
 
 class _BankWalk:

@@ -1,0 +1,94 @@
+"""A bank's own settings: its front matter (checked, with lines) and what stands in for it
+when it is absent (the title from the preface, the language from the text, the key from
+the file's name)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import labels
+from .blocks import Block, BlockKind, html_heading
+from .errors import SourceError
+from .ids import slugify
+from .user_yaml import YamlProblem, load_mapping
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_BANK_ID = re.compile(r"^[\w.-]+(/[\w.-]+)*$")
+
+
+def bank_id(meta: dict, source: str) -> str:
+    """Front matter ``id:`` (letters, digits, ``._-`` and ``/``), else the file's slug."""
+    given = meta.get("id")
+    return str(given) if given is not None else slugify(Path(source).stem) or "bank"
+
+
+def read_front_matter(tokens, source: str) -> tuple[dict, int]:
+    """The front matter's settings, checked: ``title`` text, ``tags`` a list of texts (or
+    one text of comma-separated tags), ``language`` zh or en, ``id`` a key; other keys are
+    the author's own and are kept out of qgen's way."""
+    if not tokens or tokens[0].type != "front_matter":
+        return {}, 0
+    token = tokens[0]
+    first_line = token.map[0] + 1  # the opening ---
+    try:
+        entries = load_mapping(token.content)
+    except YamlProblem as problem:
+        raise SourceError(f"front matter: {problem.message}", source, first_line + problem.line) from None
+    meta = {}
+    for key, value, line in entries:
+        problem = _front_matter_problem(key, value)
+        if problem:
+            raise SourceError(f"front matter “{key}” {problem}", source, first_line + line)
+        meta[key] = value
+    if "tags" in meta:
+        meta["tags"] = _tags(meta["tags"])
+    return meta, token.map[1]
+
+
+def _front_matter_problem(key: str, value) -> str | None:
+    if key == "title" and value is not None and not isinstance(value, str):
+        return "must be text (put it in quotes)"
+    if key == "tags" and value is not None and not (
+            isinstance(value, str) or (isinstance(value, list) and all(isinstance(t, str) for t in value))):
+        return "must be a list of texts, e.g. tags: [rag, 检索]"
+    if key == "language" and value is not None and not (
+            isinstance(value, str) and value.lower().split("-")[0] in ("zh", "en")):
+        return "must be zh or en"
+    if key == "id" and value is not None and not (isinstance(value, (str, int)) and _BANK_ID.match(str(value))):
+        return "must be letters, digits, '.', '_', '-' or '/'"
+    if key == "minutes" and value is not None and not (
+            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 600):
+        return "must be a whole number of minutes (1 to 600)"
+    return None
+
+
+def _tags(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(tag.strip() for tag in value if tag.strip())
+
+
+def bank_title(meta: dict, preface: list[Block], source: str) -> str:
+    """Front matter's title, else the preface's first level-1 heading (Markdown or an HTML
+    ``<h1>``), else a level-2 heading that opens the file, else the file's name."""
+    if meta.get("title"):
+        return str(meta["title"]).strip()
+    for block in preface:
+        if block.kind is BlockKind.HEADING and block.level == 1 and block.content.strip():
+            return labels.strip_leading_tags(block.content).strip()
+        if block.kind is BlockKind.HTML and html_heading(block.content):
+            return html_heading(block.content)
+    if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2:
+        return labels.strip_leading_tags(preface[0].content).strip()
+    return Path(source).stem
+
+
+def guess_language(text: str) -> str:
+    sample = text[:200_000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    return "zh" if cjk * 4 >= latin and cjk else "en"
