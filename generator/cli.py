@@ -11,7 +11,6 @@ import argparse
 import gc
 import signal
 import sys
-import time
 
 from . import __version__
 from .errors import QgenError
@@ -154,6 +153,7 @@ def _banks(args):
 def _run_build(args) -> int:
     from .build import build
     from .config import check_flags
+    from .feedback import Feedback
 
     flags = check_flags({"formats": args.format, "count": args.count, "seed": args.seed,
                          "variants": args.variants, "jobs": args.jobs}, args.unknown,
@@ -193,39 +193,6 @@ def _print_summary(report) -> None:
     questions = sum(len(bank.questions) for bank in report.banks)
     print(f"{_plural(questions, 'question')} from {_plural(len(report.banks), 'file')}, {_count(report.findings)}, "
           f"{report.seconds:.2f} s")
-
-
-class Feedback:
-    """Progress for long steps: a bar redrawn in place on a terminal, plain lines
-    otherwise (logs, CI), nothing with --quiet; --verbose adds the time of each step."""
-
-    def __init__(self, quiet: bool, verbose: bool, stream=None):
-        self.stream = stream or sys.stderr
-        self.quiet = quiet
-        self.verbose = verbose
-        self.tty = self.stream.isatty()
-        self.started = time.perf_counter()
-        self._last_line = ""
-
-    def progress(self, what: str, done: int, total: int) -> None:
-        if self.quiet:
-            return
-        if self.tty:
-            width = 24
-            filled = width * done // max(total, 1)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {what}\033[K")
-            self.stream.flush()
-            self._last_line = what
-        elif (what != self._last_line and done < total) or self.verbose:
-            elapsed = f" at {time.perf_counter() - self.started:.1f} s" if self.verbose else ""
-            print(f"{what} ({done}/{total}){elapsed}", file=self.stream)
-            self._last_line = what
-
-    def done(self) -> None:
-        """Clear the bar so the summary starts on a clean line."""
-        if self.tty and self._last_line and not self.quiet:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
 
 
 def _run_lint(args) -> int:

@@ -136,7 +136,7 @@ def test_quiet_verbose_and_plain_progress(project):
 def test_progress_bar_on_a_terminal():
     import io
 
-    from generator.cli import Feedback
+    from generator.feedback import Feedback
 
     class Terminal(io.StringIO):
         def isatty(self):
