@@ -137,13 +137,22 @@ def test_tasks_run_here_when_no_worker_can_start(monkeypatch):
 
 
 def test_workers_are_other_processes():
-    import time
+    import multiprocessing
 
-    def slowly_here():
-        time.sleep(1)  # the workers have begun their tasks by then
+    begun = [multiprocessing.get_context("fork").Event() for _ in range(2)]
+
+    def here():
+        for event in begun:  # until both workers have begun their tasks
+            assert event.wait(30)
         return os.getpid()
 
-    pids = run_tasks([slowly_here, os.getpid, os.getpid], 3)
+    def in_a_worker(event):
+        def task():
+            event.set()
+            return os.getpid()
+        return task
+
+    pids = run_tasks([here, *(in_a_worker(event) for event in begun)], 3)
     assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
 
 
