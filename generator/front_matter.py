@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from . import labels
+from .attributes import KEYS as QUESTION_KEYS, AttributeProblem, check_setting
 from .blocks import Block, BlockKind, html_heading
 from .errors import SourceError
 from .ids import slugify
@@ -26,7 +27,8 @@ def bank_id(meta: dict, source: str) -> str:
 
 def read_front_matter(tokens, source: str) -> tuple[dict, int]:
     """The front matter's settings, checked: ``title`` text, ``tags`` a list of texts (or
-    one text of comma-separated tags), ``language`` zh or en, ``id`` a key; other keys are
+    one text of comma-separated tags), ``language`` zh or en, ``id`` a key, ``minutes`` and
+    ``difficulty`` every question's unless it says otherwise; other keys are
     the author's own and are kept out of qgen's way."""
     if not tokens or tokens[0].type != "front_matter":
         return {}, 0
@@ -41,35 +43,24 @@ def read_front_matter(tokens, source: str) -> tuple[dict, int]:
         problem = _front_matter_problem(key, value)
         if problem:
             raise SourceError(f"front matter “{key}” {problem}", source, first_line + line)
+        if key in QUESTION_KEYS and value is not None:
+            try:
+                value = check_setting(key, value)
+            except AttributeProblem as problem:
+                raise SourceError(f"front matter: {problem}", source, first_line + line) from None
         meta[key] = value
-    if "tags" in meta:
-        meta["tags"] = _tags(meta["tags"])
     return meta, token.map[1]
 
 
 def _front_matter_problem(key: str, value) -> str | None:
     if key == "title" and value is not None and not isinstance(value, str):
         return "must be text (put it in quotes)"
-    if key == "tags" and value is not None and not (
-            isinstance(value, str) or (isinstance(value, list) and all(isinstance(t, str) for t in value))):
-        return "must be a list of texts, e.g. tags: [rag, 检索]"
     if key == "language" and value is not None and not (
             isinstance(value, str) and value.lower().split("-")[0] in ("zh", "en")):
         return "must be zh or en"
     if key == "id" and value is not None and not (isinstance(value, (str, int)) and _BANK_ID.match(str(value))):
         return "must be letters, digits, '.', '_', '-' or '/'"
-    if key == "minutes" and value is not None and not (
-            isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 600):
-        return "must be a whole number of minutes (1 to 600)"
     return None
-
-
-def _tags(value) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    return tuple(tag.strip() for tag in value if tag.strip())
 
 
 def bank_title(meta: dict, preface: list[Block], source: str) -> str:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-import re
 import unicodedata
 
 _MAX_SLUG = 64
-_EXPLICIT_ID = re.compile(r"\s*\{#(\w[\w.:-]*)\}\s*$")
 
 
 def slugify(text: str) -> str:
@@ -32,14 +30,6 @@ def slugify(text: str) -> str:
         cut = slug.rfind("-", 0, _MAX_SLUG + 1)
         slug = slug[: cut if cut > _MAX_SLUG // 2 else _MAX_SLUG]
     return slug
-
-
-def split_explicit_id(title: str) -> tuple[str, str | None]:
-    """``Title {#my-id}`` -> ("Title", "my-id"); a title without one -> (title, None)."""
-    match = _EXPLICIT_ID.search(title)
-    if not match:
-        return title, None
-    return title[: match.start()].rstrip(), match.group(1)
 
 
 def assign_ids(titles: list[str], explicit: list[str | None], bodies: list[str]) -> list[str]:

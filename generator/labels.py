@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .attributes import only_attributes, without_attributes
+
 # The one table of section labels: for each kind, the label qgen writes in each language
 # (first) and every synonym it reads.
 SECTION_LABELS = {
@@ -67,7 +69,6 @@ MAX_LABEL_LENGTH = 30
 _BOLD_AT_START = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1(.*)$")
 _BRACKETED = re.compile(r"^ {0,3}【\s*([^】\n]{1,%d}?)\s*】[ \t]*(.*)$" % MAX_LABEL_LENGTH)
 _PLAIN = re.compile(r"^ {0,3}([^\s：:*_#>`|【\[<!-][^：:\n]{0,%d}?)\s*[：:][ \t]*(.*)$" % MAX_LABEL_LENGTH)
-_EXPLICIT_ID_ONLY = re.compile(r"^\s*\{#[\w.:-]+\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def bold_marker(bold: str, rest: str) -> Marker | None:
     ``**问题：…**``), or None. ``**题目：** text`` is a label, not a marker."""
     bold = bold.strip()
     # ``**问题 2：…？** {#my-id}``: an id written after the bold belongs to the title.
-    after = f" {rest.strip()}" if _EXPLICIT_ID_ONLY.match(rest) else ""
+    after = f" {rest.strip()}" if only_attributes(rest) else ""
     match = _NUMBERED_KEYWORD.match(bold)
     if match:
         title = match.group(2).strip() + after if match.group(2).strip() else rest.strip()
@@ -129,7 +130,7 @@ def bold_question(bold: str, rest: str) -> Marker | None:
     """A paragraph that is one bold question (``**什么是进程？**``): a question when an
     answer label follows it, which the caller checks."""
     bold = bold.strip()
-    if (rest.strip() and not _EXPLICIT_ID_ONLY.match(rest)) or "\n" in bold or not bold.endswith(QUESTION_MARKS):
+    if (rest.strip() and not only_attributes(rest)) or "\n" in bold or not bold.endswith(QUESTION_MARKS):
         return None
     marker = heading_marker(bold)
     after = f" {rest.strip()}" if rest.strip() else ""
@@ -143,7 +144,7 @@ def looks_like_question(marker: Marker) -> bool:
 
 def ends_with_question_mark(title: str) -> bool:
     """``什么是闭包？`` or ``What is hoisting? {#hoist}``: the explicit id does not count."""
-    return re.sub(r"\s*\{#[\w.:-]+\}\s*$", "", title).rstrip().endswith(QUESTION_MARKS)
+    return without_attributes(title).rstrip().endswith(QUESTION_MARKS)
 
 
 def line_label(line: str) -> tuple[str, str] | None:

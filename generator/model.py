@@ -64,7 +64,8 @@ class Question:
     part: str | None = None  # the title of the part (a heading above the questions) it is in
     points: tuple[Point, ...] = ()  # what a good answer makes: the answer's list items, or a rubric's
     followups: tuple[str, ...] = ()  # questions an interviewer can ask next (追问, Follow-up)
-    minutes: int | None = None  # the time budget: front matter ``minutes``
+    minutes: int | None = None  # the time budget: ``{minutes=5}`` after the title, or the front matter's
+    difficulty: str | None = None  # easy, medium or hard: ``{difficulty=hard}``, or the front matter's
 
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)

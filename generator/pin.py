@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .attributes import ATTRIBUTES
 from .errors import SourceError
 from .model import Bank, Question
 from .output import write_atomic
@@ -19,7 +20,6 @@ from .reader import read_bank_text
 from .sources import decode_bank, display_path
 
 _LINE_ENDINGS = re.compile(rb"(\r\n|\r|\n)")
-_PINNED = re.compile(r"\{#[\w.:-]+\}")
 _CLOSING_HASHES = re.compile(rb"([ \t]+#+)?([ \t]*)$")
 
 
@@ -33,9 +33,10 @@ def pin_ids(path: Path) -> list[Question]:
     for question in bank.questions:
         position = 2 * (question.line - 1)
         line = pieces[position]
-        if _PINNED.search(line.decode("utf-8", "surrogateescape")):
+        with_id = _with_id(line, question.id)
+        if with_id is None:
             continue
-        pieces[position] = _with_id(line, question.id)
+        pieces[position] = with_id
         pinned.append(question)
     if not pinned:
         return []
@@ -45,12 +46,22 @@ def pin_ids(path: Path) -> list[Question]:
     return pinned
 
 
-def _with_id(line: bytes, question_id: str) -> bytes:
+def _with_id(line: bytes, question_id: str) -> bytes | None:
     """``### Title ##`` -> ``### Title {#id} ##``: before a closing sequence of an ATX
-    heading and before trailing blanks, so nothing else on the line moves."""
+    heading and before trailing blanks, so nothing else on the line moves; into the braces
+    of attributes already there (``{minutes=5}`` -> ``{#id minutes=5}``). None when the
+    line has an id already."""
     match = _CLOSING_HASHES.search(line)
-    head = line[:match.start()]
-    return head + f" {{#{question_id}}}".encode("utf-8") + line[match.start():]
+    head, tail = line[:match.start()].decode("utf-8", "surrogateescape"), line[match.start():]
+    written = ATTRIBUTES.search(head)
+    if written and written.group("id"):
+        return None
+    if written:
+        brace = head.index("{", written.start())
+        head = f"{head[:brace + 1]}#{question_id} {head[brace + 1:].lstrip()}"
+    else:
+        head += f" {{#{question_id}}}"
+    return head.encode("utf-8", "surrogateescape") + tail
 
 
 def _check_same_ids(before: Bank, after: Bank, source: str) -> None:

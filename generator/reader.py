@@ -16,7 +16,8 @@ from pathlib import Path
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .errors import NotABank, SourceError
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
-from .ids import assign_ids, slugify, split_explicit_id
+from .attributes import AttributeProblem, settings, split_attributes
+from .ids import assign_ids, slugify
 from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
@@ -112,16 +113,14 @@ def read_bank_text(text: str, source: str) -> Bank:
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
-    tags = meta.get("tags", ())
-    questions = [replace(q, points=points_of(q), followups=followups_of(q), minutes=meta.get("minutes"))
-                 for q in walk.questions(tags)]
+    questions = [replace(q, points=points_of(q), followups=followups_of(q)) for q in walk.questions(meta)]
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(
         source=source,
         title=bank_title(meta, preface, source),
         language=str(meta.get("language") or guess_language(text)),
-        tags=tags,
+        tags=meta.get("tags") or (),
         preface=walk.markdown_of(preface),
         questions=tuple(questions),
         findings=tuple(walk.findings),
@@ -145,12 +144,18 @@ class _BankWalk:
         self.outline = outline
         self.findings: list[Finding] = []
 
-    def questions(self, tags: tuple[str, ...]) -> list[Question]:
-        """The questions, each with the bank's ``tags`` and its part."""
+    def questions(self, meta: dict) -> list[Question]:
+        """The questions, each with its part and its settings: those written after its
+        title (``{#id minutes=5 difficulty=hard tags=rag}``) over the bank's front matter;
+        its tags are the bank's and its own."""
         units = self.outline.units
-        titles, explicit = [], []
+        titles, explicit, own = [], [], []
         for unit in units:
-            title, given = split_explicit_id(unit.marker.title)
+            title, given, pairs = split_attributes(unit.marker.title)
+            try:
+                own.append(settings(pairs))
+            except AttributeProblem as problem:
+                raise SourceError(str(problem), self.source, self.blocks[unit.start].start + 1) from None
             titles.append(title)
             explicit.append(given)
         self._check_fences()
@@ -161,7 +166,11 @@ class _BankWalk:
                           part=None if unit.part is None else parts[unit.part].title)
                   for unit, title in zip(units, titles)]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
-        return [replace(draft, id=question_id, tags=tags) for draft, question_id in zip(drafts, ids)]
+        bank_tags = meta.get("tags") or ()
+        return [replace(draft, id=question_id, tags=bank_tags + tuple(t for t in mine.get("tags", ()) if t not in bank_tags),
+                        minutes=mine.get("minutes", meta.get("minutes")),
+                        difficulty=mine.get("difficulty", meta.get("difficulty")))
+                for draft, question_id, mine in zip(drafts, ids, own)]
 
     def _recurring_headings(self) -> set[str]:
         """Sub-headings that recur across questions ("Good to hear", "参考") name sections;

@@ -77,6 +77,14 @@ def part_tag(part: str | None) -> str | None:
     return f"part::{name}" if name else None
 
 
+def note_tags(bank: Bank, question: Question) -> list[str]:
+    """The bank's tags and its name, the question's own tags, its part and its difficulty."""
+    own = [tag for tag in question.tags if tag not in bank.tags]
+    more = [part_tag(question.part), f"difficulty::{question.difficulty}" if question.difficulty else None]
+    tags = (*(sanitize_tag(tag) for tag in (*bank.tags, bank.slug, *own)), *more)
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
 def deck_names(banks: list[Bank], title: str) -> list[str]:
     """One bank: its own deck. Several: a deck named ``title`` with one sub-deck per file;
     banks of the same title are told apart by their keys."""
@@ -180,7 +188,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             for position, (fields, (question, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
                 guid = note_guid(deck.bank, question)
-                tags = deck.tags + [tag for tag in (part_tag(question.part),) if tag]
+                tags = note_tags(deck.bank, question)
                 digest = note_digest(fields, tags)
                 before = previous_notes.get(guid)
                 if before and before["hash"] == digest:
@@ -209,12 +217,11 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
 
 @dataclass
 class _Deck:
-    """A bank's deck (with its note type, no notes yet) and the tags of its notes."""
+    """A bank's deck, with its note type and no notes yet."""
 
     bank: Bank
     deck: genanki.Deck
     model: genanki.Model
-    tags: list[str]
 
 
 def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Deck]:
@@ -227,8 +234,7 @@ def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Dec
         if language not in models:
             models[language] = note_model(language, context.templates)
         deck.add_model(models[language])
-        tags = [t for t in (sanitize_tag(tag) for tag in (*bank.tags, bank.slug)) if t]
-        decks.append(_Deck(bank, deck, models[language], tags))
+        decks.append(_Deck(bank, deck, models[language]))
     return decks
 
 

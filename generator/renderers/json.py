@@ -26,6 +26,7 @@ def question_record(question: Question) -> dict:
         "points": [{"id": p.id, "label": p.label, "text": p.text, "weight": p.weight} for p in question.points],
         "followups": list(question.followups),
         "minutes": question.minutes,
+        "difficulty": question.difficulty,
     }
 
 

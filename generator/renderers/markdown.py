@@ -22,7 +22,7 @@ def render_markdown(bank: Bank) -> bytes:
     meta = {key: value for key, value in (("title", bank.title), ("language", bank.language),
                                           ("tags", list(bank.tags))) if value}
     context = {
-        "bank": {"preface": bank.preface, "questions": [_question(q, words) for q in bank.questions],
+        "bank": {"preface": bank.preface, "questions": [_question(q, words, bank.tags) for q in bank.questions],
                  "link_definitions": bank.link_definitions, "footnotes": bank.footnotes},
         "words": words,
         "front_matter": yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else "",
@@ -30,7 +30,7 @@ def render_markdown(bank: Bank) -> bytes:
     return render("markdown/bank.md.j2", **context).rstrip("\n").encode("utf-8") + b"\n"
 
 
-def _question(question: Question, words: dict) -> dict:
+def _question(question: Question, words: dict, bank_tags: tuple[str, ...]) -> dict:
     sections = []
     for kind in SECTION_KINDS:
         text = question.section(kind)
@@ -40,7 +40,7 @@ def _question(question: Question, words: dict) -> dict:
     return {
         "number": question.number,
         "title": question.title,
-        "explicit_id": question.id if question.id != slugify(question.title) else None,
+        "attributes": _attributes(question, bank_tags),
         "sections": sections,
     }
 
@@ -48,3 +48,18 @@ def _question(question: Question, words: dict) -> dict:
 def _section(label: str, text: str) -> dict:
     inline = bool(text) and not text.startswith(_BLOCK_STARTS) and "\n" not in text.split("\n\n")[0]
     return {"label": label, "text": text, "inline": inline}
+
+
+def _attributes(question: Question, bank_tags: tuple[str, ...]) -> str:
+    """What goes in braces after the title: an id the title does not give, and the
+    question's settings (the bank's front matter is not written back, so all of them)."""
+    own_tags = [tag for tag in question.tags if tag not in bank_tags]
+    pairs = [f"#{question.id}" if question.id != slugify(question.title) else "",
+             f"minutes={question.minutes}" if question.minutes else "",
+             f"difficulty={question.difficulty}" if question.difficulty else "",
+             _pair("tags", ",".join(own_tags)) if own_tags else ""]
+    return " ".join(pair for pair in pairs if pair)
+
+
+def _pair(key: str, value: str) -> str:
+    return f'{key}="{value}"' if any(char.isspace() or char in '{}' for char in value) else f"{key}={value}"

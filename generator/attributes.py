@@ -1,0 +1,77 @@
+"""What an author writes after a question's title in braces: ``{#id minutes=5
+difficulty=hard tags=rag,检索}``. The id pins the question's identity; the others are the
+question's own settings, over the bank's front matter. One pattern for every place that
+has to see past the braces (the reader, the label rules, ``qgen ids --pin``)."""
+
+from __future__ import annotations
+
+import re
+
+_PAIR = r'[A-Za-z][\w-]*=(?:"[^"]*"|[^\s"{}]+)'
+# ``{#id}``, ``{minutes=5}``, ``{#id a=1 b="x y"}`` at the end of a title.
+ATTRIBUTES = re.compile(rf'\s*\{{(?=\s*[#A-Za-z])\s*(?:#(?P<id>\w[\w.:-]*))?(?P<pairs>(?:\s*{_PAIR})*)\s*\}}\s*$')
+_PAIRS = re.compile(r'([A-Za-z][\w-]*)=(?:"([^"]*)"|([^\s"{}]+))')
+
+DIFFICULTIES = {
+    "easy": "easy", "medium": "medium", "hard": "hard",
+    "初级": "easy", "中级": "medium", "高级": "hard",
+    "简单": "easy", "中等": "medium", "困难": "hard",
+}
+KEYS = ("minutes", "difficulty", "tags")
+
+
+class AttributeProblem(ValueError):
+    """An attribute qgen cannot use, said in one line."""
+
+
+def split_attributes(title: str) -> tuple[str, str | None, dict[str, str]]:
+    """``Title {#my-id minutes=5}`` -> ("Title", "my-id", {"minutes": "5"})."""
+    match = ATTRIBUTES.search(title)
+    if not match:
+        return title, None, {}
+    pairs = {pair.group(1): pair.group(2) if pair.group(2) is not None else pair.group(3)
+             for pair in _PAIRS.finditer(match.group("pairs"))}
+    return title[: match.start()].rstrip(), match.group("id"), pairs
+
+
+def only_attributes(text: str) -> bool:
+    """True when ``text`` is nothing but an attribute block (what follows a bold title)."""
+    match = ATTRIBUTES.match(text)
+    return bool(match) and match.start() == 0
+
+
+def without_attributes(title: str) -> str:
+    return split_attributes(title)[0]
+
+
+def settings(pairs: dict[str, str]) -> dict:
+    """The attributes as values: ``minutes`` a whole number from 1 to 600, ``difficulty``
+    easy / medium / hard (初级 / 中级 / 高级 and 简单 / 中等 / 困难 read as these),
+    ``tags`` a comma-separated list. Raises AttributeProblem for anything else."""
+    values: dict = {}
+    for key, text in pairs.items():
+        if key not in KEYS:
+            raise AttributeProblem(f"unknown attribute “{key}” (known: {', '.join(KEYS)})")
+        values[key] = check_setting(key, text)
+    return values
+
+
+def check_setting(key: str, value):
+    """One setting, from an attribute (text) or the front matter (YAML value)."""
+    if key == "minutes":
+        number = value if isinstance(value, int) and not isinstance(value, bool) else (
+            int(value) if isinstance(value, str) and value.isdigit() else None)
+        if number is None or not 1 <= number <= 600:
+            raise AttributeProblem("minutes must be a whole number of minutes (1 to 600)")
+        return number
+    if key == "difficulty":
+        if not isinstance(value, str) or value.strip().lower() not in DIFFICULTIES:
+            raise AttributeProblem("difficulty must be easy, medium or hard (初级, 中级, 高级)")
+        return DIFFICULTIES[value.strip().lower()]
+    if key == "tags":
+        if isinstance(value, str):
+            value = value.split(",")
+        if not (isinstance(value, list) and all(isinstance(tag, str) for tag in value)):
+            raise AttributeProblem("tags must be a list of texts, e.g. tags: [rag, 检索]")
+        return tuple(tag.strip() for tag in value if tag.strip())
+    raise AttributeProblem(f"unknown attribute “{key}”")
