@@ -28,7 +28,8 @@ EXAMPLES = {
     "doctor": "example:\n  qgen doctor",
     "ids": "examples:\n  qgen ids\n  qgen ids --pin source/llm-interview.md",
     "score": "examples:\n  qgen score build/llm-interview-interview.pdf\n"
-             "  qgen score filled.pdf --manifest build/llm-interview-paper-manifest.json",
+             "  qgen score filled.pdf --manifest build/llm-interview-paper-manifest.json\n"
+             "  qgen score ~/Downloads/llm-interview-practice-2026-12-03.json",
 }
 EXIT_CODES = "exit codes: 0 ok, 1 findings or a failed build, 2 usage or input errors"
 
@@ -106,9 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     ids.add_argument("--pin", action="store_true",
                      help="write {#id} after the title of every question whose id is derived from its text")
     _command(commands, "doctor", "check that everything qgen needs is installed", _run_doctor, paths=False)
-    score = _command(commands, "score", "score filled interviewer's sheets (PDF or CSV) into results/",
+    score = _command(commands, "score", "score filled interviewer's sheets (PDF, CSV or practice JSON) into results/",
                      _run_score, paths=False)
-    score.add_argument("sheets", nargs="+", metavar="SHEET", help="filled interview PDFs or scores CSVs")
+    score.add_argument("sheets", nargs="+", metavar="SHEET",
+                       help="filled interview PDFs, scores CSVs or practice files downloaded from the study page")
     score.add_argument("--manifest", metavar="FILE", help="the paper's manifest (default: the one beside the sheet)")
     score.add_argument("--results", metavar="DIR", default="results", help="where results go (default: results/)")
     return parser
@@ -273,17 +275,23 @@ def _run_score(args) -> int:
     from pathlib import Path
 
     from .errors import SourceError
-    from .results import manifest_for, read_sheet, save_result, score
+    from .results import manifest_for, read_sheet, save_result, score, score_practice
 
     for name in args.sheets:
         sheet_path = Path(name)
-        manifest_path = Path(args.manifest) if args.manifest else manifest_for(sheet_path)
-        try:
-            manifest = json.loads(manifest_path.read_text("utf-8"))
-        except (OSError, ValueError) as error:
-            raise SourceError(f"cannot read the paper's manifest: {error}", str(manifest_path)) from None
-        result = score(read_sheet(sheet_path), manifest, sheet_path, manifest_path)
-        stem = manifest_path.name.split("-paper")[0]
+        if sheet_path.suffix.lower() == ".json":
+            if args.manifest:
+                raise SourceError("a practice file from the study page is for no paper; leave out --manifest",
+                                  str(sheet_path))
+            result, stem = score_practice(sheet_path)
+        else:
+            manifest_path = Path(args.manifest) if args.manifest else manifest_for(sheet_path)
+            try:
+                manifest = json.loads(manifest_path.read_text("utf-8"))
+            except (OSError, ValueError) as error:
+                raise SourceError(f"cannot read the paper's manifest: {error}", str(manifest_path)) from None
+            result = score(read_sheet(sheet_path), manifest, sheet_path, manifest_path)
+            stem = manifest_path.name.split("-paper")[0]
         path = save_result(result, Path(args.results), stem)
         print(f"{sheet_path}: {result['candidate'] or 'candidate'} · {result['date']}")
         for question in result["questions"]:

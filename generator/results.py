@@ -2,7 +2,8 @@
 
 A sheet is read from the PDF's form fields (filled on screen) or from the scores CSV
 (filled in a spreadsheet after a paper interview) and checked against its paper's manifest:
-the same seed, variant and questions, else nothing is scored. A result is a new JSON file
+the same seed, variant and questions, else nothing is scored. A self-interview downloaded
+from the study page's practice mode is a JSON file that names its own questions. A result is a new JSON file
 under ``results/`` each time; none is ever overwritten.
 """
 
@@ -133,6 +134,64 @@ def score(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -
         "questions": questions,
         "total": {"score": sum(q["score"] for q in questions), "max": sum(q["max"] for q in questions)},
     }
+
+
+def score_practice(path: Path) -> tuple[dict, str]:
+    """The result record of a self-interview downloaded from the study page's practice
+    mode, and the page's stem. It names its questions and their points itself (it is no
+    paper); qgen checks its shape and sums the scores anew."""
+    try:
+        data = json.loads(path.read_text("utf-8-sig"))
+    except OSError as error:
+        raise SourceError(f"cannot read: {error.strerror}", str(path)) from None
+    except ValueError as error:
+        line = getattr(error, "lineno", None)
+        raise SourceError(f"not JSON: {getattr(error, 'msg', error)}", str(path), line) from None
+    if not isinstance(data, dict) or data.get("qgen") != "practice" or not isinstance(data.get("questions"), list):
+        raise SourceError("not a practice file from a qgen study page (\"qgen\": \"practice\")", str(path))
+    questions = [_practised(entry, number, path) for number, entry in enumerate(data["questions"], 1)]
+    page = str(data.get("page") or "study")
+    result = {
+        "paper": {"manifest": None, "seed": None, "variant": None, "study_page": page,
+                  "question_ids": [question["id"] for question in questions]},
+        "mode": "self",
+        "sheet": str(path),
+        "candidate": _text(data.get("candidate")), "interviewer": "", "role": "",
+        "date": _text(data.get("date")) or date.today().isoformat(),
+        "questions": questions,
+        "total": {"score": sum(q["score"] for q in questions), "max": sum(q["max"] for q in questions)},
+    }
+    return result, slugify(page) or "study"
+
+
+def _practised(entry, number: int, path: Path) -> dict:
+    """One question of a practice file, checked: ids are texts, weights whole numbers,
+    ``checked`` true or false, the level one of LEVELS or none."""
+    def problem(what: str) -> SourceError:
+        return SourceError(f"question {number}: {what}", str(path))
+
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
+        raise problem("has no id")
+    if entry.get("level") is not None and entry["level"] not in LEVELS:
+        raise problem(f"level “{entry['level']}” is none of {', '.join(LEVELS)}")
+    seconds = entry.get("seconds")
+    if seconds is not None and (not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0):
+        raise problem("seconds must be a whole number")
+    points = []
+    for point in entry.get("points") or []:
+        if not (isinstance(point, dict) and isinstance(point.get("id"), str) and isinstance(point.get("checked"), bool)
+                and isinstance(point.get("weight"), int) and not isinstance(point["weight"], bool)
+                and point["weight"] > 0):
+            raise problem("each point needs an id, a whole weight above 0 and checked true or false")
+        points.append({"id": point["id"], "label": _text(point.get("label")) or point["id"],
+                       "weight": point["weight"], "checked": point["checked"]})
+    return {"number": number, "id": entry["id"], "bank": _text(entry.get("bank")), "title": _text(entry.get("title")),
+            "points": points, "level": entry.get("level"), "seconds": seconds,
+            "score": sum(p["weight"] for p in points if p["checked"]), "max": sum(p["weight"] for p in points)}
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _first_difference(got: list[str], expected: list[str]) -> str:

@@ -16,6 +16,8 @@ WORDS = {
         "minutes": "分钟", "points": "要点", "point_unit": "分", "followups": "追问", "notes": "记录",
         "level": "评级", "summary": "汇总", "total": "总分", "recommendation": "建议",
         "levels": "差 一般 良好 优秀",
+        "practice": "练习模式", "download": "下载结果", "reset": "清除结果", "start": "开始计时",
+        "answer_aloud": "先口头作答，再展开答案", "points_made": "答到的要点",
     },
     "en": {
         "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
@@ -27,6 +29,8 @@ WORDS = {
         "role": "Role", "minutes": "min", "points": "Points", "point_unit": "pt", "followups": "Follow-ups",
         "notes": "Notes", "level": "Level", "summary": "Summary", "total": "Total",
         "recommendation": "Recommendation", "levels": "poor mixed good excellent",
+        "practice": "Practice", "download": "Download results", "reset": "Clear results", "start": "Start timer",
+        "answer_aloud": "Answer aloud, then show the answer", "points_made": "Points you made",
     },
 }
 

@@ -1,4 +1,4 @@
-"""Pictures for the README: an Anki card (day and night) and the study page, rendered in
+"""Pictures for the README: an Anki card (day and night), the study page and its practice mode, rendered in
 headless Chromium from what `qgen build` wrote. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR"""
 
 import sys
@@ -41,7 +41,27 @@ def main(build: Path, docs: Path) -> None:
         page.fill("#search", "推理")
         page.locator(".question:not([hidden]) summary").first.click()
         page.screenshot(path=str(docs / "study-page.png"))
+        practice_mode(browser, build / "llm-interview.html", docs / "study-practice.png")
         browser.close()
+
+
+def practice_mode(browser, study_page: Path, picture: Path) -> None:
+    """The practice mode after a timed answer: revealed, three points ticked, a level."""
+    page = browser.new_page(viewport={"width": 900, "height": 1250})
+    page.clock.install()
+    page.goto(study_page.resolve().as_uri())
+    page.click("#practice")
+    page.fill("#candidate", "Li Lei")
+    question = page.locator(".question").nth(1)
+    question.locator(".start").click()
+    page.clock.run_for(95_000)
+    question.locator("summary").click()
+    for box in question.locator("[data-point]").all()[:3]:
+        box.check()
+    question.locator(".levels input[value='good']").check()
+    question.evaluate("q => window.scrollTo(0, q.offsetTop - document.querySelector('.bar').offsetHeight - 12)")
+    page.screenshot(path=str(picture))
+    page.close()
 
 
 if __name__ == "__main__":

@@ -108,3 +108,48 @@ def test_a_sheet_of_another_paper_is_refused(papers, tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "this sheet is not for the paper" in result.stderr and "first difference: question 1" in result.stderr
     assert not (tmp_path / "results").exists()
+
+
+def practice_file(folder, **changes):
+    record = {"qgen": "practice", "page": "llm-interview", "candidate": "Han Meimei", "date": "2026-12-01",
+              "questions": [{"bank": "llm-interview", "id": "rag", "title": "RAG", "level": "excellent", "seconds": 61,
+                             "points": [{"id": "召回", "label": "召回", "weight": 2, "checked": True},
+                                        {"id": "生成", "label": "生成", "weight": 1, "checked": False}]}]}
+    record.update(changes)
+    path = folder / "practice.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    return path
+
+
+def test_a_practice_file_is_scored_anew_and_never_overwrites(tmp_path):
+    path = practice_file(tmp_path)
+    for _ in range(2):
+        assert score(path, "--results", "results", cwd=tmp_path).returncode == 0
+    names = sorted(p.name for p in (tmp_path / "results").iterdir())
+    assert names == ["llm-interview-2026-12-01-han-meimei-2.json", "llm-interview-2026-12-01-han-meimei.json"]
+    record = json.loads((tmp_path / "results" / names[1]).read_text("utf-8"))
+    assert record["paper"]["question_ids"] == ["rag"] and record["paper"]["study_page"] == "llm-interview"
+    assert (record["questions"][0]["score"], record["questions"][0]["max"], record["total"]) == (
+        2, 3, {"score": 2, "max": 3})
+
+
+@pytest.mark.parametrize("changes, problem", [
+    ({"questions": [{"id": "rag", "level": "brilliant", "points": []}]}, "level “brilliant”"),
+    ({"questions": [{"id": "rag", "points": [{"id": "a", "weight": "2", "checked": True}]}]}, "whole weight"),
+    ({"qgen": "something else"}, "not a practice file"),
+])
+def test_a_practice_file_qgen_cannot_trust_is_refused(tmp_path, changes, problem):
+    result = score(practice_file(tmp_path, **changes), "--results", "results", cwd=tmp_path)
+    assert result.returncode == 2 and problem in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "results").exists()
+
+
+def test_a_practice_file_that_is_not_json_names_its_line(tmp_path):
+    (tmp_path / "practice.json").write_text('{"qgen": "practice",\n "questions": [,]}', "utf-8")
+    result = score("practice.json", cwd=tmp_path)
+    assert result.returncode == 2 and "practice.json:2:" in result.stderr
+
+
+def test_a_practice_file_takes_no_manifest(tmp_path):
+    result = score(practice_file(tmp_path), "--manifest", "x-paper-manifest.json", cwd=tmp_path)
+    assert result.returncode == 2 and "leave out --manifest" in result.stderr

@@ -1,5 +1,6 @@
 """The study page in a real headless browser (Debian's chromium, driven by Playwright)."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -181,3 +182,83 @@ def test_parts_footnotes_and_math_on_the_page(browser, tmp_path):
         assert hidden == [True, False]
     finally:
         page.close()
+
+
+def test_practice_mode_times_ticks_keeps_and_downloads_what_qgen_score_reads(browser, tmp_path):
+    """The whole self-interview loop: timer against the budget, reveal, tick, level, reload
+    (the page keeps it), download, and ``qgen score`` reads the file into results/."""
+    (tmp_path / "bank.md").write_text(PRACTICE_BANK, "utf-8")
+    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.clock.install()
+    try:
+        page.goto((tmp_path / "out" / "bank.html").as_uri())
+        assert not page.is_visible(".timer-row")
+        page.click("#practice")
+        first, second = page.locator(".question").nth(0), page.locator(".question").nth(1)
+        assert first.locator(".timer").inner_text() == "0:00 / 2:00"
+        first.locator(".start").click()
+        page.clock.run_for(150_000)  # two and a half minutes: over the budget
+        assert first.locator(".timer").inner_text() == "2:30 / 2:00"
+        assert "over" in first.locator(".timer").get_attribute("class")
+        assert not first.locator(".self-score").is_visible()  # the points come with the answer
+        first.locator("summary").click()
+        page.clock.run_for(10_000)
+        assert first.locator(".timer").inner_text() == "2:30 / 2:00"  # revealing stopped it
+        first.locator("[data-point='召回']").check()
+        first.locator("[data-point='评估']").check()
+        first.locator(".levels input[value='good']").check()
+        second.locator("summary").click()
+        second.locator(".levels input[value='poor']").check()
+        page.fill("#candidate", "Li Lei")
+        assert page.inner_text("#practised") == "2 / 3"
+
+        page.reload()
+        page.click("#practice")
+        first.locator("summary").click()
+        assert first.locator("[data-point='召回']").is_checked() and not first.locator("[data-point='生成']").is_checked()
+        assert first.locator(".levels input[value='good']").is_checked()
+        assert page.input_value("#candidate") == "Li Lei"
+        with page.expect_download() as download:
+            page.click("#download")
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        assert problems == []
+    finally:
+        context.close()
+    assert saved.name.startswith("bank-practice-")
+    scored = subprocess.run([str(QGEN), "score", str(saved), "--results", "results"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert scored.returncode == 0, scored.stderr
+    (result_path,) = (tmp_path / "results").iterdir()
+    record = json.loads(result_path.read_text("utf-8"))
+    assert record["mode"] == "self" and record["candidate"] == "Li Lei" and result_path.name.startswith("bank-")
+    assert [(q["id"], q["level"], q["score"], q["max"], q["seconds"]) for q in record["questions"]] == [
+        ("rag", "good", 3, 4, 150), ("什么是微调", "poor", 0, 0, None)]  # one sentence: no points
+    assert [p["id"] for p in record["questions"][0]["points"] if p["checked"]] == ["召回", "评估"]
+    assert record["total"] == {"score": 3, "max": 4}
+
+
+PRACTICE_BANK = """# 检索增强
+
+### 1. 什么是检索增强？ {#rag minutes=2}
+
+**答案：**
+
+1. **召回：** 先检索相关文档。
+2. **生成：** 再据此生成。
+3. **评估：** 看召回率与忠实度（2分）
+
+### 2. 什么是微调？
+
+**答案：** 在新数据上继续训练。
+
+### 3. 什么是提示工程？
+
+**答案：** 设计输入让模型给出想要的输出。
+"""
