@@ -45,7 +45,7 @@ clean:
 
 # The pictures in README.md: an exam and its key (first pages), an Anki card, the study page.
 docs: $(VENV)/.installed-test test-system-packages
-	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --shuffle --count 10 --seed 42 --out build/docs
+	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --shuffle --count 10 --seed 42 --cards answer,points --out build/docs
 	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-exam.pdf docs/exam-page1
 	pdftoppm -r 50 -png -singlefile build/docs/llm-interview-key.pdf docs/key-page1
 	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --format interview --shuffle --count 5 --seed 42 --out build/docs-interview

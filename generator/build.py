@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -24,7 +24,7 @@ from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
 from .lint import lint_banks, sort_findings
 from .markup import MarkupRenderer
-from .model import Bank, Finding, Paper
+from .model import Bank, Finding, NoteChanges, Paper
 from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .parallel import usable_processors
 from .reader import read_banks
@@ -40,10 +40,8 @@ Progress = Callable[[str, int, int], None]
 @dataclass
 class AnkiSummary:
     path: Path
-    notes: int
-    added: list[str]
-    changed: list[str]
-    removed: list[str]
+    answers: NoteChanges  # a note per question
+    points: NoteChanges  # a note per answer point, when asked for
     processes: int = 1  # how many processes rendered the notes
 
 
@@ -70,6 +68,7 @@ class OutputContext:
     language: str  # the configured language, else the first bank's
     templates: str | None
     language_override: str | None = None  # set only when the user chose the language
+    cards: tuple[str, ...] = ("answer",)  # the deck's cards: "answer" and/or "points"
 
 
 def output_stem(banks: list[Bank], paths: tuple[str, ...], name: str | None = None) -> str:
@@ -145,7 +144,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         """What comes before any output: the checks that stop a build (the banks' errors, and
         warnings with --strict; a paper the banks cannot fill), then the banks' cache
         records. A large deck's workers render meanwhile."""
-        report.findings = library.notes + lint_banks(banks, config.max_image_mb) + [
+        report.findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer) + [
             Finding(str(path), None, "warning", "unused-template",
                     "this template replaces no built-in one and no template uses it; check its path")
             for path in unused_templates(templates)]
@@ -164,7 +163,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
 
     stem = output_stem(banks, config.paths, config.name)
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
-                            config.language or banks[0].language, templates, config.language)
+                            config.language or banks[0].language, templates, config.language, config.cards)
     # Sections rendered for the deck are rendered again only by the study page and papers.
     markup = MarkupRenderer(max_image_mb=config.max_image_mb,
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
@@ -197,12 +196,12 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
 
 def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates: str | None,
                  seed: int | None) -> str:
-    """Everything the outputs are made from; any change means rendering again."""
+    """Everything the outputs are made from; any change means rendering again. Every
+    setting counts but ``jobs``, which changes how fast, not what."""
+    settings = sorted((key, repr(value)) for key, value in asdict(config).items() if key != "jobs")
     return digest(
         code_digest(), templates_state(builtin_templates_dir(), Path(templates) if templates else None),
-        sorted(source_digests.items()),
-        sorted(config.formats), config.count, config.shuffle, seed, config.variants, config.title,
-        config.language, config.strict, str(config.out), os.environ.get("SOURCE_DATE_EPOCH", ""),
+        sorted(source_digests.items()), settings, seed, os.environ.get("SOURCE_DATE_EPOCH", ""),
         printed_date().isoformat() if _wants_papers(config) else "",
     )
 
@@ -218,7 +217,8 @@ def _summary(report: BuildReport) -> dict:
     """What a reused build reports: the findings, pages and note count of the one it reuses."""
     return {"findings": findings_record(report.findings), "seed": report.seed,
             "pages": {str(path): pages for path, pages in report.pages.items()},
-            "notes": report.anki.notes if report.anki else None,
+            "notes": report.anki.answers.notes if report.anki else None,
+            "point_notes": report.anki.points.notes if report.anki else None,
             "package": str(report.anki.path) if report.anki else None}
 
 
@@ -227,7 +227,8 @@ def _reused_report(banks: list[Bank], record: dict) -> BuildReport:
     report.written = [(Path(name), Path(name).stat().st_size) for name in record["outputs"]]
     report.pages = {Path(name): pages for name, pages in record["pages"].items()}
     if record.get("package"):
-        report.anki = AnkiSummary(Path(record["package"]), record["notes"], [], [], [])
+        report.anki = AnkiSummary(Path(record["package"]), NoteChanges(record["notes"]),
+                                  NoteChanges(record.get("point_notes") or 0))
     return report
 
 
@@ -284,7 +285,7 @@ def _deck_outputs(banks, config, context, markup, report, progress, prepare) -> 
     manifest_path = config.out / f"{context.stem}.anki.json"
     deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
                        _previous(manifest_path), progress, config.jobs, prepare)
-    report.anki = AnkiSummary(package_path, deck.notes, deck.added, deck.changed, deck.removed, deck.processes)
+    report.anki = AnkiSummary(package_path, deck.answers, deck.points, deck.processes)
     return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
 
 

@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--seed", metavar="S", help="reproduce a shuffled paper (printed on it; implies --shuffle)")
     build.add_argument("--variants", metavar="K",
                        help="K differently ordered papers (A, B, …), each with its own key")
+    build.add_argument("--cards", metavar="LIST",
+                       help="the deck's cards: answer (one per question), points (one per answer point) or both")
     build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
     build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
     build.add_argument("--jobs", metavar="N",
@@ -158,7 +160,7 @@ def _run_build(args) -> int:
     from .feedback import Feedback
 
     flags = check_flags({"formats": args.format, "count": args.count, "seed": args.seed,
-                         "variants": args.variants, "jobs": args.jobs}, args.unknown,
+                         "variants": args.variants, "jobs": args.jobs, "cards": args.cards}, args.unknown,
                         _options_of(_parser(), "build"))
     config = _config(args, out=args.out, shuffle=args.shuffle, templates=args.templates, strict=args.strict,
                      **flags)
@@ -188,10 +190,16 @@ def _print_summary(report) -> None:
     if report.anki:
         anki = report.anki
         processes = f" (rendered by {anki.processes} processes)" if anki.processes > 1 else ""
-        print(f"anki: {anki.notes} notes{processes}, {len(anki.added)} added, {len(anki.changed)} changed, "
-              f"{len(anki.removed)} removed since the last build")
-        if anki.removed:
-            print("  removed (delete these notes in Anki; an import cannot): " + ", ".join(anki.removed))
+        for changes, what in ((anki.answers, "notes"), (anki.points, "point notes")):
+            if what == "point notes" and not (changes.notes or changes.removed):
+                continue
+            print(f"anki: {changes.notes} {what}{processes}, {len(changes.added)} added, {len(changes.changed)} "
+                  f"changed, {len(changes.removed)} removed since the last build")
+            if changes.removed:
+                shown = ", ".join(changes.removed[:10]) + (f" and {len(changes.removed) - 10} more (all in the "
+                                                             ".anki.json)" if len(changes.removed) > 10 else "")
+                print("  removed (delete these notes in Anki; an import cannot): " + shown)
+            processes = ""
     questions = sum(len(bank.questions) for bank in report.banks)
     print(f"{_plural(questions, 'question')} from {_plural(len(report.banks), 'file')}, {_count(report.findings)}, "
           f"{report.seconds:.2f} s")
@@ -201,7 +209,8 @@ def _run_lint(args) -> int:
     from .lint import exit_status, lint_banks
 
     banks = _banks(args)
-    findings = lint_banks(banks, _config(args).max_image_mb)
+    config = _config(args)
+    findings = lint_banks(banks, config.max_image_mb, config.long_answer)
     for finding in findings:
         print(finding)
     questions = sum(len(bank.questions) for bank in banks)

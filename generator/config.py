@@ -47,13 +47,19 @@ class BuildConfig:
     strict: bool = False
     jobs: int | None = None  # processes for a long bank, a large deck and the PDFs; None: one per processor
     max_image_mb: int = 20  # images larger than this are left out with a finding
+    cards: tuple[str, ...] = ("answer",)  # the deck's cards: a card per answer, a card per point
+    long_answer: int = 600  # characters of prose in an answer without points before lint warns
 
 
-# key -> the kind of value it takes (README: "Configuration"); "exam" holds a mapping of its own.
+# key -> the kind of value it takes (README: "Configuration"); "exam", "anki" and "lint" hold
+# mappings of their own.
 SCHEMA = {"title": "text", "name": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats",
           "language": "language",
-          "templates": "path", "strict": "bool", "jobs": "count", "max_image_mb": "count", "exam": "mapping"}
+          "templates": "path", "strict": "bool", "jobs": "count", "max_image_mb": "count",
+          "exam": "mapping", "anki": "mapping", "lint": "mapping"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
+SECTIONS = {"exam": EXAM_SCHEMA, "anki": {"cards": "cards"}, "lint": {"long_answer": "count"}}
+CARDS = ("answer", "points")
 
 
 def load_config(path: Path) -> dict:
@@ -95,9 +101,10 @@ def _check_mapping(loader, node, schema, prefix, settings, problems, base: Path)
         kind = schema[key]
         if kind == "mapping":
             if isinstance(value_node, yaml.MappingNode):
-                _check_mapping(loader, value_node, EXAM_SCHEMA, f"{key}.", settings, problems, base)
+                _check_mapping(loader, value_node, SECTIONS[key], f"{key}.", settings, problems, base)
             else:
-                problems.append((line, f"“{key}” must be a mapping, e.g. {key}: {{count: 10}}"))
+                example = next(iter(SECTIONS[key]))
+                problems.append((line, f"“{key}” must be a mapping, e.g. {key}: {{{example}: …}}"))
             continue
         try:
             value = construct(loader, value_node)
@@ -148,11 +155,17 @@ def _convert(kind: str, value, base: Path):
         if unknown:
             return f"has unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}", None
         return None, tuple(items)
+    if kind == "cards":
+        items = [c.strip() for c in value.split(",")] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or not all(item in CARDS for item in items):
+            return f"must list cards from {', '.join(CARDS)}, e.g. [answer, points]", None
+        return None, tuple(dict.fromkeys(items))
     raise ValueError(kind)
 
 
 # Command-line flags that take a value, and the kind of value (as in SCHEMA).
-FLAG_KINDS = {"formats": "formats", "count": "count", "seed": "int", "variants": "count", "jobs": "count"}
+FLAG_KINDS = {"formats": "formats", "count": "count", "seed": "int", "variants": "count", "jobs": "count",
+              "cards": "cards"}
 FLAG_NAMES = {"formats": "--format"}
 
 
@@ -182,7 +195,7 @@ def check_flags(raw: dict, unknown: list[str], known: list[str]) -> dict:
             continue
         kind = FLAG_KINDS[key]
         value = text
-        if kind == "formats":
+        if kind in ("formats", "cards"):
             value = [name.strip() for name in text.split(",") if name.strip()]
         elif kind in ("count", "int"):
             try:

@@ -19,12 +19,15 @@ PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
 CONSISTENCY_SHARE = 0.5
 
 
-def lint_banks(banks: list[Bank], max_image_mb: int = 20) -> list[Finding]:
+def lint_banks(banks: list[Bank], max_image_mb: int = 20, long_answer: int = 600) -> list[Finding]:
+    """Every finding of every bank: the reader's, then each check's. ``long_answer`` is
+    how many characters of prose an answer without points may have."""
     findings: list[Finding] = []
     for bank in banks:
         findings.extend(bank.findings)
         for check in (_duplicates, _numbering, _sections, _code):
             findings.extend(check(bank))
+        findings.extend(_long_answers(bank, long_answer))
         findings.extend(_images_and_links(bank, max_image_mb))
     return sort_findings(findings)
 
@@ -124,6 +127,24 @@ def _sections(bank: Bank):
             if not extra.text:
                 yield Finding(bank.source, extra.line, "warning", "empty-section",
                               f"the “{extra.label}” section of {_label(question)} is empty")
+
+
+def _long_answers(bank: Bank, limit: int):
+    """An answer of more than ``limit`` characters of prose (white space and code not
+    counted) with fewer than two points is hard to review on one card and to score."""
+    for question in bank.questions:
+        if not question.answer or len(question.points) >= 2:
+            continue
+        code = "".join(block.text for block in question.code if block.section == "answer")
+        prose = _characters(question.answer) - _characters(code)
+        if prose > limit:
+            yield Finding(bank.source, question.section_line("answer"), "warning", "long-answer",
+                          f"the answer of {_label(question)} has {prose} characters and no list of points; "
+                          "write its points as a list (1. **label：** text) to review and score them one by one")
+
+
+def _characters(text: str) -> int:
+    return len("".join(text.split()))
 
 
 def _code(bank: Bank):

@@ -153,3 +153,14 @@ class Paper:
     questions: tuple[Question, ...]
     source_hash: str
     shuffled: bool = False
+
+
+@dataclass
+class NoteChanges:
+    """A deck's notes of one kind (a note per question, a note per point) and which were
+    added, changed or removed since the last build: question ids, ``question/point`` ids."""
+
+    notes: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)

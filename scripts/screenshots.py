@@ -1,4 +1,4 @@
-"""Pictures for the README: an Anki card (day and night), the study page and its practice mode, rendered in
+"""Pictures for the README: an Anki card and a point card (day and night), the study page and its practice mode, rendered in
 headless Chromium from what `qgen build` wrote. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR"""
 
 import sys
@@ -16,26 +16,31 @@ CARD_PAGE = Template(
     '<div class="card {{ card }}" style="padding:24px">{{ html | safe }}</div></body></html>')
 
 
-def card_answer_html(package: Path) -> str:
-    """The back of the first card, as Anki renders it (its CSS included)."""
+def card_answers_html(package: Path) -> tuple[str, str]:
+    """The back of the first answer card and of the first point card asking for a second
+    point, as Anki renders them (their CSS included)."""
     with tempfile.TemporaryDirectory() as folder:
         collection = Collection(str(Path(folder) / "collection.anki2"))
         collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package)))
-        cards = sorted((collection.get_card(cid) for cid in collection.find_cards("")), key=lambda c: c.due)
-        html = cards[0].answer()
+        cards = sorted((collection.get_card(cid) for cid in collection.find_cards('"note:qgen (zh)"')),
+                       key=lambda c: c.due)
+        points = sorted((collection.get_card(cid) for cid in collection.find_cards('"note:qgen point (zh)" "Position:2 /*"')),
+                        key=lambda c: c.due)
+        html = cards[0].answer(), points[0].answer()
         collection.close()
     return html
 
 
 def main(build: Path, docs: Path) -> None:
-    answer = card_answer_html(build / "llm-interview.apkg")
+    answer, point = card_answers_html(build / "llm-interview.apkg")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_page(viewport={"width": 720, "height": 900})
-        for name, body, card, bg in (("anki-card-day", "", "", "#ffffff"),
-                                     ("anki-card-night", "night_mode", "nightMode", "#1e1e1e")):
-            page.set_content(CARD_PAGE.render(html=answer, body=body, card=card, bg=bg))
-            page.screenshot(path=str(docs / f"{name}.png"), clip={"x": 0, "y": 0, "width": 720, "height": 900})
+        for kind, html, height in (("card", answer, 900), ("point-card", point, 640)):
+            for name, body, card, bg in ((f"anki-{kind}-day", "", "", "#ffffff"),
+                                         (f"anki-{kind}-night", "night_mode", "nightMode", "#1e1e1e")):
+                page.set_content(CARD_PAGE.render(html=html, body=body, card=card, bg=bg))
+                page.screenshot(path=str(docs / f"{name}.png"), clip={"x": 0, "y": 0, "width": 720, "height": height})
         page = browser.new_page(viewport={"width": 900, "height": 760})
         page.goto((build / "llm-interview.html").resolve().as_uri())
         page.fill("#search", "推理")

@@ -61,3 +61,13 @@ def tiny_png() -> bytes:
     return bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
         "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e0e5a40000000049454e44ae426082")
+
+
+@pytest.fixture
+def collection(tmp_path):
+    """An empty Anki collection, opened with the real Anki backend."""
+    anki_collection = pytest.importorskip("anki.collection")
+    (tmp_path / "anki").mkdir()
+    col = anki_collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    yield col
+    col.close()

@@ -34,14 +34,6 @@ def import_package(collection, path):
 
 
 @pytest.fixture
-def collection(tmp_path):
-    (tmp_path / "anki").mkdir()
-    col = anki_collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
-    yield col
-    col.close()
-
-
-@pytest.fixture
 def bank_dir(tmp_path):
     folder = tmp_path / "bank"
     folder.mkdir()

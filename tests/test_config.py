@@ -271,3 +271,23 @@ def test_a_misplaced_key_and_a_misspelled_template_path_are_pointed_out(project)
     assert result.returncode == 0
     assert "mine/exams/exam.html.j2: warning: this template replaces no built-in one" in result.stderr
     assert "[unused-template]" in result.stderr
+
+
+def test_anki_cards_and_lint_settings_are_read_and_checked(tmp_path):
+    config = tmp_path / "qgen.yaml"
+    config.write_text("anki:\n  cards: [answer, points]\nlint:\n  long_answer: 300\n", "utf-8")
+    settings = load_config(config)
+    assert (settings["cards"], settings["long_answer"]) == (("answer", "points"), 300)
+    config.write_text("anki:\n  cards: [answers]\nlint:\n  long_anser: 3\n  long_answer: 0\nanki2: {}\n", "utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    assert [detail.split(": ", 1)[0].rsplit(":", 1)[1] for detail in error.value.details] == ["2", "4", "5", "6"]
+    assert "“anki.cards” must list cards from answer, points" in error.value.details[0]
+    assert "did you mean “lint.long_answer”?" in error.value.details[1]
+
+
+def test_cards_flag_overrides_the_file_and_is_checked(project):
+    (project / "qgen.yaml").write_text("anki:\n  cards: [answer]\n", "utf-8")
+    assert resolve_config({"cards": ("points",)}, str(project / "qgen.yaml")).cards == ("points",)
+    result = qgen("build", "--cards", "answer,cloze", cwd=project)
+    assert result.returncode == 2 and "--cards “answer,cloze”: must list cards from answer, points" in result.stderr

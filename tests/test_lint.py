@@ -181,3 +181,27 @@ def test_numbering_gap_ignores_questions_without_a_number_and_restarts_per_part(
         """)
     assert [q.number for q in bank.questions] == [1, None, 2, 1]
     assert lint_banks([bank]) == []
+
+
+def test_a_long_answer_without_points_is_worth_splitting():
+    prose = "检索增强先从知识库中找出相关文档，再把它们放进提示里让模型据此作答。" * 8  # 272 characters
+    bank = read(f"""
+        ### 题目 1：什么是检索增强？
+
+        **答案：** {prose}
+
+        ```python
+        {"x = 1  # code is not counted" * 40}
+        ```
+
+        ### 题目 2：同样长，但有要点？
+
+        **答案：**
+
+        1. **召回：** {prose}
+        2. **生成：** {prose}
+        """)
+    long = [f for f in lint_banks([bank], long_answer=200) if f.code == "long-answer"]
+    # 272 and the fence's 12 characters; the code inside does not count.
+    assert [(f.line, f.severity) for f in long] == [(3, "warning")] and "284 characters" in long[0].message
+    assert not [f for f in lint_banks([bank], long_answer=300) if f.code == "long-answer"]

@@ -30,8 +30,9 @@ def bank(tmp_path_factory):
     return folder / "large.md"
 
 
-def deck_build(bank, out, jobs, templates=None, formats=("apkg",)):
-    return build(BuildConfig(paths=(str(bank),), out=out, formats=formats, jobs=jobs, templates=templates))
+def deck_build(bank, out, jobs, templates=None, formats=("apkg",), cards=("answer",)):
+    return build(BuildConfig(paths=(str(bank),), out=out, formats=formats, jobs=jobs, templates=templates,
+                             cards=cards))
 
 
 def test_several_processes_make_the_package_one_process_makes(bank, tmp_path):
@@ -42,6 +43,13 @@ def test_several_processes_make_the_package_one_process_makes(bank, tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     assert together.findings == alone.findings
     assert any(f.code == "image" and "missing.png" in f.message for f in together.findings)
+
+
+def test_point_cards_rendered_by_workers_are_the_ones_one_process_renders(bank, tmp_path):
+    alone = deck_build(bank, tmp_path / "one", jobs=1, cards=("answer", "points"))
+    together = deck_build(bank, tmp_path / "two", jobs=2, cards=("answer", "points"))
+    assert together.anki.processes == 2 and together.anki.points.notes == alone.anki.points.notes > QUESTIONS
+    assert (tmp_path / "one" / "large.apkg").read_bytes() == (tmp_path / "two" / "large.apkg").read_bytes()
 
 
 def test_sections_rendered_by_workers_serve_the_study_page(bank, tmp_path):

@@ -28,13 +28,14 @@ import genanki
 
 from .. import __version__
 from ..markup import MarkupRenderer, code_stylesheet
-from ..model import Bank, Question
+from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
 from ..sources import bank_folder
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
+from .anki_fields import FIELDS, note_digest, note_fields, point_fields
+from .anki_points import point_deck_name, point_guid, point_model
 
-FIELDS = ["Id", "Number", "Title", "Question", "Answer", "Example", "Explanation", "Extra", "Source"]
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
 NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
@@ -46,10 +47,8 @@ _PART_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+\s*|第?[0-9一二三四�
 class DeckResult:
     package: bytes
     manifest: dict
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    notes: int = 0
+    answers: NoteChanges = field(default_factory=NoteChanges)  # a note per question
+    points: NoteChanges = field(default_factory=NoteChanges)  # a note per answer point (opt-in)
     processes: int = 1
 
 
@@ -95,16 +94,21 @@ def deck_names(banks: list[Bank], title: str) -> list[str]:
             for bank, name in zip(banks, titles)]
 
 
-def note_model(language: str, templates: str | None = None) -> genanki.Model:
-    lang = interface_language(language)
-    name = f"qgen ({lang})"
-    context = {"words": words_for(lang), "lang": lang}
-    cards = card_environment(templates)
-    css = environment(templates).get_template("anki/style.css.j2").render(
+def card_css(templates: str | None = None) -> str:
+    """The cards' style: one for both note types, code colours for day and night."""
+    return environment(templates).get_template("anki/style.css.j2").render(
         light_style=LIGHT_STYLE, dark_style=DARK_STYLE,
         light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
         dark_code_css=code_stylesheet(DARK_STYLE, NIGHT_SELECTORS),
     )
+
+
+def note_model(language: str, templates: str | None = None, css: str | None = None) -> genanki.Model:
+    lang = interface_language(language)
+    name = f"qgen ({lang})"
+    context = {"words": words_for(lang), "lang": lang}
+    cards = card_environment(templates)
+    css = css if css is not None else card_css(templates)
     return genanki.Model(
         stable_id(f"qgen note type {name}"), name,
         fields=[{"name": name} for name in FIELDS],
@@ -116,42 +120,6 @@ def note_model(language: str, templates: str | None = None) -> genanki.Model:
         css=css,
         sort_field_index=FIELDS.index("Title"),
     )
-
-
-def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields) -> list[str]:
-    """The note's field values, from the macros of ``anki/fields.html.j2`` (``fields``),
-    with Anki's own tags written in the bank made inert."""
-    return [inert_for_anki(value) for value in (
-        question.id,
-        "" if question.number is None else str(question.number),
-        str(fields.title(question, markup)),
-        str(fields.question(question, markup, bank_dir)).strip(),
-        str(fields.section(question, "answer", markup, bank_dir)).strip(),
-        str(fields.section(question, "example", markup, bank_dir)).strip(),
-        str(fields.section(question, "explanation", markup, bank_dir)).strip(),
-        str(fields.extra(question, markup, bank_dir)).strip(),
-        str(fields.source(question)),
-    )]
-
-
-# Anki acts on these wherever they appear in a field: it plays [sound:…], speaks
-# [anki:tts]…, typesets [latex]…, [$]… and [$$]…. A bank's text is only text.
-_ANKI_TAG = re.compile(r"\[(?=sound:|/?anki:|/?latex\]|/?\$\$?\])", re.I)
-
-
-def inert_for_anki(html: str) -> str:
-    """The field's HTML with the bracket that opens an Anki tag written as ``&#91;``, which
-    shows the same and which Anki does not read as a tag."""
-    return _ANKI_TAG.sub("&#91;", html)
-
-
-def note_digest(fields: list[str], tags: list[str]) -> str:
-    """What decides whether a note changed: every field but Source, and the tags. The
-    Source field (``bank.md:12``) moves whenever a line is added above the question, so it
-    is kept for searching in Anki's browser, not shown on the card, and a move alone does not
-    make every later note 'changed' (Anki would rewrite them all)."""
-    counted = [value for name, value in zip(FIELDS, fields) if name != "Source"]
-    return hashlib.sha1(json.dumps([counted, tags], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,
@@ -170,7 +138,8 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     notes = [(question, bank_folder(bank.source)) for bank in banks for question in bank.questions]
     processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
     result = DeckResult(b"", {}, processes=processes)
-    manifest_notes = {}
+    manifest_notes: dict[str, dict] = {}
+    with_points = "points" in context.cards
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
         collection = _Collection(Path(folder) / "collection.anki2", base_time)
         decks: dict[str, _Deck] = {}  # by bank source
@@ -179,26 +148,35 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             if meanwhile:
                 meanwhile()  # the banks' own errors come before the note types' templates'
             decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, markup))
-            collection.open([deck.deck for deck in decks.values()])
+            collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d])
 
-        rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection)
+        def add(guid: str, note_id: str, fields: list[str], tags: list[str], kind: str, model, deck_id: int,
+                due: int) -> None:
+            digest = note_digest(fields, tags)
+            before = previous_notes.get(guid)
+            if before and before["hash"] == digest:
+                mod = before["mod"]
+            else:
+                mod = max(base_time, before["mod"] + 1) if before else base_time
+                changes = result.points if kind == "point" else result.answers
+                (changes.changed if before else changes.added).append(note_id)
+            manifest_notes[guid] = {"id": note_id, "kind": kind, "source": question.source, "hash": digest, "mod": mod}
+            collection.add(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=due), deck_id, mod)
+
+        rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection,
+                                    with_points)
         try:
             # Each note goes into the collection as its fields arrive, while later ones render
             # (the fields come first: asking for them runs the checks, even for no notes).
-            for position, (fields, (question, _)) in enumerate(zip(rendered, notes)):
+            for position, ((fields, points), (question, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
-                guid = note_guid(deck.bank, question)
                 tags = note_tags(deck.bank, question)
-                digest = note_digest(fields, tags)
-                before = previous_notes.get(guid)
-                if before and before["hash"] == digest:
-                    mod = before["mod"]
-                else:
-                    mod = max(base_time, before["mod"] + 1) if before else base_time
-                    (result.changed if before else result.added).append(question.id)
-                manifest_notes[guid] = {"id": question.id, "source": deck.bank.source, "hash": digest, "mod": mod}
-                collection.add(genanki.Note(model=deck.model, fields=fields, guid=guid, tags=tags, due=position),
-                               deck.deck.deck_id, mod)
+                if "answer" in context.cards:
+                    add(note_guid(deck.bank, question), question.id, fields, tags, "answer", deck.model,
+                        deck.deck.deck_id, position)
+                for point, values in zip(question.points, points):
+                    add(point_guid(deck.bank, question, point), values[0], values, tags, "point", deck.point_model,
+                        deck.point_deck.deck_id, position)
             if progress:
                 progress("building the deck", len(notes), len(notes))
             media = sorted(markup.media.values(), key=lambda m: m.name)
@@ -206,35 +184,57 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         finally:
             rendered.close()  # after an error here, the workers stop at once
             collection.close()
-    result.removed = sorted(note["id"] for guid, note in previous_notes.items() if guid not in manifest_notes)
-    result.notes = len(manifest_notes)
+    for guid, note in previous_notes.items():
+        if guid not in manifest_notes:
+            (result.points if note.get("kind") == "point" else result.answers).removed.append(note["id"])
+    for changes, kind in ((result.answers, "answer"), (result.points, "point")):
+        changes.removed.sort()
+        changes.notes = sum(1 for note in manifest_notes.values() if note["kind"] == kind)
     result.manifest = {"qgen": __version__, "format": 1,
-                       "model_ids": sorted({deck.model.model_id for deck in decks.values()}),
-                       "decks": [deck.deck.name for deck in decks.values()], "media": [m.name for m in media],
+                       "model_ids": sorted({model.model_id for deck in decks.values()
+                                            for model in (deck.model, deck.point_model) if model}),
+                       "decks": [d.name for deck in decks.values() for d in (deck.deck, deck.point_deck) if d],
+                       "media": [m.name for m in media],
+                       "changes": {kind: {"notes": changes.notes, "added": changes.added, "changed": changes.changed,
+                                          "removed": changes.removed}
+                                   for kind, changes in (("answer", result.answers), ("point", result.points))},
                        "notes": manifest_notes}
     return result
 
 
 @dataclass
 class _Deck:
-    """A bank's deck, with its note type and no notes yet."""
+    """A bank's deck with its note type, and its point cards' sub-deck and note type when
+    the deck has point cards; no notes yet."""
 
     bank: Bank
     deck: genanki.Deck
     model: genanki.Model
+    point_deck: genanki.Deck | None = None
+    point_model: genanki.Model | None = None
 
 
 def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Deck]:
-    models: dict[str, genanki.Model] = {}  # one note type per interface language
+    css = card_css(context.templates)
+    models: dict[tuple[str, str], genanki.Model] = {}  # one note type per kind and interface language
     decks = []
     for bank, deck_name in zip(banks, deck_names(banks, context.title)):
         deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
                             description=str(markup.block(bank.preface, bank.source, 1, bank_folder(bank.source))))
         language = interface_language(context.language_override or bank.language)
-        if language not in models:
-            models[language] = note_model(language, context.templates)
-        deck.add_model(models[language])
-        decks.append(_Deck(bank, deck, models[language]))
+        if ("answer", language) not in models:
+            models["answer", language] = note_model(language, context.templates, css)
+        deck.add_model(models["answer", language])
+        planned = _Deck(bank, deck, models["answer", language])
+        if "points" in context.cards:
+            if ("point", language) not in models:
+                models["point", language] = point_model(language, context.templates, css,
+                                                        stable_id(f"qgen point note type {language}"))
+            name = point_deck_name(deck_name, language)
+            planned.point_deck = genanki.Deck(stable_id(f"qgen deck {name}"), name)
+            planned.point_deck.add_model(models["point", language])
+            planned.point_model = models["point", language]
+        decks.append(planned)
     return decks
 
 
@@ -281,22 +281,24 @@ class _Collection:
 
 
 def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRenderer, fields_template,
-                     processes: int, progress, meanwhile=None) -> Iterator[list[str]]:
-    """Every note's fields, in order, as they are rendered. They are most of a deck's time
+                     processes: int, progress, meanwhile=None,
+                     with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
+    """Every question's note fields and its point notes' fields (none unless
+    ``with_points``), in order, as they are rendered. They are most of a deck's time
     and each note's are independent of the others', so a large deck is cut into shares
     that workers render while this process does ``meanwhile``; each sends back its fields
     and what the markup renderer learned (warnings, images, rendered sections)."""
     if processes <= 1:
         if meanwhile:
             meanwhile()
-        yield from _render_share(notes, markup, fields_template, progress, len(notes))
+        yield from _render_share(notes, markup, fields_template, progress, len(notes), with_points)
         return
     shares = _shares(notes, processes)
     parent = os.getpid()
 
     def share_task(index: int):
         def task():
-            fields = _render_share(shares[index], markup, fields_template, None, len(notes))
+            fields = _render_share(shares[index], markup, fields_template, None, len(notes), with_points)
             return fields, markup.hand_over() if in_worker(parent) else None
         return task
 
@@ -332,13 +334,16 @@ def _shares(notes: list, processes: int) -> list[list]:
     return shares
 
 
-def _render_share(notes, markup: MarkupRenderer, fields_template, progress, total: int) -> list[list[str]]:
+def _render_share(notes, markup: MarkupRenderer, fields_template, progress, total: int,
+                  with_points: bool) -> list[tuple[list[str], list[list[str]]]]:
     fields = []
+    macros = fields_template.module
     try:
         for done, (question, bank_dir) in enumerate(notes):
             if progress and done % 500 == 0:
                 progress("building the deck", done, total)
-            fields.append(note_fields(question, markup, bank_dir, fields_template.module))
+            answer = note_fields(question, markup, bank_dir, macros)
+            fields.append((answer, point_fields(question, answer, markup, macros) if with_points else []))
     except Exception:
         # Macros called from Python keep the compiled code's line numbers; Jinja maps them
         # back to the template's own, as a render() call would.

@@ -1,0 +1,69 @@
+"""What goes in each field of qgen's notes: a whole-answer note and a point note.
+
+The HTML comes from the macros of ``anki/fields.html.j2``; Anki's own tags written in a bank
+are made inert. Rendering fields is most of a deck's time, so this runs in the workers too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from ..markup import MarkupRenderer
+from ..model import Question
+
+FIELDS = ["Id", "Number", "Title", "Question", "Answer", "Example", "Explanation", "Extra", "Source"]
+POINT_FIELDS = ["Id", "Number", "Title", "Question", "Points", "Position", "Label", "Text", "Source"]
+MIN_POINTS = 2  # a question with fewer points has no point cards: its answer card is the point
+
+
+def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields) -> list[str]:
+    """The whole-answer note's field values, from the macros ``fields``."""
+    return [inert_for_anki(value) for value in (
+        question.id,
+        "" if question.number is None else str(question.number),
+        str(fields.title(question, markup)),
+        str(fields.question(question, markup, bank_dir)).strip(),
+        str(fields.section(question, "answer", markup, bank_dir)).strip(),
+        str(fields.section(question, "example", markup, bank_dir)).strip(),
+        str(fields.section(question, "explanation", markup, bank_dir)).strip(),
+        str(fields.extra(question, markup, bank_dir)).strip(),
+        str(fields.source(question)),
+    )]
+
+
+def point_fields(question: Question, answer_fields: list[str], markup: MarkupRenderer, fields) -> list[list[str]]:
+    """Each point note's field values; the title, question and source are the
+    whole-answer note's (``answer_fields``), rendered once."""
+    if len(question.points) < MIN_POINTS:
+        return []
+    shared = dict(zip(FIELDS, answer_fields))
+    count = len(question.points)
+    return [[f"{shared['Id']}/{point.id}", shared["Number"], shared["Title"], shared["Question"],
+             inert_for_anki(str(fields.point_list(question, index, markup)).strip()),
+             f"{index + 1} / {count}",
+             inert_for_anki(str(fields.point_label(point, markup)).strip()),
+             inert_for_anki(str(fields.point_text(point, markup)).strip()),
+             shared["Source"]]
+            for index, point in enumerate(question.points)]
+
+
+# Anki acts on these wherever they appear in a field: it plays [sound:…], speaks
+# [anki:tts]…, typesets [latex]…, [$]… and [$$]…. A bank's text is only text.
+_ANKI_TAG = re.compile(r"\[(?=sound:|/?anki:|/?latex\]|/?\$\$?\])", re.I)
+
+
+def inert_for_anki(html: str) -> str:
+    """The field's HTML with the bracket that opens an Anki tag written as ``&#91;``, which
+    shows the same and which Anki does not read as a tag."""
+    return _ANKI_TAG.sub("&#91;", html)
+
+
+def note_digest(fields: list[str], tags: list[str]) -> str:
+    """What decides whether a note changed: every field but Source (each note type's last),
+    and the tags. Source (``bank.md:12``) moves whenever a line is added above the
+    question, so it is kept for searching in Anki's browser, not shown on the card, and a
+    move alone does not make every later note 'changed' (Anki would rewrite them all)."""
+    return hashlib.sha1(json.dumps([fields[:-1], tags], ensure_ascii=False).encode("utf-8")).hexdigest()
