@@ -52,26 +52,30 @@ def settings(pairs: dict[str, str]) -> dict:
     for key, text in pairs.items():
         if key not in KEYS:
             raise AttributeProblem(f"unknown attribute “{key}” (known: {', '.join(KEYS)})")
-        values[key] = check_setting(key, text)
+        try:
+            values[key] = check_setting(key, text)
+        except AttributeProblem as problem:
+            raise AttributeProblem(f"attribute “{key}” {problem}") from None
     return values
 
 
 def check_setting(key: str, value):
-    """One setting, from an attribute (text) or the front matter (YAML value)."""
+    """One setting, from an attribute (text) or the front matter (YAML value); a problem
+    is said without the key (``must be …``), which the caller names."""
     if key == "minutes":
         number = value if isinstance(value, int) and not isinstance(value, bool) else (
             int(value) if isinstance(value, str) and value.isdigit() else None)
         if number is None or not 1 <= number <= 600:
-            raise AttributeProblem("minutes must be a whole number of minutes (1 to 600)")
+            raise AttributeProblem("must be a whole number of minutes (1 to 600)")
         return number
     if key == "difficulty":
         if not isinstance(value, str) or value.strip().lower() not in DIFFICULTIES:
-            raise AttributeProblem("difficulty must be easy, medium or hard (初级, 中级, 高级)")
+            raise AttributeProblem("must be easy, medium or hard (初级, 中级, 高级)")
         return DIFFICULTIES[value.strip().lower()]
     if key == "tags":
         if isinstance(value, str):
             value = value.split(",")
         if not (isinstance(value, list) and all(isinstance(tag, str) for tag in value)):
-            raise AttributeProblem("tags must be a list of texts, e.g. tags: [rag, 检索]")
+            raise AttributeProblem("must be a list of texts, e.g. tags: [rag, 检索]")
         return tuple(tag.strip() for tag in value if tag.strip())
-    raise AttributeProblem(f"unknown attribute “{key}”")
+    raise AttributeProblem("is not a setting of a question")

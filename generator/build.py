@@ -28,6 +28,7 @@ from .model import Bank, Finding, NoteChanges, Paper
 from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .parallel import usable_processors
 from .reader import read_banks
+from .history import WEAK, draw_for, practice_history
 from .select import distinct_questions, new_seed, select_papers
 from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem, unused_templates
 
@@ -69,6 +70,7 @@ class OutputContext:
     templates: str | None
     language_override: str | None = None  # set only when the user chose the language
     cards: tuple[str, ...] = ("answer",)  # the deck's cards: "answer" and/or "points"
+    weak: frozenset[str] = frozenset()  # ids of the questions whose notes are tagged qgen::weak
 
 
 def output_stem(banks: list[Bank], paths: tuple[str, ...], name: str | None = None) -> str:
@@ -133,7 +135,9 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     library = read_banks(list(config.paths), cache, config.exclude)
     banks = library.banks
     seed = _seed(config)
-    fingerprint = _fingerprint(config, cache.source_digests, templates, seed)
+    stem = output_stem(banks, config.paths, config.name)
+    history = practice_history(config, banks, stem)
+    fingerprint = _fingerprint(config, cache.source_digests, templates, seed, history.digest if history else "")
     record = cache.reusable_build(fingerprint)
     if record:
         cache.save()
@@ -158,12 +162,12 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config) and not too_long:
             report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
-                                          source_hash(banks, cache.source_digests))
+                                          source_hash(banks, cache.source_digests), draw_for(config, history))
         cache.encode_banks()
 
-    stem = output_stem(banks, config.paths, config.name)
+    weak = frozenset(k.id for k in history.weakest() if k.strength < WEAK) if config.tag_weak and history else frozenset()
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
-                            config.language or banks[0].language, templates, config.language, config.cards)
+                            config.language or banks[0].language, templates, config.language, config.cards, weak)
     # Sections rendered for the deck are rendered again only by the study page and papers.
     markup = MarkupRenderer(max_image_mb=config.max_image_mb,
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
@@ -195,13 +199,13 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
 
 
 def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates: str | None,
-                 seed: int | None) -> str:
+                 seed: int | None, history: str) -> str:
     """Everything the outputs are made from; any change means rendering again. Every
     setting counts but ``jobs``, which changes how fast, not what."""
     settings = sorted((key, repr(value)) for key, value in asdict(config).items() if key != "jobs")
     return digest(
         code_digest(), templates_state(builtin_templates_dir(), Path(templates) if templates else None),
-        sorted(source_digests.items()), settings, seed, os.environ.get("SOURCE_DATE_EPOCH", ""),
+        sorted(source_digests.items()), settings, seed, history, os.environ.get("SOURCE_DATE_EPOCH", ""),
         printed_date().isoformat() if _wants_papers(config) else "",
     )
 
@@ -336,7 +340,9 @@ def paper_manifest(paper: Paper) -> dict:
         "variant": paper.variant,
         "seed": paper.seed,
         "shuffled": paper.shuffled,
+        "date": printed_date().isoformat(),
         "source_hash": paper.source_hash,
+        "history": paper.history,
         "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title,
                        "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points]}
                       for q in paper.questions],

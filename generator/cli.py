@@ -27,6 +27,7 @@ EXAMPLES = {
     "list": "example:\n  qgen list source/",
     "doctor": "example:\n  qgen doctor",
     "ids": "examples:\n  qgen ids\n  qgen ids --pin source/llm-interview.md",
+    "report": "examples:\n  qgen report\n  qgen report --results results/ --anki ~/.local/share/Anki2/User\\ 1/collection.anki2",
     "score": "examples:\n  qgen score build/llm-interview-interview.pdf\n"
              "  qgen score filled.pdf --manifest build/llm-interview-paper-manifest.json\n"
              "  qgen score ~/Downloads/llm-interview-practice-2026-12-03.json",
@@ -89,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="K differently ordered papers (A, B, …), each with its own key")
     build.add_argument("--cards", metavar="LIST",
                        help="the deck's cards: answer (one per question), points (one per answer point) or both")
+    practice = build.add_argument_group("drawn around the results (results/ and, with --anki, Anki's reviews)")
+    practice.add_argument("--focus", metavar="weak", help="the weakest questions first in the draw")
+    practice.add_argument("--exclude-recent", metavar="N", help="leave out the questions of the last N papers")
+    practice.add_argument("--tag-weak", action="store_true", default=None, help="tag the weak questions' notes qgen::weak")
+    practice.add_argument("--results", metavar="DIR", help="qgen score's results (default: results/)")
+    practice.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
     build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
     build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
     build.add_argument("--jobs", metavar="N",
@@ -115,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="filled interview PDFs, scores CSVs or practice files downloaded from the study page")
     score.add_argument("--manifest", metavar="FILE", help="the paper's manifest (default: the one beside the sheet)")
     score.add_argument("--results", metavar="DIR", default="results", help="where results go (default: results/)")
+    report = _command(commands, "report", "the weakest questions, from the results and Anki's reviews", _run_report)
+    report.add_argument("--results", metavar="PATH", action="append",
+                        help="result files or folders (default: results/; may be given again)")
+    report.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
+    report.add_argument("--out", metavar="DIR", help="where the report page goes (default: build/)")
     return parser
 
 
@@ -160,10 +172,11 @@ def _run_build(args) -> int:
     from .feedback import Feedback
 
     flags = check_flags({"formats": args.format, "count": args.count, "seed": args.seed,
-                         "variants": args.variants, "jobs": args.jobs, "cards": args.cards}, args.unknown,
+                         "variants": args.variants, "jobs": args.jobs, "cards": args.cards, "focus": args.focus,
+                         "exclude_recent": args.exclude_recent}, args.unknown,
                         _options_of(_parser(), "build"))
     config = _config(args, out=args.out, shuffle=args.shuffle, templates=args.templates, strict=args.strict,
-                     **flags)
+                     tag_weak=args.tag_weak, results=args.results, anki_collection=args.anki, **flags)
     feedback = Feedback(quiet=args.quiet, verbose=args.verbose)
     try:
         report = build(config, progress=feedback.progress)
@@ -309,6 +322,48 @@ def _run_score(args) -> int:
                   f"{question['level'] or '-':9}  {question['score']}/{question['max']}")
         print(f"  total {result['total']['score']}/{result['total']['max']} -> {path}")
     return 0
+
+
+def _run_report(args) -> int:
+    """The weakest questions first, on the terminal and as ``<stem>-report.html``."""
+    from pathlib import Path
+
+    from .build import OutputContext, output_stem
+    from .history import read_history
+    from .output import write_atomic
+    from .renderers.report import build_report, render_report_page
+
+    config = _config(args)
+    banks = _banks(args)
+    places = [Path(p) for p in args.results] if args.results else [Path(config.results)]
+    anki = Path(args.anki).expanduser() if args.anki else None
+    history = read_history(places, anki=anki, banks=banks)
+    report = build_report(banks, history, history.results, anki is not None)
+    print(f"     {_cut('question (weakest first)', 40)}  attempts, last  level      points anki strength")
+    for number, row in enumerate([row for row in report.rows if row.strength is not None][:20], 1):
+        known = row.known
+        print(f"{number:>3}. {_cut(row.question.title, 40)}  {known.attempts} × {known.last_seen or '-':10}  "
+              f"{row.level or '-':9}  {_percent(known.result_share):>4}  {_percent(known.recall):>4}  "
+              f"{_percent(row.strength):>4}{'  weak' if row.weak else ''}")
+    for group in report.parts + report.tags:
+        print(f"     {_cut(group.name or '-', 40)}  {len(group.scored)}/{len(group.rows)} scored  {_percent(group.strength):>4}")
+    for title, label, times, asked in report.missed[:5]:
+        print(f"     missed {times}/{asked}: {_cut(label, 20)} ({_cut(title, 30).rstrip()})")
+    stem = output_stem(banks, config.paths, config.name)
+    out = Path(args.out) if args.out else config.out
+    context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
+                            config.language or banks[0].language, config.templates)
+    path = out / f"{stem}-report.html"
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, render_report_page(report, context, f"{stem}.html"))
+    print(f"{history.results} result{'s' * (history.results != 1)}, "
+          f"{sum(1 for row in report.rows if row.strength is not None)} of {len(report.rows)} questions scored "
+          f"-> {path}")
+    return 0
+
+
+def _percent(value) -> str:
+    return "-" if value is None else f"{round(value * 100)}%"
 
 
 def _run_doctor(args) -> int:

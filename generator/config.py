@@ -48,6 +48,13 @@ class BuildConfig:
     jobs: int | None = None  # processes for a long bank, a large deck and the PDFs; None: one per processor
     max_image_mb: int = 20  # images larger than this are left out with a finding
     cards: tuple[str, ...] = ("answer",)  # the deck's cards: a card per answer, a card per point
+    # The practice loop: papers drawn around the results (README: "The practice loop").
+    focus: str | None = None  # "weak": the weakest questions first in the draw
+    exclude_recent: int | None = None  # leave out the questions of the last N papers
+    quota: tuple[tuple[str, int], ...] = ()  # at least N questions of a part, tag or difficulty
+    tag_weak: bool = False  # tag the weak questions' notes qgen::weak
+    results: str = "results"  # the folder of qgen score's results
+    anki_collection: str | None = None  # an Anki collection whose reviews count too
     long_answer: int = 600  # characters of prose in an answer without points before lint warns
 
 
@@ -56,8 +63,9 @@ class BuildConfig:
 SCHEMA = {"title": "text", "name": "text", "sources": "paths", "exclude": "globs", "out": "path", "formats": "formats",
           "language": "language",
           "templates": "path", "strict": "bool", "jobs": "count", "max_image_mb": "count",
-          "exam": "mapping", "anki": "mapping", "lint": "mapping"}
-EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count"}
+          "exam": "mapping", "anki": "mapping", "lint": "mapping", "results": "path"}
+EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count",
+               "focus": "focus", "exclude_recent": "count", "quota": "quota"}
 SECTIONS = {"exam": EXAM_SCHEMA, "anki": {"cards": "cards"}, "lint": {"long_answer": "count"}}
 CARDS = ("answer", "points")
 
@@ -155,6 +163,13 @@ def _convert(kind: str, value, base: Path):
         if unknown:
             return f"has unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}", None
         return None, tuple(items)
+    if kind == "focus":
+        return (None, value) if value == "weak" else ("must be weak (the weakest questions first)", None)
+    if kind == "quota":
+        if not (isinstance(value, dict) and value and all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value.values())):
+            return "must map parts, tags or difficulties to whole numbers, e.g. {基础: 3, hard: 2}", None
+        return None, tuple((str(key), n) for key, n in value.items())
     if kind == "cards":
         items = [c.strip() for c in value.split(",")] if isinstance(value, str) else value
         if not isinstance(items, list) or not items or not all(item in CARDS for item in items):
@@ -165,8 +180,8 @@ def _convert(kind: str, value, base: Path):
 
 # Command-line flags that take a value, and the kind of value (as in SCHEMA).
 FLAG_KINDS = {"formats": "formats", "count": "count", "seed": "int", "variants": "count", "jobs": "count",
-              "cards": "cards"}
-FLAG_NAMES = {"formats": "--format"}
+              "cards": "cards", "focus": "focus", "exclude_recent": "count"}
+FLAG_NAMES = {"formats": "--format", "exclude_recent": "--exclude-recent"}
 
 
 class FlagErrors(UsageError):

@@ -47,7 +47,7 @@ def read_front_matter(tokens, source: str) -> tuple[dict, int]:
             try:
                 value = check_setting(key, value)
             except AttributeProblem as problem:
-                raise SourceError(f"front matter: {problem}", source, first_line + line) from None
+                raise SourceError(f"front matter “{key}” {problem}", source, first_line + line) from None
         meta[key] = value
     return meta, token.map[1]
 

@@ -7,10 +7,12 @@ a section body never change it (Anki note identity and exam manifests hang on it
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import re
 import unicodedata
+from collections import Counter
 
 _MAX_SLUG = 64
+_PART_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+\s*|第?[0-9一二三四五六七八九十百零]+[章节部分篇]?[、.．:：)）]?\s*|[IVX]+\.\s+)")
 
 
 def slugify(text: str) -> str:
@@ -57,3 +59,10 @@ def assign_ids(titles: list[str], explicit: list[str | None], bodies: list[str])
         taken.add(candidate)
         ids.append(candidate)
     return ids
+
+
+def part_name(part: str | None) -> str | None:
+    """``一、基础`` -> ``基础``: a part's title without its numbering."""
+    if not part:
+        return None
+    return _PART_NUMBERING.sub("", part).strip() or part

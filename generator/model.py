@@ -153,6 +153,7 @@ class Paper:
     questions: tuple[Question, ...]
     source_hash: str
     shuffled: bool = False
+    history: str | None = None  # the digest of the results it was drawn around, if any
 
 
 @dataclass

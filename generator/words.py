@@ -18,6 +18,10 @@ WORDS = {
         "levels": "差 一般 良好 优秀",
         "practice": "练习模式", "download": "下载结果", "reset": "清除结果", "start": "开始计时",
         "answer_aloud": "先口头作答，再展开答案", "points_made": "答到的要点",
+        "report": "练习报告", "report_from": "依据 %d 份结果", "report_anki": "含 Anki 复习记录",
+        "weakest": "最薄弱的题目", "part": "部分", "attempts": "次数", "last_seen": "最近",
+        "strength": "掌握度", "never_scored": "另有 %d 道题还没有结果。", "parts": "各部分", "tags": "标签",
+        "missed": "最常漏掉的要点", "missed_times": "漏掉",
     },
     "en": {
         "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
@@ -31,6 +35,10 @@ WORDS = {
         "recommendation": "Recommendation", "levels": "poor mixed good excellent",
         "practice": "Practice", "download": "Download results", "reset": "Clear results", "start": "Start timer",
         "answer_aloud": "Answer aloud, then show the answer", "points_made": "Points you made",
+        "report": "Practice report", "report_from": "from %d results", "report_anki": "with Anki's reviews",
+        "weakest": "Weakest questions", "part": "Part", "attempts": "Attempts", "last_seen": "Last seen",
+        "strength": "Strength", "never_scored": "%d more questions have no result yet.", "parts": "Parts",
+        "tags": "Tags", "missed": "Points most often missed", "missed_times": "Missed",
     },
 }
 

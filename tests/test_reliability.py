@@ -217,7 +217,7 @@ def test_hostile_markdown_is_inert_in_every_output(tmp_path):
     assert "hostile.md:9: warning: link “file:///etc/passwd” points to a local file" in result.stderr
     assert "hostile.md:9: warning: image “file:///etc/hostname” is not a local file" in result.stderr
     page = (tmp_path / "out" / "hostile.html").read_text("utf-8")
-    body = page.split("<main>", 1)[1].split("<script>", 1)[0]
+    body = page.split("<main", 1)[1].split("<script>", 1)[0]
     for live in ("<script", "<iframe", "<img", "<style", "<link", 'href="javascript', 'href="file:', 'src="file:',
                  "onerror=\""):
         assert live not in body, live

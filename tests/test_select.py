@@ -65,3 +65,72 @@ def test_without_shuffle_document_order():
 def test_impossible_requests_are_clear_errors(count, variants, message):
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         select_papers([BANK], count, True, 1, variants, "h")
+
+
+# Papers drawn around a history: the weak first, the recent left out, quotas met.
+
+from itertools import combinations  # noqa: E402
+
+from hypothesis import settings  # noqa: E402
+
+from generator.model import Bank, Question  # noqa: E402
+from generator.select import Draw, in_group  # noqa: E402
+
+PARTS, DIFFICULTY_LEVELS, TAGS = ("一、基础", "二、进阶"), ("easy", "hard", None), ("rag", "sql")
+QUOTA_KEYS = ("基础", "二、进阶", "hard", "easy", "rag", "sql", "中级")
+
+
+def small_bank(kinds):
+    questions = tuple(Question(f"q{i}", i + 1, f"题 {i}", i + 1, "bank.md", question=f"问题 {i}", part=PARTS[part],
+                               difficulty=DIFFICULTY_LEVELS[level], tags=tuple(t for t, on in zip(TAGS, tags) if on))
+                      for i, (part, level, tags) in enumerate(kinds))
+    return Bank("bank.md", "题库", "zh", questions=questions, key="bank")
+
+
+def meets(questions, quota):
+    return all(sum(1 for q in questions if in_group(q, key)) >= needed for key, needed in quota)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 2), st.tuples(st.booleans(), st.booleans())),
+                min_size=1, max_size=8),
+       st.lists(st.tuples(st.sampled_from(QUOTA_KEYS), st.integers(0, 2)), max_size=4, unique_by=lambda kv: kv[0]),
+       st.integers(1, 4), st.integers(0, 1000))
+def test_a_paper_meets_every_satisfiable_quota_with_exactly_count_questions(kinds, quota, count, seed):
+    bank = small_bank(kinds)
+    count = min(count, len(bank.questions))
+    possible = any(meets(chosen, quota) for chosen in combinations(bank.questions, count))
+    try:
+        (paper,) = select_papers([bank], count, True, seed, 1, "h", Draw(quota=tuple(quota)))
+    except UsageError:
+        assert not possible
+        return
+    assert possible and meets(paper.questions, quota)
+    assert len(paper.questions) == count == len({q.id for q in paper.questions})
+
+
+def test_the_weak_come_first_then_the_never_scored_then_the_known():
+    bank = small_bank([(0, 0, (False, False))] * 6)
+    strength = {"q4": 0.1, "q1": 0.5, "q2": 0.9}
+    (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(strength=strength, history="abc", weak=1.0))
+    assert sorted(ids(paper)) == ["q1", "q2", "q4"] and paper.history == "abc"  # all three weak
+    (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(strength=strength, weak=0.6))
+    assert {"q1", "q4"} < set(ids(paper)) and "q2" not in ids(paper)  # one never scored before the known q2
+    (paper,) = select_papers([bank], 6, True, 7, 1, "h", Draw(strength=strength, weak=0.6))
+    assert len(ids(paper)) == 6
+
+
+def test_recent_questions_are_left_out_and_a_count_that_cannot_be_met_says_so():
+    bank = small_bank([(0, 0, (False, False))] * 5)
+    (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(leave_out=frozenset({"q0", "q1"})))
+    assert sorted(ids(paper)) == ["q2", "q3", "q4"]
+    with pytest.raises(UsageError, match="left after leaving out the recent papers' 2: 3"):
+        select_papers([bank], 4, True, 7, 1, "h", Draw(leave_out=frozenset({"q0", "q1"})))
+
+
+def test_an_impossible_quota_names_itself():
+    bank = small_bank([(0, 0, (False, False))] * 5)
+    with pytest.raises(UsageError, match="exam.quota 二、进阶: 2 cannot be met: 0 questions of the bank"):
+        select_papers([bank], 3, True, 7, 1, "h", Draw(quota=(("二、进阶", 2),)))
+    with pytest.raises(UsageError, match="needs at least 4 questions and --count is 3"):
+        select_papers([bank], 3, True, 7, 1, "h", Draw(quota=(("基础", 4),)))

@@ -27,6 +27,7 @@ from typing import Iterator
 import genanki
 
 from .. import __version__
+from ..ids import part_name
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
@@ -40,7 +41,6 @@ LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
 NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_PART_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+\s*|第?[0-9一二三四五六七八九十百零]+[章节部分篇]?[、.．:：)）]?\s*|[IVX]+\.\s+)")
 
 
 @dataclass
@@ -71,15 +71,16 @@ def part_tag(part: str | None) -> str | None:
     """``## 一、基础`` -> ``part::基础``: the part's title without its numbering, as one tag."""
     if not part:
         return None
-    name = _PART_NUMBERING.sub("", part).strip() or part
-    name = sanitize_tag(name.replace("::", "-").replace("/", "-"))
+    name = sanitize_tag(part_name(part).replace("::", "-").replace("/", "-"))
     return f"part::{name}" if name else None
 
 
-def note_tags(bank: Bank, question: Question) -> list[str]:
-    """The bank's tags and its name, the question's own tags, its part and its difficulty."""
+def note_tags(bank: Bank, question: Question, weak: frozenset[str] = frozenset()) -> list[str]:
+    """The bank's tags and its name, the question's own tags, its part and its difficulty,
+    and ``qgen::weak`` when the practice history says it is weak (``--tag-weak``)."""
     own = [tag for tag in question.tags if tag not in bank.tags]
-    more = [part_tag(question.part), f"difficulty::{question.difficulty}" if question.difficulty else None]
+    more = [part_tag(question.part), f"difficulty::{question.difficulty}" if question.difficulty else None,
+            "qgen::weak" if question.id in weak else None]
     tags = (*(sanitize_tag(tag) for tag in (*bank.tags, bank.slug, *own)), *more)
     return list(dict.fromkeys(tag for tag in tags if tag))
 
@@ -170,7 +171,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
             # (the fields come first: asking for them runs the checks, even for no notes).
             for position, ((fields, points), (question, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
-                tags = note_tags(deck.bank, question)
+                tags = note_tags(deck.bank, question, context.weak)
                 if "answer" in context.cards:
                     add(note_guid(deck.bank, question), question.id, fields, tags, "answer", deck.model,
                         deck.deck.deck_id, position)

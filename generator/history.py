@@ -1,0 +1,219 @@
+"""Results and Anki reviews -> how well each question is known, for ``qgen report`` and
+for papers drawn around the weak questions.
+
+A question's *strength* is a number from 0 (never right) to 1: the mean, over the results
+that scored it, of the share of its points made (or of its level, poor 0 to excellent 1,
+when it has no points; the two averaged when it has both), and, from Anki, the share of its
+reviews that were not lapses; the mean of the two when both are known. A question with
+neither has no strength and comes after every scored one.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SourceError, UsageError
+from .model import Bank
+from .results import LEVELS
+from .select import Draw
+
+WEAK = 0.6  # a question below this strength is weak (--tag-weak, the report's mark)
+
+
+@dataclass
+class Known:
+    """What the history says of one question."""
+
+    id: str
+    attempts: int = 0
+    last_seen: str | None = None  # the date of the latest result that has it
+    shares: list[float] = field(default_factory=list)  # per scored attempt, 0 to 1
+    levels: list[str] = field(default_factory=list)
+    missed: Counter = field(default_factory=Counter)  # point label -> times not made
+    points_seen: Counter = field(default_factory=Counter)  # point label -> times asked
+    reviews: int = 0  # Anki reviews of its notes
+    lapses: int = 0
+    ease: float | None = None  # mean ease factor of its cards (2.5 is Anki's start)
+
+    @property
+    def result_share(self) -> float | None:
+        return sum(self.shares) / len(self.shares) if self.shares else None
+
+    @property
+    def recall(self) -> float | None:
+        return 1 - self.lapses / self.reviews if self.reviews else None
+
+    @property
+    def strength(self) -> float | None:
+        known = [value for value in (self.result_share, self.recall) if value is not None]
+        return sum(known) / len(known) if known else None
+
+
+@dataclass
+class History:
+    """Every question the history knows, the papers it saw (newest first) and a digest of
+    the files it was read from (recorded in a paper's manifest)."""
+
+    known: dict[str, Known]
+    papers: list[tuple[str, tuple[str, ...]]]  # (date, question ids)
+    digest: str
+    results: int = 0  # result files read
+
+    def strength(self, question_id: str) -> float | None:
+        known = self.known.get(question_id)
+        return known.strength if known else None
+
+    def weakest(self) -> list[Known]:
+        """Questions with a strength, weakest first (ties: more attempts first, then id)."""
+        scored = [k for k in self.known.values() if k.strength is not None]
+        return sorted(scored, key=lambda k: (k.strength, -k.attempts, k.id))
+
+    def recent(self, papers: int) -> set[str]:
+        """The question ids of the last ``papers`` papers."""
+        return {qid for _, ids in self.papers[:papers] for qid in ids}
+
+
+def result_files(places: list[Path]) -> list[Path]:
+    """The ``qgen score`` results in these folders (their ``*.json``) and files; a folder
+    that does not exist yet holds none."""
+    files = []
+    for place in places:
+        if place.is_dir():
+            files.extend(sorted(place.glob("*.json")))
+        elif place.exists() or place.suffix == ".json":
+            files.append(place)
+    return files
+
+
+def read_history(results: list[Path], manifests: list[Path] = (), anki: Path | None = None,
+                 banks: list[Bank] = ()) -> History:
+    """The results in ``results`` (see result_files), the papers of ``manifests`` (the last
+    build's), and, with ``anki``, the reviews of the banks' notes in that Anki collection."""
+    known: dict[str, Known] = {}
+    papers: list[tuple[str, tuple[str, ...]]] = []
+    fingerprint = hashlib.sha256()
+    files = result_files(results)
+    for path in files:
+        record = _load(path)
+        fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
+        day = str(record.get("date") or "")
+        papers.append((day, tuple(record["paper"]["question_ids"])))
+        for question in record["questions"]:
+            _add_result(known.setdefault(question["id"], Known(question["id"])), question, day)
+    for path in manifests:
+        manifest = json.loads(path.read_text("utf-8"))
+        fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
+        papers.append((str(manifest.get("date") or ""), tuple(q["id"] for q in manifest["questions"])))
+    if anki is not None:
+        for question_id, (reviews, lapses, ease) in read_anki_reviews(anki, banks).items():
+            entry = known.setdefault(question_id, Known(question_id))
+            entry.reviews, entry.lapses, entry.ease = reviews, lapses, ease
+            fingerprint.update(f"{question_id}\0{reviews}\0{lapses}\0{ease}".encode())
+    papers.sort(key=lambda paper: paper[0], reverse=True)  # stable: a build's own papers stay first of a day
+    return History(known, papers, fingerprint.hexdigest()[:16], len(files))
+
+
+def _load(path: Path) -> dict:
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise SourceError(f"cannot read: {error.strerror}", str(path)) from None
+    except ValueError as error:
+        raise SourceError(f"not JSON: {getattr(error, 'msg', error)}", str(path), getattr(error, "lineno", None)) from None
+    if not (isinstance(record, dict) and isinstance(record.get("questions"), list)
+            and isinstance(record.get("paper"), dict) and isinstance(record["paper"].get("question_ids"), list)):
+        raise SourceError("not a qgen result (made by qgen score)", str(path))
+    return record
+
+
+def _add_result(entry: Known, question: dict, day: str) -> None:
+    entry.attempts += 1
+    if day and (entry.last_seen is None or day > entry.last_seen):
+        entry.last_seen = day
+    level = question.get("level")
+    parts = []
+    if question.get("max"):
+        parts.append(question["score"] / question["max"])
+    if level in LEVELS:
+        entry.levels.append(level)
+        parts.append(LEVELS.index(level) / (len(LEVELS) - 1))
+    if parts:
+        entry.shares.append(sum(parts) / len(parts))
+    for point in question.get("points", []):
+        entry.points_seen[point["label"]] += 1
+        if not point.get("checked"):
+            entry.missed[point["label"]] += 1
+
+
+def read_anki_reviews(collection_path: Path, banks: list[Bank]) -> dict[str, tuple[int, int, float | None]]:
+    """(reviews, lapses, mean ease) per question id, from a copy of an Anki collection:
+    the reviews of its whole-answer note's and point notes' cards, matched by GUID. The
+    collection itself is never opened, so Anki may be running."""
+    try:
+        from anki.collection import Collection
+    except ImportError:
+        raise UsageError("reading an Anki collection needs the anki package: pip install anki") from None
+    from .renderers.anki import note_guid
+    from .renderers.anki_points import point_guid
+
+    if not collection_path.is_file():
+        raise SourceError("no such Anki collection", str(collection_path))
+    owner = {}
+    for bank in banks:
+        for question in bank.questions:
+            owner[note_guid(bank, question)] = question.id
+            for point in question.points:
+                owner[point_guid(bank, question, point)] = question.id
+    found: dict[str, list] = {}
+    with tempfile.TemporaryDirectory(prefix="qgen-anki-") as folder:
+        copy = Path(folder) / "collection.anki2"
+        shutil.copyfile(collection_path, copy)
+        journal = collection_path.with_name(collection_path.name + "-wal")
+        if journal.is_file():  # Anki is open: its latest reviews are in the write-ahead log
+            shutil.copyfile(journal, copy.with_name(copy.name + "-wal"))
+        try:
+            collection = Collection(str(copy))
+        except Exception as error:  # the backend raises its own kinds for a file it cannot open
+            raise SourceError(f"cannot open this Anki collection: {error}", str(collection_path)) from None
+        try:
+            rows = collection.db.all(
+                "select n.guid, c.factor, c.lapses, (select count() from revlog r where r.cid = c.id and r.type != 4) "
+                "from cards c join notes n on n.id = c.nid")
+        finally:
+            collection.close()
+    for guid, factor, lapses, reviews in rows:
+        if guid in owner:
+            entry = found.setdefault(owner[guid], [0, 0, []])
+            entry[0] += reviews
+            entry[1] += lapses
+            if factor:
+                entry[2].append(factor / 1000)
+    return {qid: (reviews, lapses, sum(eases) / len(eases) if eases else None)
+            for qid, (reviews, lapses, eases) in found.items()}
+
+
+def practice_history(config, banks: list[Bank], stem: str) -> History | None:
+    """The history a build draws on, when it asks for one (``--focus``, ``--exclude-recent``,
+    ``--tag-weak``): the results folder, the last build's paper manifests, Anki's reviews."""
+    if not (config.focus or config.exclude_recent or config.tag_weak):
+        return None
+    manifests = sorted(config.out.glob(f"{glob.escape(stem)}-paper*-manifest.json")) if config.out.is_dir() else []
+    anki = Path(config.anki_collection).expanduser() if config.anki_collection else None
+    return read_history([Path(config.results)], manifests, anki, banks)
+
+
+def draw_for(config, history: History | None) -> Draw:
+    """The build's settings and history as the draw of its papers."""
+    if history is None:
+        return Draw(quota=config.quota)
+    strength = {k.id: k.strength for k in history.known.values() if k.strength is not None}
+    return Draw(strength=strength if config.focus == "weak" else None,
+                leave_out=frozenset(history.recent(config.exclude_recent)) if config.exclude_recent else frozenset(),
+                quota=config.quota, history=history.digest, weak=WEAK)
