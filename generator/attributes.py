@@ -1,5 +1,5 @@
 """What an author writes after a question's title in braces: ``{#id minutes=5
-difficulty=hard tags=rag,检索}``. The id pins the question's identity; the others are the
+difficulty=hard frequency=high tags=rag,检索}``, and a frequency mark in the title (``【高频】``). The id pins the question's identity; the others are the
 question's own settings, over the bank's front matter. One pattern for every place that
 has to see past the braces (the reader, the label rules, ``qgen ids --pin``)."""
 
@@ -17,7 +17,11 @@ DIFFICULTIES = {
     "初级": "easy", "中级": "medium", "高级": "hard",
     "简单": "easy", "中等": "medium", "困难": "hard",
 }
-KEYS = ("minutes", "difficulty", "tags")
+FREQUENCIES = {"high": "high", "medium": "medium", "low": "low", "高频": "high", "常考": "high", "必考": "high",
+               "中频": "medium", "低频": "low"}
+KEYS = ("minutes", "difficulty", "frequency", "tags")
+# ``【高频】什么是闭包？`` or ``什么是闭包？（高频）``: how often a question is asked, marked in its title.
+_FREQUENCY_MARK = re.compile(r"^\s*[【\[(（](高频|常考|必考|中频|低频)[】\])）]\s*|\s*[【\[(（](高频|常考|必考|中频|低频)[】\])）]\s*$")
 
 
 class AttributeProblem(ValueError):
@@ -34,6 +38,15 @@ def split_attributes(title: str) -> tuple[str, str | None, dict[str, str]]:
     return title[: match.start()].rstrip(), match.group("id"), pairs
 
 
+def split_frequency_mark(title: str) -> tuple[str, str | None]:
+    """``【高频】什么是闭包？`` -> ("什么是闭包？", "high"); the mark is not part of the title
+    (nor of the id derived from it)."""
+    match = _FREQUENCY_MARK.search(title)
+    if not match:
+        return title, None
+    return (title[:match.start()] + title[match.end():]).strip(), FREQUENCIES[match.group(1) or match.group(2)]
+
+
 def only_attributes(text: str) -> bool:
     """True when ``text`` is nothing but an attribute block (what follows a bold title)."""
     match = ATTRIBUTES.match(text)
@@ -47,7 +60,8 @@ def without_attributes(title: str) -> str:
 def settings(pairs: dict[str, str]) -> dict:
     """The attributes as values: ``minutes`` a whole number from 1 to 600, ``difficulty``
     easy / medium / hard (初级 / 中级 / 高级 and 简单 / 中等 / 困难 read as these),
-    ``tags`` a comma-separated list. Raises AttributeProblem for anything else."""
+    ``frequency`` high / medium / low (高频 / 中频 / 低频), ``tags`` a comma-separated list.
+    Raises AttributeProblem for anything else."""
     values: dict = {}
     for key, text in pairs.items():
         if key not in KEYS:
@@ -72,6 +86,10 @@ def check_setting(key: str, value):
         if not isinstance(value, str) or value.strip().lower() not in DIFFICULTIES:
             raise AttributeProblem("must be easy, medium or hard (初级, 中级, 高级)")
         return DIFFICULTIES[value.strip().lower()]
+    if key == "frequency":
+        if not isinstance(value, str) or value.strip().lower() not in FREQUENCIES:
+            raise AttributeProblem("must be high, medium or low (高频, 中频, 低频)")
+        return FREQUENCIES[value.strip().lower()]
     if key == "tags":
         if isinstance(value, str):
             value = value.split(",")

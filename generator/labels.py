@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attributes import only_attributes, without_attributes
+from .attributes import only_attributes, split_frequency_mark, without_attributes
 
 # The one table of section labels: for each kind, the label qgen writes in each language
 # (first) and every synonym it reads.
@@ -144,7 +144,7 @@ def looks_like_question(marker: Marker) -> bool:
 
 def ends_with_question_mark(title: str) -> bool:
     """``什么是闭包？`` or ``What is hoisting? {#hoist}``: the explicit id does not count."""
-    return without_attributes(title).rstrip().endswith(QUESTION_MARKS)
+    return split_frequency_mark(without_attributes(title))[0].rstrip().endswith(QUESTION_MARKS)
 
 
 def line_label(line: str) -> tuple[str, str] | None:

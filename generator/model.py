@@ -66,6 +66,7 @@ class Question:
     followups: tuple[str, ...] = ()  # questions an interviewer can ask next (追问, Follow-up)
     minutes: int | None = None  # the time budget: ``{minutes=5}`` after the title, or the front matter's
     difficulty: str | None = None  # easy, medium or hard: ``{difficulty=hard}``, or the front matter's
+    frequency: str | None = None  # how often it is asked, high, medium or low: ``【高频】`` or ``{frequency=high}``
 
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)

@@ -16,7 +16,7 @@ from pathlib import Path
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .errors import NotABank, SourceError
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
-from .attributes import AttributeProblem, settings, split_attributes
+from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
 from .ids import assign_ids, slugify
 from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
@@ -152,8 +152,9 @@ class _BankWalk:
         titles, explicit, own = [], [], []
         for unit in units:
             title, given, pairs = split_attributes(unit.marker.title)
+            title, frequency = split_frequency_mark(title)
             try:
-                own.append(settings(pairs))
+                own.append({**({"frequency": frequency} if frequency else {}), **settings(pairs)})
             except AttributeProblem as problem:
                 raise SourceError(str(problem), self.source, self.blocks[unit.start].start + 1) from None
             titles.append(title)
@@ -169,7 +170,8 @@ class _BankWalk:
         bank_tags = meta.get("tags") or ()
         return [replace(draft, id=question_id, tags=bank_tags + tuple(t for t in mine.get("tags", ()) if t not in bank_tags),
                         minutes=mine.get("minutes", meta.get("minutes")),
-                        difficulty=mine.get("difficulty", meta.get("difficulty")))
+                        difficulty=mine.get("difficulty", meta.get("difficulty")),
+                        frequency=mine.get("frequency", meta.get("frequency")))
                 for draft, question_id, mine in zip(drafts, ids, own)]
 
     def _recurring_headings(self) -> set[str]:

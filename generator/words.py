@@ -22,6 +22,9 @@ WORDS = {
         "weakest": "最薄弱的题目", "part": "部分", "attempts": "次数", "last_seen": "最近",
         "strength": "掌握度", "never_scored": "另有 %d 道题还没有结果。", "parts": "各部分", "tags": "标签",
         "missed": "最常漏掉的要点", "missed_times": "漏掉",
+        "difficulty": "难度", "frequency": "频率", "tag": "标签", "any": "全部",
+        "difficulty_easy": "简单", "difficulty_medium": "中等", "difficulty_hard": "困难",
+        "frequency_high": "高频", "frequency_medium": "中频", "frequency_low": "低频",
     },
     "en": {
         "exam": "Mock exam", "key": "Answer key", "variant_label": "Variant", "variant": "Variant {v}",
@@ -39,6 +42,9 @@ WORDS = {
         "weakest": "Weakest questions", "part": "Part", "attempts": "Attempts", "last_seen": "Last seen",
         "strength": "Strength", "never_scored": "%d more questions have no result yet.", "parts": "Parts",
         "tags": "Tags", "missed": "Points most often missed", "missed_times": "Missed",
+        "difficulty": "Difficulty", "frequency": "Asked", "tag": "Tag", "any": "any",
+        "difficulty_easy": "easy", "difficulty_medium": "medium", "difficulty_hard": "hard",
+        "frequency_high": "often asked", "frequency_medium": "sometimes asked", "frequency_low": "rarely asked",
     },
 }
 

@@ -1,6 +1,10 @@
-"""Pictures for the README: an Anki card and a point card (day and night), the study page and its practice mode, rendered in
-headless Chromium from what `qgen build` wrote. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR"""
+"""Pictures for the README: an Anki card and a point card (day and night), the study page, its
+practice mode and the practice report, rendered in headless Chromium from what `qgen build`
+wrote. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR"""
 
+import json
+import random
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -9,6 +13,7 @@ from anki.collection import Collection, ImportAnkiPackageRequest
 from jinja2 import Template
 from playwright.sync_api import sync_playwright
 
+QGEN = str(Path(sys.executable).with_name("qgen"))
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]
 CARD_PAGE = Template(
@@ -47,7 +52,34 @@ def main(build: Path, docs: Path) -> None:
         page.locator(".question:not([hidden]) summary").first.click()
         page.screenshot(path=str(docs / "study-page.png"))
         practice_mode(browser, build / "llm-interview.html", docs / "study-practice.png")
+        report_page(browser, build, docs / "report.png")
         browser.close()
+
+
+def report_page(browser, build: Path, picture: Path) -> None:
+    """The practice report after three made-up self-interviews (a fixed random sequence),
+    scored and reported by qgen itself."""
+    bank = json.loads(subprocess.run([QGEN, "export", "source"], capture_output=True, text=True, check=True).stdout)
+    questions = bank["banks"][0]["questions"]
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as folder:
+        for day in range(3):
+            record = {"qgen": "practice", "page": "llm-interview", "candidate": "me", "date": f"2026-11-2{day}",
+                      "questions": [{"bank": "llm-interview", "id": q["id"], "title": q["title"], "seconds": 90,
+                                     "level": rng.choice(["poor", "mixed", "good", "excellent"]),
+                                     "points": [{"id": p["id"], "label": p["label"], "weight": p["weight"],
+                                                 "checked": rng.random() < 0.6} for p in q["points"]]}
+                                    for q in rng.sample(questions, 12)]}
+            path = Path(folder) / f"practice-{day}.json"
+            path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+            subprocess.run([QGEN, "score", str(path), "--results", f"{folder}/results"], check=True,
+                           capture_output=True)
+        subprocess.run([QGEN, "report", "--results", f"{folder}/results", "--out", str(build)], check=True,
+                       capture_output=True)
+    page = browser.new_page(viewport={"width": 1000, "height": 1000})
+    page.goto((build / "llm-interview-report.html").resolve().as_uri())
+    page.screenshot(path=str(picture))
+    page.close()
 
 
 def practice_mode(browser, study_page: Path, picture: Path) -> None:

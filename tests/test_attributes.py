@@ -106,3 +106,32 @@ def test_markdown_written_back_keeps_every_setting():
     again: Bank = read_bank_text(render_markdown(bank).decode("utf-8"), "again.md")
     assert [(q.id, q.minutes, q.difficulty, q.tags) for q in again.questions] == [
         ("rag", 3, "hard", ("llm", "vector search", "rag"))]
+
+
+def test_how_often_a_question_is_asked_is_read_from_its_title_or_an_attribute():
+    bank = read("""
+        # JavaScript 面试题
+
+        ### 【高频】什么是闭包？
+
+        **答案：** 函数与其词法环境。
+
+        ### 什么是事件循环？（中频）
+
+        **答案：** 调度任务的循环。
+
+        ### 什么是原型链？ {frequency=低频}
+
+        **答案：** 对象继承的链。
+
+        ### 什么是提升？
+
+        **答案：** 声明被提到作用域顶部。
+        """)
+    assert [(q.title, q.id, q.frequency) for q in bank.questions] == [
+        ("什么是闭包？", "什么是闭包", "high"), ("什么是事件循环？", "什么是事件循环", "medium"),
+        ("什么是原型链？", "什么是原型链", "low"), ("什么是提升？", "什么是提升", None)]
+    assert question_record(bank.questions[0])["frequency"] == "high"
+    assert "frequency::high" in note_tags(bank, bank.questions[0])
+    again = read_bank_text(render_markdown(bank).decode("utf-8"), "again.md")
+    assert [q.frequency for q in again.questions] == ["high", "medium", "low", None]

@@ -107,7 +107,8 @@ def test_qgen_report_prints_the_table_and_writes_a_page_linked_to_the_study_page
     done = qgen("report", "bank.md", cwd=project)
     assert done.returncode == 0, done.stderr
     page = (project / "build" / "bank-report.html").read_text("utf-8")
-    assert page.index("什么是微调？") < page.index("什么是量化？") < page.index("什么是检索增强？")
+    table = page.split('<table class="questions">')[1]
+    assert table.index("什么是微调？") < table.index("什么是量化？") < table.index("什么是检索增强？")
     assert 'href="bank.html#bank-2"' in page and "<svg" in page and "http" not in page.split("<body>")[1]
     broken = qgen("report", "bank.md", "--results", "nothing.json", cwd=project)
     assert broken.returncode == 2 and "nothing.json" in broken.stderr and "Traceback" not in broken.stderr

@@ -262,3 +262,44 @@ PRACTICE_BANK = """# 检索增强
 
 **答案：** 设计输入让模型给出想要的输出。
 """
+
+
+FILTER_BANK = """---
+tags: [js]
+---
+# JavaScript
+
+### 【高频】什么是闭包？ {difficulty=hard tags=scope}
+
+**答案：** 函数与其词法环境。
+
+### 什么是提升？ {difficulty=easy tags=scope}
+
+**答案：** 声明被提到作用域顶部。
+
+### 什么是事件循环？ {difficulty=hard frequency=low tags=async}
+
+**答案：** 调度任务的循环。
+"""
+
+
+def test_difficulty_frequency_and_tag_filters_narrow_the_questions(browser, tmp_path):
+    (tmp_path / "bank.md").write_text(FILTER_BANK, "utf-8")
+    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    try:
+        page.goto((tmp_path / "out" / "bank.html").as_uri())
+        options = page.eval_on_selector_all("select.filter", "ss => ss.map(s => [s.id, [...s.options].map(o => o.value)])")
+        assert options == [["filter-difficulty", ["", "easy", "hard"]], ["filter-frequency", ["", "high", "low"]],
+                           ["filter-tag", ["", "async", "scope"]]]  # js, every question's, is no filter
+        page.select_option("#filter-difficulty", "hard")
+        assert visible_titles(page) == ["1. 什么是闭包？ 高频 困难", "3. 什么是事件循环？ 低频 困难"]
+        page.select_option("#filter-tag", "scope")
+        assert visible_titles(page) == ["1. 什么是闭包？ 高频 困难"] and page.inner_text("#count") == "1 / 3"
+        page.select_option("#filter-difficulty", "")
+        page.fill("#search", "提升")
+        assert visible_titles(page) == ["2. 什么是提升？ 简单"]
+    finally:
+        page.close()

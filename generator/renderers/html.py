@@ -21,9 +21,26 @@ def render_study_page(banks: list[Bank], context, markup: MarkupRenderer) -> byt
     page = environment(context.templates).get_template("html/study.html.j2").render(
         banks=banks, title=context.title, lang=lang, words=words_for(lang), md=markup, version=__version__,
         stem=context.stem, page_key="|".join(bank.key for bank in banks),
-        levels=list(zip(LEVELS, words_for(lang)["levels"].split())),
+        levels=list(zip(LEVELS, words_for(lang)["levels"].split())), filters=_filters(banks, words_for(lang)),
         bank_dir=lambda q: bank_folder(q.source),
         light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
         dark_code_css=code_stylesheet(DARK_STYLE, (".qgen-code",)),
     )
     return page.encode("utf-8")
+
+
+def _filters(banks: list[Bank], words: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The page's filters, each with the values some question has: difficulty, how often
+    it is asked, tag (the bank's own tags, which every question has, are no filter)."""
+    questions = [q for bank in banks for q in bank.questions]
+    shared = set.intersection(*(set(q.tags) for q in questions)) if questions else set()
+    filters = []
+    for name, order in (("difficulty", ("easy", "medium", "hard")), ("frequency", ("high", "medium", "low"))):
+        present = {getattr(q, name) for q in questions}
+        values = [(value, words[f"{name}_{value}"]) for value in order if value in present]
+        if values:
+            filters.append((name, values))
+    tags = sorted({tag for q in questions for tag in q.tags} - shared)
+    if tags:
+        filters.append(("tag", [(tag, tag) for tag in tags]))
+    return filters

@@ -27,6 +27,7 @@ def question_record(question: Question) -> dict:
         "followups": list(question.followups),
         "minutes": question.minutes,
         "difficulty": question.difficulty,
+        "frequency": question.frequency,
     }
 
 

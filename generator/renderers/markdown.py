@@ -57,6 +57,7 @@ def _attributes(question: Question, bank_tags: tuple[str, ...]) -> str:
     pairs = [f"#{question.id}" if question.id != slugify(question.title) else "",
              f"minutes={question.minutes}" if question.minutes else "",
              f"difficulty={question.difficulty}" if question.difficulty else "",
+             f"frequency={question.frequency}" if question.frequency else "",
              _pair("tags", ",".join(own_tags)) if own_tags else ""]
     return " ".join(pair for pair in pairs if pair)
 

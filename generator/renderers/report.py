@@ -75,7 +75,7 @@ def build_report(banks: list[Bank], history: History, results: int, anki: bool) 
         for index, question in enumerate(bank.questions, 1):
             row = Row(question, bank, f"{bank.slug}-{index}", history.known.get(question.id))
             rows.append(row)
-            part = part_name(question.part) or ""
+            part = part_name(question.part) or bank.title
             parts.setdefault(part, Group(part)).rows.append(row)
             for tag in question.tags:
                 tags.setdefault(tag, Group(tag)).rows.append(row)
