@@ -51,6 +51,15 @@ def page(browser, study_page):
     context.close()
 
 
+def study_page_of(folder, bank: str):
+    """``bank`` written to ``folder/bank.md`` and built into ``folder/out/bank.html``."""
+    (folder / "bank.md").write_text(bank, "utf-8")
+    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=folder,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return folder / "out" / "bank.html"
+
+
 def visible_titles(page):
     return page.eval_on_selector_all(".question:not([hidden]) h3", "nodes => nodes.map(n => n.textContent.trim())")
 
@@ -165,10 +174,7 @@ PARTS_BANK = """# 面试题
 
 
 def test_parts_footnotes_and_math_on_the_page(browser, tmp_path):
-    (tmp_path / "bank.md").write_text(PARTS_BANK, "utf-8")
-    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    study_page_of(tmp_path, PARTS_BANK)
     page = browser.new_page()
     try:
         page.goto((tmp_path / "out" / "bank.html").as_uri())
@@ -187,10 +193,7 @@ def test_parts_footnotes_and_math_on_the_page(browser, tmp_path):
 def test_practice_mode_times_ticks_keeps_and_downloads_what_qgen_score_reads(browser, tmp_path):
     """The whole self-interview loop: timer against the budget, reveal, tick, level, reload
     (the page keeps it), download, and ``qgen score`` reads the file into results/."""
-    (tmp_path / "bank.md").write_text(PRACTICE_BANK, "utf-8")
-    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    study_page_of(tmp_path, PRACTICE_BANK)
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     problems = []
@@ -284,10 +287,7 @@ tags: [js]
 
 
 def test_difficulty_frequency_and_tag_filters_narrow_the_questions(browser, tmp_path):
-    (tmp_path / "bank.md").write_text(FILTER_BANK, "utf-8")
-    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    study_page_of(tmp_path, FILTER_BANK)
     page = browser.new_page()
     try:
         page.goto((tmp_path / "out" / "bank.html").as_uri())
