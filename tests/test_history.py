@@ -171,6 +171,9 @@ def test_tag_weak_marks_the_weak_notes_and_anki_reviews_count(project, collectio
 
     done = qgen("report", "bank.md", "--anki", anki_file, cwd=project)
     assert done.returncode == 0, done.stderr
+    page = (project / "build" / "bank-report.html").read_text("utf-8")
+    distill_row = page.split('href="bank.html#bank-4">')[-1].split("</tr>")[0]
+    assert "2 / 1 · " in distill_row  # two reviews, one lapse, then its ease
     drawn = qgen("build", "bank.md", "--format", "exam", "--count", "1", "--seed", "1", "--focus", "weak",
                  "--anki", anki_file, cwd=project)
     assert drawn.returncode == 0, drawn.stderr
