@@ -5,7 +5,7 @@ largest peak memory (max RSS) of its runs. The machines are shared and noisy, so
 run follows a run of its baseline, and the ratio is the median over those pairs: what
 compares across machines and days is the ratio, not the seconds.
 
-Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild]
+Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild,apis]
 Size 0 is the user's own bank in source/; other sizes are generated (bench/generate.py).
 """
 
@@ -114,6 +114,18 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> list[Row]:
         return paired(["qgen --help", "qgen lint source/"], "python -c pass", [PYTHON, "-c", "pass"],
                       [lambda i: [*QGEN, "--help"], lambda i: [*QGEN, "lint", str(HERE.parent / "source")]],
                       max(repeat, 5), work)
+    if kind == "apis":
+        if size != 0:
+            return []  # the user's bank is what the check is for
+        for index in range(repeat):
+            (work / f"apis-{index}.yaml").write_text(f"out: {out}/first-{index}\n", encoding="utf-8")
+        (work / "apis-cached.yaml").write_text(f"out: {out}/cached\n", encoding="utf-8")
+        lint = [*QGEN, "lint", "--check-apis", str(bank), "--config"]
+        run_once([*lint, str(work / "apis-cached.yaml")], work)  # fills the cache
+        return paired(["lint --check-apis, first", "  same, cached"], "qgen lint (no API check)",
+                      [*QGEN, "lint", str(bank)],
+                      [lambda i: [*lint, str(work / f"apis-{i}.yaml")], lambda i: [*lint, str(work / "apis-cached.yaml")]],
+                      repeat, work)
     if kind == "rebuild":
         count = 10 if size == 0 else min(size, 100)
         command = [*QGEN, "build", "--count", str(count), str(bank)]  # every format
@@ -134,7 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="startup,read,deck,exam,rebuild")
+    parser.add_argument("--only", default="startup,read,deck,exam,rebuild,apis")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
           f"{platform.machine()} · medians of {args.repeat} whole-process runs, each ratio the median of "
@@ -146,7 +158,7 @@ def main() -> None:
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "generator")], check=True)
     with tempfile.TemporaryDirectory(prefix="qgen-bench-") as folder:
         for kind in args.only.split(","):
-            sizes = [0] if kind == "startup" else [int(s) for s in args.sizes.split(",")]
+            sizes = [0] if kind in ("startup", "apis") else [int(s) for s in args.sizes.split(",")]
             for size in sizes:
                 for row in bench(kind, size, Path(folder), args.repeat):
                     print(row.line(), flush=True)

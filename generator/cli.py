@@ -22,7 +22,7 @@ FORMATS = ("apkg", "exam", "key", "json", "html", "interview")
 EXAMPLES = {
     "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2\n"
              "  qgen build notes/ --format apkg,html --out site/",
-    "lint": "example:\n  qgen lint source/llm-interview.md",
+    "lint": "examples:\n  qgen lint source/llm-interview.md\n  qgen lint --check-apis --python ~/venvs/ml/bin/python",
     "export": "example:\n  qgen export --format json source/ -o questions.json",
     "list": "example:\n  qgen list source/",
     "doctor": "example:\n  qgen doctor",
@@ -104,7 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
 
-    _command(commands, "lint", "report what is wrong with the banks", _run_lint)
+    lint = _command(commands, "lint", "report what is wrong with the banks", _run_lint)
+    lint.add_argument("--check-apis", action="store_true", default=None,
+                      help="check the examples' imports, attributes and keyword arguments against a Python "
+                           "(imports the modules they name; never runs the examples)")
+    lint.add_argument("--python", metavar="PATH", help="the Python to check against (default: the one qgen runs in)")
 
     export = _command(commands, "export", "write the question records", _run_export)
     export.add_argument("--format", choices=["json", "md"], default="json",
@@ -222,8 +226,14 @@ def _run_lint(args) -> int:
     from .lint import exit_status, lint_banks
 
     banks = _banks(args)
-    config = _config(args)
+    config = _config(args, check_apis=args.check_apis, python=args.python)
     findings = lint_banks(banks, config.max_image_mb, config.long_answer)
+    if config.check_apis:
+        from .api_check import check_apis
+        from .cache import CACHE_FOLDER
+        from .lint import sort_findings
+
+        findings = sort_findings(findings + check_apis(banks, config.python, config.out / CACHE_FOLDER / "apis.json"))
     for finding in findings:
         print(finding)
     questions = sum(len(bank.questions) for bank in banks)

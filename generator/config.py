@@ -56,6 +56,8 @@ class BuildConfig:
     results: str = "results"  # the folder of qgen score's results
     anki_collection: str | None = None  # an Anki collection whose reviews count too
     long_answer: int = 600  # characters of prose in an answer without points before lint warns
+    check_apis: bool = False  # lint: check the examples' imports and calls against a Python
+    python: str | None = None  # that Python (default: the one qgen runs in)
 
 
 # key -> the kind of value it takes (README: "Configuration"); "exam", "anki" and "lint" hold
@@ -66,7 +68,8 @@ SCHEMA = {"title": "text", "name": "text", "sources": "paths", "exclude": "globs
           "exam": "mapping", "anki": "mapping", "lint": "mapping", "results": "path"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count",
                "focus": "focus", "exclude_recent": "count", "quota": "quota"}
-SECTIONS = {"exam": EXAM_SCHEMA, "anki": {"cards": "cards"}, "lint": {"long_answer": "count"}}
+SECTIONS = {"exam": EXAM_SCHEMA, "anki": {"cards": "cards"},
+            "lint": {"long_answer": "count", "check_apis": "bool", "python": "text"}}
 CARDS = ("answer", "points")
 
 

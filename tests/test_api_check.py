@@ -1,0 +1,118 @@
+"""``qgen lint --check-apis``: examples that call what does not exist, checked against the
+real numpy installed in the test environment."""
+
+import subprocess
+import sys
+
+import pytest
+
+from generator.api_check import _ApiCache, check_apis, uses_in
+
+from .conftest import read
+from .test_cli import QGEN
+
+numpy = pytest.importorskip("numpy")
+
+BANK = """# 数值计算
+
+### 题目 1：如何计算向量的范数？
+
+**答案：** 用 numpy。
+
+**举例：**
+
+```python
+import numpy as np
+from numpy.linalg import norm
+import os.path as paths
+
+x = np.array([3.0, 4.0])
+print(np.linalg.norm(x, ord=2))
+print(np.linalg.norm(x, order=2))
+print(np.linalg.nrom(x))
+m = np.sparse.csr_matrix((3, 3))
+print(norm(x, keepdims=True), paths.joinn("a", "b"))
+```
+
+### 题目 2：如何用不存在的库？
+
+**答案：** 装上再用。
+
+```python
+import not_a_real_module_xyz as fake
+from not_a_real_module_xyz.sub import thing
+fake.run(thing)
+```
+
+### 题目 3：写错的代码？
+
+**答案：** 不能解析。
+
+```python
+from numpy import sparse
+np.sparse(
+```
+"""
+
+
+@pytest.fixture
+def findings(tmp_path):
+    return check_apis([read(BANK)], sys.executable, tmp_path / "apis.json")
+
+
+def found(findings, code):
+    return [(f.line, f.message) for f in findings if f.code == code]
+
+
+def test_missing_names_and_keywords_are_warnings_at_their_lines_with_a_suggestion(findings):
+    assert found(findings, "api-missing") == [
+        (16, "“numpy.linalg.norm” takes no keyword argument “order”; did you mean “ord”?"),
+        (17, "“numpy.linalg” has no “nrom”; did you mean “norm”?"),
+        (18, "“numpy” has no “sparse”"),
+        (19, "“os.path” has no “joinn”; did you mean “join”?"),
+    ]
+    assert all(f.severity == "warning" and f.source == "bank.md" for f in findings if f.code == "api-missing")
+
+
+def test_a_module_that_is_not_installed_is_one_note(findings):
+    assert found(findings, "api-unknown-module") == [
+        (27, "module “not_a_real_module_xyz” is not installed in this Python, so nothing of it was checked")]
+    assert {f.severity for f in findings if f.code == "api-unknown-module"} == {"note"}
+
+
+def test_a_block_that_does_not_parse_is_left_to_code_syntax(findings):
+    assert not [f for f in findings if f.line and f.line >= 36]
+    assert uses_in("from numpy import sparse\nnp.sparse(\n", 0, None) == []
+
+
+def test_answers_are_cached_by_interpreter_and_module_version(tmp_path, findings):
+    cache = _ApiCache(tmp_path / "apis.json", sys.executable)
+    assert cache.version_knowing("numpy", [(("linalg", "nrom"), ())]) == numpy.__version__  # asked: not imported again
+    assert cache.version_knowing("numpy", [(("linalg", "nrom"), ()), (("linalg", "svd"), ())]) is None  # a new use
+    assert _ApiCache(tmp_path / "apis.json", "/another/python").version_knowing("numpy", [(("linalg", "nrom"), ())]) is None
+    again = check_apis([read(BANK)], sys.executable, tmp_path / "apis.json")
+    assert again == findings
+
+
+def test_qgen_lint_check_apis_against_a_named_python(tmp_path):
+    (tmp_path / "bank.md").write_text(BANK, "utf-8")
+    done = subprocess.run([str(QGEN), "lint", "--check-apis", "--python", sys.executable, "bank.md"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "bank.md:17: warning: “numpy.linalg” has no “nrom”" in done.stdout
+    plain = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "api-" not in plain.stdout  # importing is opt-in
+    missing = subprocess.run([str(QGEN), "lint", "--check-apis", "--python", "/no/such/python", "bank.md"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "cannot run /no/such/python" in missing.stdout
+    assert "Traceback" not in missing.stderr
+
+
+def test_the_seed_banks_np_sparse_is_found_and_unchecked_modules_are_named(tmp_path):
+    from .conftest import SEED
+
+    done = subprocess.run([str(QGEN), "lint", "--check-apis", str(SEED)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if "[api-" in line]
+    assert any(line.endswith(":145: warning: “numpy” has no “sparse” [api-missing]") for line in lines)
+    unchecked = [line.split("“")[1].split("”")[0] for line in lines if "[api-unknown-module]" in line]
+    assert "tensorflow_privacy" in unchecked and len(unchecked) == len(set(unchecked))
