@@ -51,4 +51,7 @@ docs: $(VENV)/.installed-test test-system-packages
 	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --format interview --shuffle --count 5 --seed 42 --out build/docs-interview
 	pdftoppm -r 50 -png -singlefile build/docs-interview/llm-interview-interview.pdf docs/interview-page1
 	pdftoppm -r 50 -png -singlefile -f 4 -l 4 build/docs-interview/llm-interview-interview.pdf docs/interview-summary
-	$(BIN)/python scripts/screenshots.py build/docs docs
+	SOURCE_DATE_EPOCH=1700000000 $(BIN)/qgen build --config docs/examples/qgen.yaml docs/examples/choices.md --format exam,key,apkg --seed 42 --out build/docs-choices
+	pdftoppm -r 50 -png -singlefile build/docs-choices/choices-exam.pdf docs/choice-exam
+	pdftoppm -r 50 -png -singlefile build/docs-choices/choices-key.pdf docs/choice-key
+	$(BIN)/python scripts/screenshots.py build/docs docs build/docs-choices

@@ -71,6 +71,7 @@ class OutputContext:
     language_override: str | None = None  # set only when the user chose the language
     cards: tuple[str, ...] = ("answer",)  # the deck's cards: "answer" and/or "points"
     weak: frozenset[str] = frozenset()  # ids of the questions whose notes are tagged qgen::weak
+    answer_grid: bool = False  # the exam's first page has a grid to mark the choices in
 
 
 def output_stem(banks: list[Bank], paths: tuple[str, ...], name: str | None = None) -> str:
@@ -148,7 +149,8 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         """What comes before any output: the checks that stop a build (the banks' errors, and
         warnings with --strict; a paper the banks cannot fill), then the banks' cache
         records. A large deck's workers render meanwhile."""
-        report.findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer) + [
+        report.findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer,
+                                                         config.shuffle_options) + [
             Finding(str(path), None, "warning", "unused-template",
                     "this template replaces no built-in one and no template uses it; check its path")
             for path in unused_templates(templates)]
@@ -162,12 +164,14 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config) and not too_long:
             report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
-                                          source_hash(banks, cache.source_digests), draw_for(config, history))
+                                          source_hash(banks, cache.source_digests), draw_for(config, history),
+                                          config.shuffle_options)
         cache.encode_banks()
 
     weak = frozenset(k.id for k in history.weakest() if k.strength < WEAK) if config.tag_weak and history else frozenset()
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
-                            config.language or banks[0].language, templates, config.language, config.cards, weak)
+                            config.language or banks[0].language, templates, config.language, config.cards, weak,
+                            config.answer_grid)
     # Sections rendered for the deck are rendered again only by the study page and papers.
     markup = MarkupRenderer(max_image_mb=config.max_image_mb,
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
@@ -250,6 +254,10 @@ def _render_outputs(banks, config, context, markup, report, progress, prepare) -
         from .renderers.html import render_study_page
 
         outputs.append((config.out / f"{context.stem}.html", render_study_page(banks, context, markup)))
+    if "moodle" in config.formats:
+        from .renderers.moodle import render_moodle
+
+        outputs.append((config.out / f"{context.stem}-moodle.xml", render_moodle(banks, context, markup)))
     return outputs
 
 
@@ -344,8 +352,10 @@ def paper_manifest(paper: Paper) -> dict:
         "source_hash": paper.source_hash,
         "history": paper.history,
         "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title,
-                       "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points]}
-                      for q in paper.questions],
+                       "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points],
+                       **({"options": [key for key in paper.option_orders[index]],
+                           "correct": paper.correct_letters(index)} if q.options else {})}
+                      for index, q in enumerate(paper.questions)],
     }
 
 

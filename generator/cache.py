@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .model import Bank, CodeBlock, ExtraSection, Finding, Part, Point, Question, Span
+from .model import Bank, CodeBlock, ExtraSection, Finding, Option, Part, Point, Question, Span
 from .output import write_all_atomic
 
 CACHE_FOLDER = ".qgen-cache"
@@ -154,7 +154,7 @@ def bank_to_record(bank: Bank) -> dict:
     return {**vars(bank), "findings": [vars(f) for f in bank.findings],
             "parts": [vars(p) for p in bank.parts], "spans": [vars(s) for s in bank.spans], "questions": [
         {**vars(q), "extra": [vars(e) for e in q.extra], "code": [vars(c) for c in q.code],
-         "points": [vars(p) for p in q.points]}
+         "points": [vars(p) for p in q.points], "options": [vars(o) for o in q.options]}
         for q in bank.questions]}
 
 
@@ -164,7 +164,8 @@ def bank_from_record(record: dict) -> Bank:
                     "code": tuple(CodeBlock(**c) for c in q["code"]),
                     "tags": tuple(q["tags"]),
                     "section_lines": tuple(tuple(pair) for pair in q["section_lines"]),
-                    "points": tuple(Point(**p) for p in q["points"]), "followups": tuple(q["followups"])})
+                    "points": tuple(Point(**p) for p in q["points"]), "followups": tuple(q["followups"]),
+                    "options": tuple(Option(**o) for o in q["options"]), "correct": tuple(q["correct"])})
         for q in record["questions"])
     return Bank(**{**record, "tags": tuple(record["tags"]), "questions": questions,
                    "findings": tuple(Finding(**f) for f in record["findings"]),

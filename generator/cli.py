@@ -17,7 +17,7 @@ from .errors import QgenError
 
 # generator.config.FORMATS, repeated here so that --help does not import the config module
 # (nor pathlib, yaml or anything else a command needs only when it runs).
-FORMATS = ("apkg", "exam", "key", "json", "html", "interview")
+FORMATS = ("apkg", "exam", "key", "json", "html", "interview", "moodle")
 
 EXAMPLES = {
     "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2\n"
@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     build = _command(commands, "build", "build the outputs from the banks", _run_build)
     build.add_argument("--out", help="output folder (default: build/)")
     build.add_argument("--format", metavar="LIST",
-                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: all but interview)")
+                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: all but interview and moodle)")
     # Values are checked together with the configuration's, every problem at once.
     build.add_argument("--count", metavar="N", help="questions on each paper (default: all)")
     build.add_argument("--shuffle", action="store_true", default=None,
@@ -227,7 +227,7 @@ def _run_lint(args) -> int:
 
     banks = _banks(args)
     config = _config(args, check_apis=args.check_apis, python=args.python)
-    findings = lint_banks(banks, config.max_image_mb, config.long_answer)
+    findings = lint_banks(banks, config.max_image_mb, config.long_answer, config.shuffle_options)
     if config.check_apis:
         from .api_check import check_apis
         from .cache import CACHE_FOLDER

@@ -17,8 +17,8 @@ from .errors import QgenError, UsageError
 from .user_yaml import UserYamlLoader, YamlProblem, compose, construct
 
 CONFIG_NAME = "qgen.yaml"
-FORMATS = ("apkg", "exam", "key", "json", "html", "interview")
-DEFAULT_FORMATS = ("apkg", "exam", "key", "json", "html")  # the interviewer's sheet is asked for by name
+FORMATS = ("apkg", "exam", "key", "json", "html", "interview", "moodle")
+DEFAULT_FORMATS = ("apkg", "exam", "key", "json", "html")  # the interviewer's sheet and Moodle are asked for by name
 
 
 class ConfigError(QgenError):
@@ -53,6 +53,8 @@ class BuildConfig:
     exclude_recent: int | None = None  # leave out the questions of the last N papers
     quota: tuple[tuple[str, int], ...] = ()  # at least N questions of a part, tag or difficulty
     tag_weak: bool = False  # tag the weak questions' notes qgen::weak
+    shuffle_options: bool = False  # each variant orders a choice question's options anew
+    answer_grid: bool = False  # a grid on the exam's first page to mark the choices in
     results: str = "results"  # the folder of qgen score's results
     anki_collection: str | None = None  # an Anki collection whose reviews count too
     long_answer: int = 600  # characters of prose in an answer without points before lint warns
@@ -67,7 +69,8 @@ SCHEMA = {"title": "text", "name": "text", "sources": "paths", "exclude": "globs
           "templates": "path", "strict": "bool", "jobs": "count", "max_image_mb": "count",
           "exam": "mapping", "anki": "mapping", "lint": "mapping", "results": "path"}
 EXAM_SCHEMA = {"count": "count", "shuffle": "bool", "seed": "int", "variants": "count",
-               "focus": "focus", "exclude_recent": "count", "quota": "quota"}
+               "focus": "focus", "exclude_recent": "count", "quota": "quota",
+               "shuffle_options": "bool", "answer_grid": "bool"}
 SECTIONS = {"exam": EXAM_SCHEMA, "anki": {"cards": "cards"},
             "lint": {"long_answer": "count", "check_apis": "bool", "python": "text"}}
 CARDS = ("answer", "points")

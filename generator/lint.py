@@ -6,6 +6,7 @@ Each check is a small function over the questions; lint_banks runs them all.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from collections import Counter
 from functools import lru_cache
@@ -19,15 +20,18 @@ PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
 CONSISTENCY_SHARE = 0.5
 
 
-def lint_banks(banks: list[Bank], max_image_mb: int = 20, long_answer: int = 600) -> list[Finding]:
+def lint_banks(banks: list[Bank], max_image_mb: int = 20, long_answer: int = 600,
+               shuffle_options: bool = False) -> list[Finding]:
     """Every finding of every bank: the reader's, then each check's. ``long_answer`` is
-    how many characters of prose an answer without points may have."""
+    how many characters of prose an answer without points may have; with
+    ``shuffle_options``, an explanation that names option letters is a finding."""
     findings: list[Finding] = []
     for bank in banks:
         findings.extend(bank.findings)
         for check in (_duplicates, _numbering, _sections, _code):
             findings.extend(check(bank))
         findings.extend(_long_answers(bank, long_answer))
+        findings.extend(_choices(bank, shuffle_options))
         findings.extend(_images_and_links(bank, max_image_mb))
     return sort_findings(findings)
 
@@ -141,6 +145,38 @@ def _long_answers(bank: Bank, limit: int):
             yield Finding(bank.source, question.section_line("answer"), "warning", "long-answer",
                           f"the answer of {_label(question)} has {prose} characters and no list of points; "
                           "write its points as a list (1. **label：** text) to review and score them one by one")
+
+
+_LETTER_REFERENCE = re.compile(r"(?:选项|option|answer|答案)\s*[A-H]\b|\b[A-H]\s*(?:选项|项|is (?:correct|wrong))|"
+                               r"(?<![A-Za-z])[A-H](?:、[A-H])+(?![A-Za-z])", re.I)
+
+
+def _choices(bank: Bank, shuffle_options: bool):
+    """Choice questions whose key cannot be right: two options with one key, a key that
+    names no option, no key at all; with shuffled options, a reason that names letters."""
+    for question in bank.questions:
+        if not question.options:
+            continue
+        keys = [option.key for option in question.options]
+        for key in sorted({key for key in keys if keys.count(key) > 1}):
+            yield Finding(bank.source, question.section_line("question"), "error", "duplicate-option",
+                          f"{_label(question)} has two options {key}")
+        if not question.correct:
+            yield Finding(bank.source, question.section_line("answer"), "warning", "choice-without-answer",
+                          f"{_label(question)} has options but its answer does not open with their key "
+                          "(答案：B, **Answer:** A)")
+        for key in question.correct:
+            if key not in keys:
+                yield Finding(bank.source, question.section_line("answer"), "error", "answer-not-an-option",
+                              f"the answer of {_label(question)} is {key}, which is none of its options "
+                              f"({', '.join(dict.fromkeys(keys))})")
+        if shuffle_options:
+            for kind, text in (("answer", question.reason), ("explanation", question.explanation)):
+                if text and _LETTER_REFERENCE.search(text):
+                    yield Finding(bank.source, question.section_line(kind), "warning", "letters-in-explanation",
+                                  f"the {kind} of {_label(question)} names option letters "
+                                  f"(“{_LETTER_REFERENCE.search(text).group(0)}”), which change when options "
+                                  "are shuffled")
 
 
 def _characters(text: str) -> int:

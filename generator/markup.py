@@ -41,7 +41,10 @@ class MediaFile:
 
     def data_uri(self) -> str:
         mime = mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
-        return f"data:{mime};base64,{base64.b64encode(self.path.read_bytes()).decode('ascii')}"
+        return f"data:{mime};base64,{self.base64()}"
+
+    def base64(self) -> str:
+        return base64.b64encode(self.path.read_bytes()).decode("ascii")
 
 
 @dataclass
@@ -57,6 +60,8 @@ class MarkupRenderer:
     keep_section_html: bool = True  # False when no later output renders the same sections
     link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
     footnotes: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.footnotes
+    media_prefix: str = ""  # before a packaged image's name in src (Moodle: "@@PLUGINFILE@@/")
+    inline_code_style: str | None = None  # a Pygments style written into each token (no stylesheet)
     findings: list[Finding] = field(default_factory=list)
     media: dict[str, MediaFile] = field(default_factory=dict)
     local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
@@ -155,6 +160,9 @@ class MarkupRenderer:
         return self._html_inline[text]
 
     def _render_fence(self, renderer, tokens, index, options, env):
+        if self.inline_code_style:
+            return highlight_inline(tokens[index].content, fence_language(tokens[index].info),
+                                    self.inline_code_style) + "\n"
         return highlight(tokens[index].content, fence_language(tokens[index].info)) + "\n"
 
     def _render_image(self, renderer, tokens, index, options, env):
@@ -163,7 +171,7 @@ class MarkupRenderer:
         if media is None:
             alt = renderer.renderInlineAsText(token.children or [], options, env)
             return html.escape(f"[{alt or 'image'}]")
-        token.attrSet("src", media.data_uri() if env.get("inline_images") else media.name)
+        token.attrSet("src", media.data_uri() if env.get("inline_images") else self.media_prefix + media.name)
         return renderer.image(tokens, index, options, env)
 
     def _render_link(self, renderer, tokens, index, options, env):
@@ -269,6 +277,16 @@ def highlight(code: str, lang: str) -> str:
     from pygments import highlight as pygments_highlight
 
     return pygments_highlight(code, _lexer(lang.lower()), _formatter(code.count("\n") > LONG_CODE_LINES))
+
+
+@lru_cache(maxsize=1024)
+def highlight_inline(code: str, lang: str, style: str) -> str:
+    """Code with its colours written into each token (``style="color: …"``), for places
+    that take no stylesheet (a Moodle question's text)."""
+    from pygments import highlight as pygments_highlight
+    from pygments.formatters import HtmlFormatter
+
+    return pygments_highlight(code, _lexer(lang.lower()), HtmlFormatter(style=style, noclasses=True, nobackground=True))
 
 
 @lru_cache(maxsize=16)

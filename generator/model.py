@@ -43,6 +43,14 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Option:
+    """One option of a choice question: its key as written (``A``) and its Markdown."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Question:
     """One question of a bank. ``id`` is decided once, by the reader, and never changes
     when the question is renumbered, moved or its bodies are edited."""
@@ -67,6 +75,14 @@ class Question:
     minutes: int | None = None  # the time budget: ``{minutes=5}`` after the title, or the front matter's
     difficulty: str | None = None  # easy, medium or hard: ``{difficulty=hard}``, or the front matter's
     frequency: str | None = None  # how often it is asked, high, medium or low: ``【高频】`` or ``{frequency=high}``
+    # What kind of question: "choice" (one key), "multi" (several), "truefalse", "fill" or
+    # "open"; a choice question's options, read from its question section, and its correct
+    # keys ("true"/"false" for true/false, the blanks' answers for fill-in).
+    kind: str = "open"
+    options: tuple[Option, ...] = ()
+    correct: tuple[str, ...] = ()
+    stem: str | None = None  # the question section without its options (choice questions)
+    reason: str | None = None  # the answer after its key (``D`` then why), for choice and true/false
 
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)
@@ -155,6 +171,19 @@ class Paper:
     source_hash: str
     shuffled: bool = False
     history: str | None = None  # the digest of the results it was drawn around, if any
+    # Per question, in paper order: the keys of its options in the order printed (shuffled
+    # per variant with exam.shuffle_options), or () for a question without options.
+    option_orders: tuple[tuple[str, ...], ...] = ()
+
+    def options_of(self, index: int) -> list[tuple[str, "Option", bool]]:
+        """The options of the paper's question ``index`` as printed: (letter, option, correct)."""
+        question = self.questions[index]
+        order = self.option_orders[index] if self.option_orders else tuple(o.key for o in question.options)
+        by_key = {option.key: option for option in question.options}
+        return [(chr(ord("A") + n), by_key[key], key in question.correct) for n, key in enumerate(order)]
+
+    def correct_letters(self, index: int) -> str:
+        return "".join(letter for letter, _, correct in self.options_of(index) if correct)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
+from .choices import read_choice
 from .errors import NotABank, SourceError
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
 from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
@@ -113,7 +114,8 @@ def read_bank_text(text: str, source: str) -> Bank:
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
-    questions = [replace(q, points=points_of(q), followups=followups_of(q)) for q in walk.questions(meta)]
+    questions = [replace(q, points=points_of(q), followups=followups_of(q), **read_choice(q))
+                 for q in walk.questions(meta)]
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(

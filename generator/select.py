@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .attributes import DIFFICULTIES
+from .choices import LAST_OPTIONS
 from .errors import UsageError
 from .ids import part_name
 from .lint import content_key
@@ -59,7 +60,7 @@ class Draw:
 
 
 def select_papers(banks: list[Bank], count: int | None, shuffle: bool, seed: int | None,
-                  variants: int, source_hash: str, draw: Draw = Draw()) -> list[Paper]:
+                  variants: int, source_hash: str, draw: Draw = Draw(), shuffle_options: bool = False) -> list[Paper]:
     """``variants`` papers with the same ``count`` questions, each in its own order.
 
     Without ``shuffle`` the paper takes the first questions in document order (and further
@@ -102,9 +103,23 @@ def select_papers(banks: list[Bank], count: int | None, shuffle: bool, seed: int
             order = tuple(sorted(chosen, key=lambda q: _rank(seed, f"order-{letter}", q)))
         else:
             order = tuple(chosen)
+        options = tuple(_option_order(q, seed, letter) if shuffle_options and seed is not None
+                        else tuple(o.key for o in q.options) for q in order)
         papers.append(Paper(letter, seed if (shuffle or variants > 1) else None, order, source_hash,
-                            shuffled=shuffle or variants > 1, history=draw.history))
+                            shuffled=shuffle or variants > 1, history=draw.history, option_orders=options))
     return papers
+
+
+def _option_order(question: Question, seed: int, variant: str) -> tuple[str, ...]:
+    """The question's option keys in a seeded order of the variant's own; options that speak
+    of the others ("以上都是", "none of the above") stay last, in their order."""
+    keys = list(dict.fromkeys(option.key for option in question.options))
+    texts = {option.key: option.text for option in question.options}
+    last = [key for key in keys if LAST_OPTIONS.search(texts[key])]
+    moving = sorted((key for key in keys if key not in last),
+                    key=lambda key: hashlib.sha256(f"{seed}\x00options-{variant}\x00{question.id}\x00{key}"
+                                                   .encode("utf-8")).digest())
+    return tuple(moving + last)
 
 
 def _key(question: Question) -> tuple[str, str]:

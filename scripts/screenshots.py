@@ -1,6 +1,6 @@
 """Pictures for the README: an Anki card and a point card (day and night), the study page, its
 practice mode and the practice report, rendered in headless Chromium from what `qgen build`
-wrote. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR"""
+wrote, and a choice question's card. Usage: python scripts/screenshots.py BUILD_DIR DOCS_DIR [CHOICES_BUILD_DIR]"""
 
 import json
 import random
@@ -36,12 +36,26 @@ def card_answers_html(package: Path) -> tuple[str, str]:
     return html
 
 
-def main(build: Path, docs: Path) -> None:
+def choice_card_html(package: Path) -> str:
+    """The back of the card of the choice question with code (number 3)."""
+    with tempfile.TemporaryDirectory() as folder:
+        collection = Collection(str(Path(folder) / "collection.anki2"))
+        collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package)))
+        (card_id,) = collection.find_cards('"Number:3"')
+        html = collection.get_card(card_id).answer()
+        collection.close()
+    return html
+
+
+def main(build: Path, docs: Path, choices: Path | None = None) -> None:
     answer, point = card_answers_html(build / "llm-interview.apkg")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_page(viewport={"width": 720, "height": 900})
-        for kind, html, height in (("card", answer, 900), ("point-card", point, 640)):
+        cards = [("card", answer, 900), ("point-card", point, 640)]
+        if choices:
+            cards.append(("choice-card", choice_card_html(choices / "choices.apkg"), 640))
+        for kind, html, height in cards:
             for name, body, card, bg in ((f"anki-{kind}-day", "", "", "#ffffff"),
                                          (f"anki-{kind}-night", "night_mode", "nightMode", "#1e1e1e")):
                 page.set_content(CARD_PAGE.render(html=html, body=body, card=card, bg=bg))
@@ -102,4 +116,4 @@ def practice_mode(browser, study_page: Path, picture: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)

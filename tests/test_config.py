@@ -38,7 +38,7 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
         f"{config}:5: unknown key “exam.shufle”; did you mean “exam.shuffle”?",
         f"{config}:6: “exam.seed” must be a whole number",
         f"{config}:7: “strict” must be true or false",
-        f"{config}:8: “formats” has unknown format docx; known: apkg, exam, key, json, html, interview",
+        f"{config}:8: “formats” has unknown format docx; known: apkg, exam, key, json, html, interview, moodle",
         f"{config}:9: “jobs” must be a whole number of at least 1",
     ]
 
@@ -212,7 +212,7 @@ def test_every_bad_flag_is_reported_at_once_before_any_work(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert lines[:-1] == [
         "unknown option “--sed”; did you mean “--seed”?",
-        "--format “pdfx”: has unknown format pdfx; known: apkg, exam, key, json, html, interview",
+        "--format “pdfx”: has unknown format pdfx; known: apkg, exam, key, json, html, interview, moodle",
         "--count “0”: must be a whole number of at least 1",
         "--variants “x”: must be a whole number of at least 1",
     ]

@@ -303,3 +303,34 @@ def test_difficulty_frequency_and_tag_filters_narrow_the_questions(browser, tmp_
         assert visible_titles(page) == ["2. 什么是提升？ 简单"]
     finally:
         page.close()
+
+
+CHOICE_BANK = """# 选择题
+
+### 1. 以下哪个是关系型数据库？
+
+A. MongoDB
+B. MySQL
+C. Redis
+
+答案：B
+
+MySQL 按表存数据。
+"""
+
+
+def test_a_click_on_an_option_says_right_or_wrong_then_shows_the_answer(browser, tmp_path):
+    page = browser.new_page()
+    try:
+        page.goto(study_page_of(tmp_path, CHOICE_BANK).as_uri())
+        question = page.locator(".question").first
+        assert not question.locator(".answer").is_visible()
+        question.locator(".option", has_text="MongoDB").click()
+        verdict = question.locator(".verdict")
+        assert verdict.inner_text() == "答错了" and "wrong" in verdict.get_attribute("class")
+        assert question.locator(".answer").is_visible() and "MySQL 按表存数据" in question.locator(".answer").inner_text()
+        question.locator(".option", has_text="MySQL").click()
+        assert verdict.inner_text() == "答对了"
+        assert question.locator(".option.right").inner_text().strip() == "B. MySQL"
+    finally:
+        page.close()

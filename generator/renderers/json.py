@@ -28,6 +28,9 @@ def question_record(question: Question) -> dict:
         "minutes": question.minutes,
         "difficulty": question.difficulty,
         "frequency": question.frequency,
+        "kind": question.kind,
+        "options": [{"key": o.key, "text": o.text} for o in question.options],
+        "correct": list(question.correct),
     }
 
 

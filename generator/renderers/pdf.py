@@ -65,7 +65,7 @@ def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed
         footer_right=" · ".join(filter(None, (variant, seed))),
         code_css=code_stylesheet(PRINT_CODE_STYLE, (".qgen-code",)),
         answer_lines=answer_lines, bank_dir=lambda q: bank_folder(q.source),
-        levels=list(zip(LEVELS, words["levels"].split())),
+        levels=list(zip(LEVELS, words["levels"].split())), answer_grid=context.answer_grid,
     )
 
 

@@ -1,0 +1,124 @@
+"""Choice, true/false and fill-in questions: options, keys and kinds, read from the sections
+the reader cut.
+
+Options are read from the question section's blocks (markdown-it-py's tokens, so a line of a
+code block is never an option): a list whose items open with a key (``- A: …``, ``1. A. …``),
+or a paragraph whose lines do (``A. …`` on bare lines, ``（A）…``, ``A) …``), or one line
+holding several (``A. list  B. dict  C. tuple``). Keys run A, B, C… from A. The correct
+keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【答案】`` left in it;
+what follows is the reason. A question without options whose answer opens with 对 / 错 /
+True / False is true/false; one with a blank (``____``, ``（　）``) is fill-in.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from .blocks import BLOCK_PARSER
+from .model import Option, Question
+
+_KEY = r"(?:[(（]\s*([A-H])\s*[)）]|([A-H])\s*[.．、:：)）])"
+_OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
+_OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
+_ANSWER_KEYS = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
+                          r"\**\s*([A-H](?:\s*[,，、/&和]?\s*[A-H])*)\s*\**\s*(?=$|[\s。.，,;；:：])")
+_TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "correct")
+_FALSE = ("错", "错误", "×", "✗", "✘", "否", "false", "f", "no", "incorrect", "wrong")
+_TRUTH = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*)?\**\s*(" + "|".join(map(re.escape, _TRUE + _FALSE)) +
+                    r")\s*\**\s*(?=$|[\s。.，,;；!！])", re.I)
+_BLANK = re.compile(r"_{3,}|（\s*）|\(\s+\)|\[\s+\]")
+_TRUE_FALSE_STEM = re.compile(r"判断|对错|正误|true or false|对还是错", re.I)
+# Kept last when options are shuffled: they speak of the others.
+LAST_OPTIONS = re.compile(r"以上(?:都|均|皆)?(?:不)?(?:是|对|正确|错误)|以上皆非|以上都不|none of the above|all of the above|"
+                          r"both .+ and .+|neither", re.I)
+
+
+def read_choice(question: Question) -> dict:
+    """The question's kind, options, correct keys, stem and reason (as Question fields)."""
+    text = question.question or ""
+    options, stem = _options(text)
+    answer = question.answer or ""
+    if options:
+        keys, reason = _keys(answer)
+        kind = "multi" if len(keys) > 1 else "choice"
+        return {"kind": kind, "options": tuple(options), "correct": keys, "stem": stem, "reason": reason}
+    asked = f"{question.title}\n{text}"
+    truth = _TRUTH.match(answer)
+    if truth and (_TRUE_FALSE_STEM.search(asked) or _BLANK.search(asked) or not answer[truth.end():].strip()):
+        value = "true" if truth.group(1).lower() in _TRUE else "false"
+        return {"kind": "truefalse", "correct": (value,), "reason": answer[truth.end():].strip(" \n。.，,") or None}
+    if _BLANK.search(asked) and answer.strip():
+        first = answer.strip().split("\n\n")[0]
+        blanks = tuple(part.strip() for part in re.split(r"[；;]", first) if part.strip())
+        return {"kind": "fill", "correct": blanks}
+    return {}
+
+
+def _options(text: str) -> tuple[list[Option], str | None]:
+    """The options in the question section and the section without them."""
+    lines = text.split("\n")
+    for token_index, token in enumerate(tokens := BLOCK_PARSER.parse(text)):
+        if token.level != 0 or token.map is None:
+            continue
+        found = None
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            found = _from_list(tokens, token_index)
+        elif token.type == "paragraph_open":
+            found = _from_paragraph(tokens[token_index + 1].content)
+        if found and _keys_run_from_a(found):
+            start, end = token.map
+            stem = "\n".join(lines[:start] + lines[end:]).strip() or None
+            return found, stem
+    return [], None
+
+
+def _from_list(tokens, start: int) -> list[Option] | None:
+    options, depth = [], 0
+    for token in tokens[start:]:
+        if token.type.endswith("_list_open"):
+            depth += 1
+        elif token.type.endswith("_list_close"):
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type == "inline" and depth == 1:
+            match = _OPTION_LINE.match(token.content.split("\n")[0])
+            if not match:
+                return None
+            rest = token.content.split("\n", 1)
+            text = match.group(3) + ("\n" + rest[1] if len(rest) > 1 else "")
+            options.append(Option(match.group(1) or match.group(2), text.strip()))
+    return options
+
+
+def _from_paragraph(content: str) -> list[Option] | None:
+    lines = [line for line in content.split("\n") if line.strip()]
+    if len(lines) > 1 and all(_OPTION_LINE.match(line) for line in lines):
+        return [Option(m.group(1) or m.group(2), m.group(3)) for m in map(_OPTION_LINE.match, lines)]
+    if len(lines) == 1:
+        marks = list(_OPTION_IN_LINE.finditer(lines[0]))
+        if len(marks) >= 2 and marks[0].start() == 0:
+            ends = [mark.start() for mark in marks[1:]] + [len(lines[0])]
+            return [Option(mark.group(1) or mark.group(2), lines[0][mark.end():end].strip())
+                    for mark, end in zip(marks, ends)]
+    return None
+
+
+def _keys_run_from_a(options: list[Option]) -> bool:
+    """A, B, C… in order: two or more options, repeats allowed (lint reports them)."""
+    expected = list(dict.fromkeys(option.key for option in options))
+    return len(options) >= 2 and expected == list(string.ascii_uppercase[:len(expected)])
+
+
+def _keys(answer: str) -> tuple[tuple[str, ...], str | None]:
+    match = _ANSWER_KEYS.match(answer)
+    if not match:
+        return (), answer.strip() or None
+    keys = tuple(dict.fromkeys(re.findall(r"[A-H]", match.group(1).upper())))
+    reason = answer[match.end():].strip(" \n。.，,") or None
+    return keys, reason
+
+
+def option_letters(count: int) -> list[str]:
+    return list(string.ascii_uppercase[:count])

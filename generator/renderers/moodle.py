@@ -1,0 +1,50 @@
+"""Banks -> Moodle XML (``build/<stem>-moodle.xml``), Moodle's own question import format.
+
+Choice questions are ``multichoice`` (one answer, or several with fractions that sum to 100),
+true/false ``truefalse``, fill-in ``shortanswer``, every other question ``essay`` with its
+answer and points in ``graderinfo``. A category per bank and part. Code is highlighted with
+its colours written in (a question's text takes no stylesheet); images travel inside the
+question as base64 ``file`` elements, which Moodle refers to as ``@@PLUGINFILE@@/name``.
+"""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..markup import MarkupRenderer
+from ..model import Bank
+from ..sources import bank_folder
+from ..templating import environment
+
+PLUGINFILE = "@@PLUGINFILE@@/"
+CODE_STYLE = "default"
+
+
+def moodle_markup(markup: MarkupRenderer) -> MarkupRenderer:
+    """A renderer for Moodle's HTML: the build's settings, its own caches."""
+    return MarkupRenderer(max_image_mb=markup.max_image_mb, link_definitions=markup.link_definitions,
+                          footnotes=markup.footnotes, media_prefix=PLUGINFILE, inline_code_style=CODE_STYLE)
+
+
+def fractions(correct: int, wrong: int) -> tuple[str, str]:
+    """(each correct answer's, each wrong answer's) fraction of a multiple-answer question:
+    the correct ones sum to 100, the wrong ones to -100 (choosing every option scores 0)."""
+    return _fraction(100 / correct), _fraction(-100 / wrong) if wrong else "0"
+
+
+def _fraction(value: float) -> str:
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def render_moodle(banks: list[Bank], context, markup: MarkupRenderer) -> bytes:
+    moodle = moodle_markup(markup)
+    xml = environment(context.templates).get_template("moodle/quiz.xml.j2").render(
+        banks=banks, md=moodle, version=__version__, fractions=fractions,
+        bank_dir=lambda q: bank_folder(q.source), media_in=lambda html: media_in(html, moodle.media.values()),
+    )
+    markup.findings.extend(f for f in moodle.findings if f not in markup.findings)
+    return xml.encode("utf-8")
+
+
+def media_in(html: str, media) -> list:
+    """The images a question's HTML refers to, each to travel inside it."""
+    return sorted((item for item in media if f"{PLUGINFILE}{item.name}" in html), key=lambda item: item.name)

@@ -1,0 +1,288 @@
+"""Choice, true/false and fill-in questions: options and keys in every style people write,
+papers with shuffled options whose key still matches, the deck, the study page and Moodle."""
+
+import base64
+import json
+import subprocess
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from generator.lint import lint_banks
+from generator.reader import read_bank_file
+
+from .conftest import read, tiny_png
+from .test_cli import QGEN
+
+STYLES = {
+    "list with colons": ("- A: `Lydia`\n- B: `undefined`\n- C: `ReferenceError`", ["`Lydia`", "`undefined`",
+                                                                                   "`ReferenceError`"]),
+    "bare lines": ("A. MongoDB\nB. MySQL\nC. Redis", ["MongoDB", "MySQL", "Redis"]),
+    "one line": ("A. list  B. dict  C. array", ["list", "dict", "array"]),
+    "parentheses": ("A) 2 种\nB) 3 种\nC) 4 种", ["2 种", "3 种", "4 种"]),
+    "full-width brackets": ("（A）进程\n（B）线程\n（C）协程", ["进程", "线程", "协程"]),
+    "ordered list": ("1. A、快排\n2. B、归并\n3. C、堆排", ["快排", "归并", "堆排"]),
+}
+ANSWERS = {"答案：B": ("B",), "【答案】B": ("B",), "**答案：** AC": ("A", "C"), "答案：A、C": ("A", "C"),
+           "**Answer:** C": ("C",)}
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_options_and_keys_in_every_style(style, answer):
+    written, texts = STYLES[style]
+    bank = read(f"# 题库\n\n### 1. 选哪个？\n\n{written}\n\n{answer}\n\n### 2. 再选？\n\n{written}\n\n答案：A\n")
+    question = bank.questions[0]
+    assert [(o.key, o.text) for o in question.options] == list(zip("ABC", texts))
+    assert question.correct == ANSWERS[answer] and question.kind == ("multi" if len(ANSWERS[answer]) > 1 else "choice")
+    assert question.stem is None  # the options were all of the question section
+
+
+def test_a_stem_with_code_keeps_the_code_and_the_reason_follows_the_key():
+    bank = read("""
+        ###### 1. 输出是什么？
+
+        ```javascript
+        console.log(typeof null)
+        // A. not an option
+        ```
+
+        - A: `"object"`
+        - B: `"null"`
+
+        <details><summary><b>答案</b></summary>
+        <p>
+
+        #### 答案：A
+
+        历史遗留：`null` 的类型标签是 0。
+
+        </p>
+        </details>
+        """)
+    (question,) = bank.questions
+    assert question.stem.startswith("```javascript") and "A. not an option" in question.stem
+    assert question.correct == ("A",) and question.reason.startswith("历史遗留")
+
+
+def test_true_false_and_fill_in():
+    bank = read("""
+        ### 1. TCP 是面向连接的协议。（　）
+
+        答案：对
+
+        ### 2. 判断：UDP 保证顺序。
+
+        **答案：** 错误。UDP 不保证顺序。
+
+        ### 3. Python 中用 ______ 关键字定义函数，用 ______ 定义类。
+
+        答案：def；class
+
+        ### 4. 什么是闭包？
+
+        **答案：** 是一个函数和它的词法环境。
+        """)
+    kinds = [(q.kind, q.correct) for q in bank.questions]
+    assert kinds == [("truefalse", ("true",)), ("truefalse", ("false",)), ("fill", ("def", "class")), ("open", ())]
+    assert bank.questions[1].reason == "UDP 不保证顺序"
+
+
+def test_lydiahallies_bank_reads_155_choice_questions_each_with_its_key(realworld):
+    bank = read_bank_file(realworld / "lydiahallie_javascript-questions_zh-CN.md")
+    assert len(bank.questions) == 155 and {q.kind for q in bank.questions} == {"choice"}
+    # 607 options written "- X: …" and one "- D:`…`" without the space (question 12).
+    assert sum(len(q.options) for q in bank.questions) == 608
+    assert all(len(q.correct) == 1 and q.correct[0] in {o.key for o in q.options} for q in bank.questions)
+    assert [o.text for o in bank.questions[0].options][3] == "`undefined` 和 `ReferenceError`"
+
+
+def test_keys_that_cannot_be_right_are_lint_findings_with_their_lines():
+    bank = read("""
+        ### 1. 选哪个？
+
+        A. 甲
+        B. 乙
+
+        答案：E
+
+        ### 2. 再选？
+
+        A. 甲
+        A. 乙
+
+        答案：A
+
+        ### 3. 没有答案？
+
+        A. 甲
+        B. 乙
+
+        **答案：** 看情况。
+
+        ### 4. 打乱后？
+
+        A. 甲
+        B. 乙
+
+        答案：B，因为 A 选项不对。
+        """)
+    found = [(f.line, f.code, f.severity) for f in lint_banks([bank], shuffle_options=True)
+             if f.code in ("answer-not-an-option", "duplicate-option", "choice-without-answer",
+                           "letters-in-explanation")]
+    assert found == [(6, "answer-not-an-option", "error"), (10, "duplicate-option", "error"),
+                     (20, "choice-without-answer", "warning"), (27, "letters-in-explanation", "warning")]
+    assert not [f for f in lint_banks([bank]) if f.code == "letters-in-explanation"]
+
+
+CHOICE_BANK = """---
+title: 数据库选择题
+---
+## 一、基础
+
+### 1. 以下哪个是关系型数据库？
+
+A. MongoDB
+B. MySQL
+C. Redis
+D. 以上都不是
+
+答案：B
+
+解析：MySQL 按表存数据。
+
+### 2. 下列哪些是 Python 的内置类型？
+
+A. list  B. dict  C. array  D. tuple
+
+**答案：** ABD
+
+### 3. 事务的隔离级别有几种？
+
+（A）2 种
+（B）3 种
+（C）4 种
+（D）5 种
+
+【答案】C
+
+## 二、进阶
+
+### 1. TCP 是面向连接的协议。（　）
+
+答案：对
+
+### 2. Python 中用 ______ 关键字定义函数。
+
+答案：def
+
+### 3. 什么是索引？
+
+![B 树](tree.png)
+
+**答案：** 加速查找的数据结构。
+"""
+
+
+@pytest.fixture(scope="module")
+def choice_bank(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("choices")
+    (folder / "bank.md").write_text(CHOICE_BANK, "utf-8")
+    (folder / "tree.png").write_bytes(tiny_png())
+    (folder / "qgen.yaml").write_text("exam:\n  shuffle_options: true\n  answer_grid: true\n", "utf-8")
+    return folder
+
+
+def qgen(*args, cwd):
+    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300,
+                          env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"})
+
+
+def pdf_text(path):
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def test_shuffled_options_keep_the_key_right_in_every_variant(choice_bank):
+    done = qgen("build", "bank.md", "--format", "exam,key", "--seed", "11", "--variants", "3", "--out", "out",
+                cwd=choice_bank)
+    assert done.returncode == 0, done.stderr
+    bank = read_bank_file(choice_bank / "bank.md")
+    text_of = {q.id: {o.key: o.text for o in q.options} for q in bank.questions}
+    orders = set()
+    for variant in "ABC":
+        manifest = json.loads((choice_bank / "out" / f"bank-paper-{variant}-manifest.json").read_text("utf-8"))
+        exam, key = pdf_text(choice_bank / "out" / f"bank-exam-{variant}.pdf"), pdf_text(choice_bank / "out" / f"bank-key-{variant}.pdf")
+        assert "答题卡" in exam
+        for question in manifest["questions"]:
+            if "options" not in question:
+                continue
+            orders.add(tuple(question["options"]))
+            printed = [f"{letter}. {text_of[question['id']][original]}" for letter, original in zip("ABCD", question["options"])]
+            for line in printed:
+                assert line in exam and line in key
+            correct = {q.id: q.correct for q in bank.questions}[question["id"]]
+            letters = "".join(letter for letter, original in zip("ABCD", question["options"]) if original in correct)
+            assert question["correct"] == letters
+            block = key.split(printed[-1], 1)[1]
+            assert block.split("答案", 1)[1].split()[0] == letters  # the key prints the shuffled letters
+            if question["id"] == "以下哪个是关系型数据库":
+                assert question["options"][-1] == "D"  # "以上都不是" stays last
+    assert len(orders) > 3  # the variants did shuffle
+    again = qgen("build", "bank.md", "--format", "exam,key", "--seed", "11", "--variants", "3", "--out", "again",
+                 cwd=choice_bank)
+    assert again.returncode == 0
+    for variant in "ABC":
+        name = f"bank-paper-{variant}-manifest.json"
+        assert (choice_bank / "out" / name).read_bytes() == (choice_bank / "again" / name).read_bytes()
+
+
+def test_moodle_xml_imports_what_the_bank_says(choice_bank):
+    done = qgen("build", "bank.md", "--format", "moodle", "--out", "moodle", cwd=choice_bank)
+    assert done.returncode == 0, done.stderr
+    root = ElementTree.parse(choice_bank / "moodle" / "bank-moodle.xml").getroot()
+    # Only elements of Moodle's documented format.
+    allowed = {"quiz", "question", "category", "text", "name", "questiontext", "generalfeedback", "defaultgrade",
+               "penalty", "hidden", "idnumber", "single", "shuffleanswers", "answernumbering", "answer", "feedback",
+               "file", "usecase", "responseformat", "responserequired", "responsefieldlines", "attachments",
+               "attachmentsrequired", "graderinfo", "responsetemplate"}
+    assert {element.tag for element in root.iter()} <= allowed
+    questions = root.findall("question")
+    categories = [q.find("category/text").text for q in questions if q.get("type") == "category"]
+    assert categories == ["$course$/top/数据库选择题/一、基础", "$course$/top/数据库选择题/二、进阶"]
+    by_id = {q.findtext("idnumber"): q for q in questions if q.get("type") != "category"}
+    bank = read_bank_file(choice_bank / "bank.md")
+    assert [by_id[q.id].get("type") for q in bank.questions] == [
+        "multichoice", "multichoice", "multichoice", "truefalse", "shortanswer", "essay"]
+    for question in bank.questions[:3]:
+        element = by_id[question.id]
+        answers = [(a.findtext("text"), float(a.get("fraction"))) for a in element.findall("answer")]
+        assert [text for text, _ in answers] == [o.text for o in question.options]
+        assert sum(f for _, f in answers if f > 0) == pytest.approx(100)
+        assert {o.text for o, (_, f) in zip(question.options, answers) if f > 0} == {
+            o.text for o in question.options if o.key in question.correct}
+        assert element.findtext("single") == ("false" if question.kind == "multi" else "true")
+    assert "MySQL 按表存数据" in by_id[bank.questions[0].id].findtext("generalfeedback/text")
+    truth = by_id[bank.questions[3].id]
+    assert [(a.findtext("text"), a.get("fraction")) for a in truth.findall("answer")] == [("true", "100"), ("false", "0")]
+    assert by_id[bank.questions[4].id].findtext("answer/text") == "def"
+    essay = by_id[bank.questions[5].id]
+    assert "加速查找的数据结构" in essay.findtext("graderinfo/text")
+    image = essay.find("questiontext/file")
+    assert image.get("encoding") == "base64" and base64.b64decode(image.text) == tiny_png()
+    assert f'src="@@PLUGINFILE@@/{image.get("name")}"' in essay.findtext("questiontext/text")
+
+
+def test_choice_cards_show_the_options_and_mark_the_key(choice_bank, collection):
+    from .test_anki import import_package
+
+    done = qgen("build", "bank.md", "--format", "apkg", "--out", "deck", cwd=choice_bank)
+    assert done.returncode == 0, done.stderr
+    import_package(collection, choice_bank / "deck" / "bank.apkg")
+    (note_id,) = collection.find_notes('"Number:2" "Title:*内置类型*"')
+    note = collection.get_note(note_id)
+    assert [text in note["Question"] for text in ("list", "dict", "array", "tuple")] == [True] * 4
+    assert "✓ <b>A.</b> list" in note["Answer"] and "✓ <b>D.</b> tuple" in note["Answer"]
+    assert "array" not in note["Answer"]
