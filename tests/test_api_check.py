@@ -101,6 +101,11 @@ def test_qgen_lint_check_apis_against_a_named_python(tmp_path):
     assert done.returncode == 1 and "bank.md:17: warning: “numpy.linalg” has no “nrom”" in done.stdout
     plain = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "api-" not in plain.stdout  # importing is opt-in
+    (tmp_path / "qgen.yaml").write_text(f"lint:\n  check_apis: true\n  python: {sys.executable}\n", "utf-8")
+    configured = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True,
+                                timeout=120)
+    assert "bank.md:17: warning: “numpy.linalg” has no “nrom”" in configured.stdout
+    (tmp_path / "qgen.yaml").unlink()
     missing = subprocess.run([str(QGEN), "lint", "--check-apis", "--python", "/no/such/python", "bank.md"],
                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "cannot run /no/such/python" in missing.stdout

@@ -159,6 +159,10 @@ A. list  B. dict  C. array  D. tuple
 
 ### 3. 事务的隔离级别有几种？
 
+```sql
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;
+```
+
 （A）2 种
 （B）3 种
 （C）4 种
@@ -265,6 +269,8 @@ def test_moodle_xml_imports_what_the_bank_says(choice_bank):
             o.text for o in question.options if o.key in question.correct}
         assert element.findtext("single") == ("false" if question.kind == "multi" else "true")
     assert "MySQL 按表存数据" in by_id[bank.questions[0].id].findtext("generalfeedback/text")
+    code = by_id[bank.questions[2].id].findtext("questiontext/text")
+    assert "SERIALIZABLE" in code and 'style="color:' in code and 'class="' not in code.split("<pre", 1)[1]
     truth = by_id[bank.questions[3].id]
     assert [(a.findtext("text"), a.get("fraction")) for a in truth.findall("answer")] == [("true", "100"), ("false", "0")]
     assert by_id[bank.questions[4].id].findtext("answer/text") == "def"
