@@ -11,7 +11,7 @@ build: $(VENV)/.installed system-packages
 	$(BIN)/qgen build
 
 test: $(VENV)/.installed-test test-system-packages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(VENV)/.installed-test test-system-packages
 	$(BIN)/python bench/run.py
