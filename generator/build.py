@@ -27,9 +27,10 @@ from .markup import MarkupRenderer
 from .model import Bank, Finding, NoteChanges, Paper
 from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .parallel import usable_processors
-from .reader import read_banks
 from .history import WEAK, draw_for, practice_history
+from .reader import read_banks
 from .select import distinct_questions, new_seed, select_papers
+from .sources import project_path
 from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem, unused_templates
 
 # A paper of every question is the default, up to this many: more is a request for --count.
@@ -72,6 +73,7 @@ class OutputContext:
     cards: tuple[str, ...] = ("answer",)  # the deck's cards: "answer" and/or "points"
     weak: frozenset[str] = frozenset()  # ids of the questions whose notes are tagged qgen::weak
     answer_grid: bool = False  # the exam's first page has a grid to mark the choices in
+    project: str | None = None  # outputs name a bank by its path relative to this folder
 
 
 def output_stem(banks: list[Bank], paths: tuple[str, ...], name: str | None = None) -> str:
@@ -171,7 +173,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     weak = frozenset(k.id for k in history.weakest() if k.strength < WEAK) if config.tag_weak and history else frozenset()
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language, config.cards, weak,
-                            config.answer_grid)
+                            config.answer_grid, config.project)
     # Sections rendered for the deck are rendered again only by the study page and papers.
     markup = MarkupRenderer(max_image_mb=config.max_image_mb,
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
@@ -191,7 +193,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     if "json" in config.formats:
         from .renderers.json import render_json
 
-        outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings)))
+        outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings, config.project)))
     # What the last build wrote and this one does not (other variants, a format no longer
     # asked for) goes, unless it was changed since: qgen never removes a file it did not write.
     report.removed = cache.stale_outputs([path for path, _ in outputs], stem)
@@ -333,7 +335,7 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
         progress("rendering PDFs", len(htmls), len(htmls))
     for paper in papers:
         outputs.append((config.out / f"{context.stem}-paper{suffix[paper.variant]}-manifest.json",
-                        _json_bytes(paper_manifest(paper))))
+                        _json_bytes(paper_manifest(paper, config.project))))
         if "interview" in kinds:
             from .renderers.scores import render_scores_csv
 
@@ -342,7 +344,7 @@ def _paper_outputs(papers, banks, config, context, markup, report, progress) -> 
     return outputs
 
 
-def paper_manifest(paper: Paper) -> dict:
+def paper_manifest(paper: Paper, project: str | None = None) -> dict:
     return {
         "qgen": __version__,
         "variant": paper.variant,
@@ -351,7 +353,7 @@ def paper_manifest(paper: Paper) -> dict:
         "date": printed_date().isoformat(),
         "source_hash": paper.source_hash,
         "history": paper.history,
-        "questions": [{"id": q.id, "source": q.source, "number": q.number, "title": q.title,
+        "questions": [{"id": q.id, "source": project_path(q.source, project), "number": q.number, "title": q.title,
                        "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points],
                        **({"options": [key for key in paper.option_orders[index]],
                            "correct": paper.correct_letters(index)} if q.options else {})}

@@ -255,7 +255,7 @@ def _run_export(args) -> int:
     else:
         from .renderers.json import render_json
 
-        data = render_json(banks, lint_banks(banks))
+        data = render_json(banks, lint_banks(banks), _config(args).project)
     if args.output:
         if Path(args.output).is_dir():
             from .errors import UsageError

@@ -57,6 +57,7 @@ class BuildConfig:
     answer_grid: bool = False  # a grid on the exam's first page to mark the choices in
     results: str = "results"  # the folder of qgen score's results
     anki_collection: str | None = None  # an Anki collection whose reviews count too
+    project: str | None = None  # the folder of the configuration file: outputs name banks relative to it
     long_answer: int = 600  # characters of prose in an answer without points before lint warns
     check_apis: bool = False  # lint: check the examples' imports and calls against a Python
     python: str | None = None  # that Python (default: the one qgen runs in)
@@ -240,6 +241,7 @@ def resolve_config(flags: dict, config_file: str | None) -> BuildConfig:
         raise ConfigError(config_file, [(1, "no such configuration file")])
     if path.is_file():
         settings = load_config(path)
+        settings["project"] = str(path.resolve().parent)
     settings.update({key: value for key, value in flags.items() if value is not None and value != ()})
     if "out" in settings:
         settings["out"] = Path(settings["out"])

@@ -81,6 +81,17 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def project_path(source: str, project: str | None) -> str:
+    """A bank's path as the outputs name it: relative to the project (the folder holding the
+    configuration), so that it does not depend on where qgen runs."""
+    if project is None:
+        return source
+    try:
+        return os.path.relpath(os.path.abspath(source), project)
+    except ValueError:  # another drive on Windows
+        return source
+
+
 def decode_bank(data: bytes, source: str) -> str:
     """UTF-8 text with the BOM dropped and every line ending made ``\\n``."""
     if not data.strip():

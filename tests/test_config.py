@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -291,3 +292,24 @@ def test_cards_flag_overrides_the_file_and_is_checked(project):
     assert resolve_config({"cards": ("points",)}, str(project / "qgen.yaml")).cards == ("points",)
     result = qgen("build", "--cards", "answer,cloze", cwd=project)
     assert result.returncode == 2 and "--cards “answer,cloze”: must list cards from answer, points" in result.stderr
+
+
+def test_outputs_name_banks_relative_to_the_project_wherever_qgen_runs(tmp_path):
+    project = tmp_path / "project"
+    (project / "source").mkdir(parents=True)
+    shutil.copy(SEED, project / "source" / "llm-interview.md")
+    (project / "qgen.yaml").write_text("sources: [source]\nout: build\n", "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for cwd in (elsewhere, project):
+        done = qgen("build", "--config", project / "qgen.yaml", "--format", "json,apkg,exam", "--count", "3",
+                    "--seed", "1", cwd=cwd)
+        assert done.returncode == 0, done.stderr
+        out = project / "build"
+        data = json.loads((out / "llm-interview.json").read_text("utf-8"))
+        manifest = json.loads((out / "llm-interview-paper-manifest.json").read_text("utf-8"))
+        notes = json.loads((out / "llm-interview.anki.json").read_text("utf-8"))["notes"]
+        assert data["banks"][0]["source"] == "source/llm-interview.md"
+        assert {q["source"] for q in manifest["questions"]} == {"source/llm-interview.md"}
+        assert {note["source"] for note in notes.values()} == {"source/llm-interview.md"}
+        shutil.rmtree(out)

@@ -31,7 +31,7 @@ from ..ids import part_name
 from ..markup import MarkupRenderer, code_stylesheet
 from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
-from ..sources import bank_folder
+from ..sources import bank_folder, project_path
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
 from .anki_fields import FIELDS, note_digest, note_fields, point_fields
@@ -137,7 +137,8 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         if meanwhile:
             meanwhile()  # the banks' own errors are reported before the templates'
         raise
-    notes = [(question, bank_folder(bank.source)) for bank in banks for question in bank.questions]
+    notes = [(question, bank_folder(bank.source), project_path(question.source, context.project))
+             for bank in banks for question in bank.questions]
     processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
     result = DeckResult(b"", {}, processes=processes)
     manifest_notes: dict[str, dict] = {}
@@ -162,7 +163,8 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
                 mod = max(base_time, before["mod"] + 1) if before else base_time
                 changes = result.points if kind == "point" else result.answers
                 (changes.changed if before else changes.added).append(note_id)
-            manifest_notes[guid] = {"id": note_id, "kind": kind, "source": question.source, "hash": digest, "mod": mod}
+            manifest_notes[guid] = {"id": note_id, "kind": kind, "source": project_path(question.source, context.project),
+                                    "hash": digest, "mod": mod}
             collection.add(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=due), deck_id, mod)
 
         rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection,
@@ -170,7 +172,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         try:
             # Each note goes into the collection as its fields arrive, while later ones render
             # (the fields come first: asking for them runs the checks, even for no notes).
-            for position, ((fields, points), (question, _)) in enumerate(zip(rendered, notes)):
+            for position, ((fields, points), (question, _, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
                 tags = note_tags(deck.bank, question, context.weak)
                 if "answer" in context.cards:
@@ -282,7 +284,7 @@ class _Collection:
             self._connection = None
 
 
-def _fields_of_notes(notes: list[tuple[Question, Path | None]], markup: MarkupRenderer, fields_template,
+def _fields_of_notes(notes: list[tuple[Question, Path | None, str]], markup: MarkupRenderer, fields_template,
                      processes: int, progress, meanwhile=None,
                      with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
     """Every question's note fields and its point notes' fields (none unless
@@ -341,10 +343,10 @@ def _render_share(notes, markup: MarkupRenderer, fields_template, progress, tota
     fields = []
     macros = fields_template.module
     try:
-        for done, (question, bank_dir) in enumerate(notes):
+        for done, (question, bank_dir, source) in enumerate(notes):
             if progress and done % 500 == 0:
                 progress("building the deck", done, total)
-            answer = note_fields(question, markup, bank_dir, macros)
+            answer = note_fields(question, markup, bank_dir, macros, source)
             fields.append((answer, point_fields(question, answer, markup, macros) if with_points else []))
     except Exception:
         # Macros called from Python keep the compiled code's line numbers; Jinja maps them

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..markup import MarkupRenderer
@@ -19,8 +20,10 @@ POINT_FIELDS = ["Id", "Number", "Title", "Question", "Points", "Position", "Labe
 MIN_POINTS = 2  # a question with fewer points has no point cards: its answer card is the point
 
 
-def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields) -> list[str]:
-    """The whole-answer note's field values, from the macros ``fields``."""
+def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields,
+                source: str | None = None) -> list[str]:
+    """The whole-answer note's field values, from the macros ``fields``; ``source`` is the
+    bank's path as the outputs name it (relative to the project)."""
     return [inert_for_anki(value) for value in (
         question.id,
         "" if question.number is None else str(question.number),
@@ -30,7 +33,9 @@ def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | Non
         str(fields.section(question, "example", markup, bank_dir)).strip(),
         str(fields.section(question, "explanation", markup, bank_dir)).strip(),
         str(fields.extra(question, markup, bank_dir)).strip(),
-        str(fields.source(question)),
+        # The macro takes the question alone (user templates define it so); it is given the
+        # bank's path as the outputs name it.
+        str(fields.source(replace(question, source=source) if source else question)),
     )]
 
 

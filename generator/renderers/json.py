@@ -6,6 +6,7 @@ import json
 
 from .. import __version__
 from ..model import Bank, Finding, Question
+from ..sources import project_path
 
 
 def question_record(question: Question) -> dict:
@@ -34,9 +35,9 @@ def question_record(question: Question) -> dict:
     }
 
 
-def bank_record(bank: Bank) -> dict:
+def bank_record(bank: Bank, project: str | None = None) -> dict:
     return {
-        "source": bank.source,
+        "source": project_path(bank.source, project),
         "key": bank.key,
         "title": bank.title,
         "language": bank.language,
@@ -51,12 +52,13 @@ def bank_record(bank: Bank) -> dict:
     }
 
 
-def render_json(banks: list[Bank], findings: list[Finding]) -> bytes:
+def render_json(banks: list[Bank], findings: list[Finding], project: str | None = None) -> bytes:
+    """Every record as data; with ``project``, files are named relative to it."""
     document = {
         "qgen": __version__,
-        "banks": [bank_record(bank) for bank in banks],
+        "banks": [bank_record(bank, project) for bank in banks],
         "warnings": [
-            {"source": f.source, "line": f.line, "severity": f.severity, "code": f.code, "message": f.message}
+            {"source": project_path(f.source, project), "line": f.line, "severity": f.severity, "code": f.code, "message": f.message}
             for f in findings
         ],
     }
