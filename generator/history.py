@@ -5,7 +5,8 @@ A question's *strength* is a number from 0 (never right) to 1: the mean, over th
 that scored it, of the share of its points made (or of its level, poor 0 to excellent 1,
 when it has no points; the two averaged when it has both), and, from Anki, the share of its
 reviews that were not lapses; the mean of the two when both are known. A question with
-neither has no strength and comes after every scored one.
+neither has no strength. A draw around the history takes the weak first, then the questions
+never scored, then the ones already known.
 """
 
 from __future__ import annotations
@@ -66,10 +67,6 @@ class History:
     digest: str
     results: int = 0  # result files read
 
-    def strength(self, question_id: str) -> float | None:
-        known = self.known.get(question_id)
-        return known.strength if known else None
-
     def weakest(self) -> list[Known]:
         """Questions with a strength, weakest first (ties: more attempts first, then id)."""
         scored = [k for k in self.known.values() if k.strength is not None]
@@ -101,35 +98,44 @@ def read_history(results: list[Path], manifests: list[Path] = (), anki: Path | N
     fingerprint = hashlib.sha256()
     files = result_files(results)
     for path in files:
-        record = _load(path)
+        record = _load(path, "result (made by qgen score)")
         fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
         day = str(record.get("date") or "")
-        papers.append((day, tuple(record["paper"]["question_ids"])))
+        papers.append((day, 0, tuple(question["id"] for question in record["questions"])))
         for question in record["questions"]:
             _add_result(known.setdefault(question["id"], Known(question["id"])), question, day)
     for path in manifests:
-        manifest = json.loads(path.read_text("utf-8"))
+        manifest = _load(path, "paper manifest")
         fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
-        papers.append((str(manifest.get("date") or ""), tuple(q["id"] for q in manifest["questions"])))
+        # The last build's papers are the newest of their day.
+        papers.append((str(manifest.get("date") or ""), 1, tuple(q["id"] for q in manifest["questions"])))
     if anki is not None:
         for question_id, (reviews, lapses, ease) in read_anki_reviews(anki, banks).items():
             entry = known.setdefault(question_id, Known(question_id))
             entry.reviews, entry.lapses, entry.ease = reviews, lapses, ease
             fingerprint.update(f"{question_id}\0{reviews}\0{lapses}\0{ease}".encode())
-    papers.sort(key=lambda paper: paper[0], reverse=True)  # stable: a build's own papers stay first of a day
-    return History(known, papers, fingerprint.hexdigest()[:16], len(files))
+    papers.sort(key=lambda paper: paper[:2], reverse=True)
+    return History(known, [(day, ids) for day, _, ids in papers], fingerprint.hexdigest()[:16], len(files))
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path, what: str) -> dict:
+    """A result or a manifest, checked as far as the history reads it: its questions, each
+    with an id, numbers for its score, a list of points with labels."""
     try:
         record = json.loads(path.read_text("utf-8"))
     except OSError as error:
         raise SourceError(f"cannot read: {error.strerror}", str(path)) from None
     except ValueError as error:
         raise SourceError(f"not JSON: {getattr(error, 'msg', error)}", str(path), getattr(error, "lineno", None)) from None
-    if not (isinstance(record, dict) and isinstance(record.get("questions"), list)
-            and isinstance(record.get("paper"), dict) and isinstance(record["paper"].get("question_ids"), list)):
-        raise SourceError("not a qgen result (made by qgen score)", str(path))
+    questions = record.get("questions") if isinstance(record, dict) else None
+    if not isinstance(questions, list) or not all(
+            isinstance(q, dict) and isinstance(q.get("id"), str)
+            and all(isinstance(q.get(key, 0), (int, float)) and not isinstance(q.get(key, 0), bool)
+                    for key in ("score", "max"))
+            and isinstance(q.get("points", []), list)
+            and all(isinstance(p, dict) and isinstance(p.get("label"), str) for p in q.get("points", []))
+            for q in questions):
+        raise SourceError(f"not a qgen {what}", str(path))
     return record
 
 

@@ -112,6 +112,9 @@ def test_qgen_report_prints_the_table_and_writes_a_page_linked_to_the_study_page
     assert 'href="bank.html#bank-2"' in page and "<svg" in page and "http" not in page.split("<body>")[1]
     broken = qgen("report", "bank.md", "--results", "nothing.json", cwd=project)
     assert broken.returncode == 2 and "nothing.json" in broken.stderr and "Traceback" not in broken.stderr
+    (project / "odd.json").write_text('{"paper": {}, "questions": [{"score": "2"}]}', "utf-8")
+    odd = qgen("report", "bank.md", "--results", "odd.json", cwd=project)
+    assert odd.returncode == 2 and "odd.json: not a qgen result" in odd.stderr and "Traceback" not in odd.stderr
 
 
 def test_focus_draws_the_weakest_and_the_same_history_gives_the_same_manifest(project):
