@@ -28,11 +28,12 @@ BODY = "### 题目 1：一\n\n**答案：** A\n"
     ("x: 1\nid: 'a b'\n", 3, "“id” must be letters"),
 ])
 def test_bad_front_matter_is_one_error_with_its_line(front, line, words):
-    started = time.perf_counter()
+    # Processor time, not wall time: the suite runs on every processor at once.
+    started = time.process_time()
     with pytest.raises(SourceError) as raised:
         read_bank_text(f"---\n{front}---\n{BODY}", "bank.md")
     assert raised.value.line == line and words in raised.value.message
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_good_front_matter_is_read():
