@@ -274,19 +274,51 @@ def _formatter(long: bool):
 def highlight(code: str, lang: str) -> str:
     """Code as ``<div class="qgen-code"><pre><code>…`` with Pygments token classes; a long
     block is also ``qgen-code-long``, which a printed page lets break across pages."""
-    from pygments import highlight as pygments_highlight
+    from pygments import format as pygments_format
 
-    return pygments_highlight(code, _lexer(lang.lower()), _formatter(code.count("\n") > LONG_CODE_LINES))
+    return pygments_format(_tokens(code, lang), _formatter(code.count("\n") > LONG_CODE_LINES))
 
 
 @lru_cache(maxsize=1024)
 def highlight_inline(code: str, lang: str, style: str) -> str:
     """Code with its colours written into each token (``style="color: …"``), for places
     that take no stylesheet (a Moodle question's text)."""
-    from pygments import highlight as pygments_highlight
+    from pygments import format as pygments_format
     from pygments.formatters import HtmlFormatter
 
-    return pygments_highlight(code, _lexer(lang.lower()), HtmlFormatter(style=style, noclasses=True, nobackground=True))
+    return pygments_format(_tokens(code, lang), HtmlFormatter(style=style, noclasses=True, nobackground=True))
+
+
+# A code line longer than this (a base64 blob, minified code) is cut into lines of this many
+# characters after lexing, so its colours stay right. WeasyPrint lays out one long line in
+# time that grows with its square (a 100,000-character line took 19 s); cut, the time grows
+# with its length. Ordinary code never comes near it.
+MAX_CODE_LINE = 1000
+
+
+def _tokens(code: str, lang: str):
+    tokens = _lexer(lang.lower()).get_tokens(code)
+    if max(map(len, code.split("\n"))) <= MAX_CODE_LINE:
+        return tokens
+    return _cut_long_lines(tokens, MAX_CODE_LINE)
+
+
+def _cut_long_lines(tokens, width: int):
+    """The token stream with a line break after every ``width`` characters of a line."""
+    column = 0
+    for kind, value in tokens:
+        pieces = []
+        for number, segment in enumerate(value.split("\n")):
+            if number:
+                pieces.append("\n")
+                column = 0
+            while column + len(segment) > width:
+                cut = width - column
+                pieces += [segment[:cut], "\n"]
+                segment, column = segment[cut:], 0
+            pieces.append(segment)
+            column += len(segment)
+        yield kind, "".join(pieces)
 
 
 @lru_cache(maxsize=16)

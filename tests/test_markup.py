@@ -154,3 +154,19 @@ def test_image_names_with_spaces_and_cjk_are_found_and_large_ones_left_out(tmp_p
     assert "30 MB, over the 20 MB limit" in markup.findings[0].message
     roomy = MarkupRenderer(max_image_mb=40)
     assert roomy.block("![大](huge.png)", "bank.md", 3, tmp_path).count('src="qgen-') == 1
+
+
+def test_a_very_long_code_line_is_cut_after_lexing_so_that_layout_stays_linear():
+    import html
+    import re
+
+    from generator.markup import MAX_CODE_LINE, highlight
+
+    blob = "".join(chr(ord("a") + i % 26) for i in range(2 * MAX_CODE_LINE + 500))
+    code = f'x = "{blob}"\nprint(x)\n'
+    rendered = highlight(code, "python")
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert [len(line) for line in text.split("\n")][:4] == [MAX_CODE_LINE, MAX_CODE_LINE, 506, 8]
+    assert text.replace("\n", "") == code.replace("\n", "")  # nothing lost, only line breaks added
+    assert 'class="err"' not in rendered and rendered.count('class="s2"') >= 3  # still one string, coloured
+    assert highlight("y = 1\n", "python").count("\n") == 2  # ordinary code is as it was
