@@ -298,6 +298,25 @@ def test_long_unbroken_lines_wrap_inside_the_page(tmp_path):
         assert line in text and (kind == "exam" or word in text)
 
 
+def test_a_code_line_of_20000_characters_is_all_on_the_key_inside_the_page(tmp_path):
+    """Cut into lines of 1,000 before layout (linear time); every character is printed."""
+    import random
+    import string
+
+    rng = random.Random(5)
+    blob = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(20000))
+    (tmp_path / "bank.md").write_text(f"### 题目 1：长行\n\n**答案：** 看代码。\n\n```python\nblob = '{blob}'\n```\n",
+                                      "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / "bank-key.pdf") as pdf:
+        assert max(c["x1"] for page in pdf.pages for c in page.chars) < pdf.pages[0].width - 30
+        # Each page's code, without the page's header and footer: together, the whole line.
+        printed = "".join("".join(c["text"] for c in page.chars if "Mono" in c["fontname"])
+                          for page in pdf.pages)
+    assert blob in printed.replace(" ", "")
+
+
 def test_a_paper_of_more_than_500_questions_needs_an_explicit_count(tmp_path):
     import sys
 
