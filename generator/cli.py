@@ -338,7 +338,8 @@ def _run_report(args) -> int:
     """The weakest questions first, on the terminal and as ``<stem>-report.html``."""
     from pathlib import Path
 
-    from .build import OutputContext, output_stem
+    from .build import output_stem
+    from .rendering import OutputContext
     from .history import read_history
     from .output import write_atomic
     from .renderers.report import build_report, render_report_page
