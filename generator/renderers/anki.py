@@ -11,15 +11,9 @@ the same bytes, and no temporary database is left behind.
 from __future__ import annotations
 
 import hashlib
-import io
-import itertools
-import json
 import os
 import re
-import shutil
-import sqlite3
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -27,20 +21,21 @@ from typing import Iterator
 import genanki
 
 from .. import __version__
+from ..highlight import code_stylesheet
 from ..ids import part_name
-from ..markup import MarkupRenderer, code_stylesheet
+from ..markup import MarkupRenderer
 from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
 from ..sources import bank_folder, project_path
 from ..templating import card_environment, environment
 from ..words import interface_language, words_for
 from .anki_fields import FIELDS, note_digest, note_fields, point_fields
+from .anki_package import ScratchCollection
 from .anki_points import point_deck_name, point_guid, point_model
 
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
 NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass
@@ -144,7 +139,7 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
     manifest_notes: dict[str, dict] = {}
     with_points = "points" in context.cards
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
-        collection = _Collection(Path(folder) / "collection.anki2", base_time)
+        collection = ScratchCollection(Path(folder) / "collection.anki2", base_time)
         decks: dict[str, _Deck] = {}  # by bank source
 
         def check_then_open_collection() -> None:
@@ -242,48 +237,6 @@ def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Dec
     return decks
 
 
-class _Collection:
-    """genanki's collection in a scratch file, filled a note at a time, then zipped with
-    the media into the .apkg bytes. Each note and its card carry the note's own
-    modification time."""
-
-    def __init__(self, path: Path, base_time: int):
-        self._path = path
-        self._base_time = base_time
-        self._ids = itertools.count(base_time * 1000)
-        self._connection: sqlite3.Connection | None = None
-
-    def open(self, decks: list[genanki.Deck]) -> None:
-        """The collection with its decks and note types (the decks hold no notes yet)."""
-        self._connection = sqlite3.connect(self._path)
-        self._cursor = self._connection.cursor()
-        # A scratch file, zipped once written: a crash loses nothing worth a journal or a sync.
-        self._cursor.execute("PRAGMA journal_mode = OFF")
-        self._cursor.execute("PRAGMA synchronous = OFF")
-        genanki.Package(decks).write_to_db(self._cursor, self._base_time, self._ids)
-
-    def add(self, note: genanki.Note, deck_id: int, mod: int) -> None:
-        note.write_to_db(self._cursor, mod, deck_id, self._ids)
-
-    def package(self, media) -> bytes:
-        """The .apkg bytes; the collection and the images go into the archive straight
-        from their files, never whole into memory."""
-        self._connection.commit()
-        self.close()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            _add(archive, "collection.anki2", self._path)
-            _add(archive, "media", json.dumps({str(i): m.name for i, m in enumerate(media)}).encode())
-            for index, item in enumerate(media):
-                _add(archive, str(index), item.path)
-        return buffer.getvalue()
-
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-
 def _fields_of_notes(notes: list[tuple[Question, Path | None, str]], markup: MarkupRenderer, fields_template,
                      processes: int, progress, meanwhile=None,
                      with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
@@ -353,15 +306,3 @@ def _render_share(notes, markup: MarkupRenderer, fields_template, progress, tota
         # back to the template's own, as a render() call would.
         fields_template.environment.handle_exception()
     return fields
-
-
-def _add(archive: zipfile.ZipFile, name: str, content: bytes | Path) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    with archive.open(info, "w") as entry:
-        if isinstance(content, bytes):
-            entry.write(content)
-        else:
-            with content.open("rb") as source:
-                shutil.copyfileobj(source, entry, 1 << 20)

@@ -6,7 +6,8 @@ loaded from anywhere."""
 from __future__ import annotations
 
 from .. import __version__
-from ..markup import MarkupRenderer, code_stylesheet
+from ..highlight import code_stylesheet
+from ..markup import MarkupRenderer
 from ..model import Bank
 from ..results import LEVELS
 from ..sources import bank_folder

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import RenderError
-from ..markup import MarkupRenderer, code_stylesheet
+from ..highlight import code_stylesheet
+from ..markup import MarkupRenderer
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
 from ..sources import bank_folder
