@@ -71,3 +71,34 @@ def collection(tmp_path):
     col = anki_collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
     yield col
     col.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="write the golden files of tests/golden/ anew (then review them as a diff)")
+
+
+GOLDEN_LIBRARIES = ("pygments", "markdown-it-py", "mdit-py-plugins", "jinja2")
+
+
+@pytest.fixture
+def golden(request):
+    """Compare a text with ``tests/golden/<name>``; with --update-golden, write it instead.
+    A golden file names the versions of the libraries that shape the HTML on its first
+    line: made with others (a new Pygments names its tokens anew), it is not compared."""
+    from importlib.metadata import version
+
+    folder = Path(__file__).parent / "golden"
+    libraries = " ".join(f"{name}=={version(name)}" for name in GOLDEN_LIBRARIES)
+
+    def check(name: str, text: str) -> None:
+        path = folder / name
+        if request.config.getoption("--update-golden"):
+            folder.mkdir(exist_ok=True)
+            path.write_text(f"{libraries}\n{text}", "utf-8")
+        assert path.exists(), f"no golden file {path}: run pytest with --update-golden and review it"
+        made_with, _, expected = path.read_text("utf-8").partition("\n")
+        if made_with != libraries:
+            pytest.skip(f"{name} was made with {made_with}; this is {libraries} (pytest --update-golden)")
+        assert text == expected, f"{name} differs from its golden file (pytest --update-golden)"
+    return check
