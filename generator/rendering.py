@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from .errors import UsageError
 from .model import Bank, Finding, NoteChanges, Paper
 from .sources import project_path
 from .templating import builtin_templates_dir
+
+if TYPE_CHECKING:  # names for annotations only: build imports this module
+    from .build import BuildReport
+    from .config import BuildConfig
+    from .markup import MarkupRenderer
 
 
 @dataclass
@@ -68,25 +74,52 @@ def epoch_from_environment() -> int | None:
 PAPER_KINDS = ("exam", "key", "interview")  # the outputs drawn from the selected papers
 
 
+@dataclass
+class RenderJob:
+    """What a format's renderer is given: the banks, the build's settings, the words and
+    names (``context``), the one markup renderer (its findings and media are the build's),
+    the report it adds to (pages, the deck's summary), progress, and ``prepare``, the checks
+    that must pass before any output counts (the deck runs them while its workers render)."""
+
+    banks: list[Bank]
+    config: BuildConfig
+    context: OutputContext
+    markup: MarkupRenderer
+    report: BuildReport
+    progress: Callable | None
+    prepare: Callable[[], None]
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """One kind of output: the formats it answers to in ``--format`` and the function that
+    renders its files, as (path, bytes) pairs, from a RenderJob."""
+
+    formats: tuple[str, ...]
+    render: Callable[[RenderJob], list[tuple[Path, bytes]]]
+
+
 def render_outputs(banks, config, context, markup, report, progress, prepare) -> list[tuple[Path, bytes]]:
-    """Deck, papers and study page, in that order (the JSON comes last, with all findings),
-    once ``prepare`` has passed its checks; a deck's workers do not wait for it."""
-    outputs: list[tuple[Path, bytes]] = []
-    if "apkg" in config.formats:
-        outputs += _deck_outputs(banks, config, context, markup, report, progress, prepare)
-    else:
+    """Every asked-for format's files, deck first (its workers start before ``prepare``'s
+    checks), then papers, study page, Moodle; the JSON comes last, in the build, with all
+    findings."""
+    job = RenderJob(banks, config, context, markup, report, progress, prepare)
+    if "apkg" not in config.formats:
         prepare()
-    if report.papers:
-        outputs += _paper_outputs(report.papers, banks, config, context, markup, report, progress)
-    if "html" in config.formats:
-        from .renderers.html import render_study_page
+    return [output for renderer in RENDERERS if set(renderer.formats) & set(config.formats)
+            for output in renderer.render(job)]
 
-        outputs.append((config.out / f"{context.stem}.html", render_study_page(banks, context, markup)))
-    if "moodle" in config.formats:
-        from .renderers.moodle import render_moodle
 
-        outputs.append((config.out / f"{context.stem}-moodle.xml", render_moodle(banks, context, markup)))
-    return outputs
+def _study_page(job: RenderJob) -> list[tuple[Path, bytes]]:
+    from .renderers.html import render_study_page
+
+    return [(job.config.out / f"{job.context.stem}.html", render_study_page(job.banks, job.context, job.markup))]
+
+
+def _moodle(job: RenderJob) -> list[tuple[Path, bytes]]:
+    from .renderers.moodle import render_moodle
+
+    return [(job.config.out / f"{job.context.stem}-moodle.xml", render_moodle(job.banks, job.context, job.markup))]
 
 
 def printed_date() -> date:
@@ -97,20 +130,27 @@ def printed_date() -> date:
     return date.today()
 
 
-def _deck_outputs(banks, config, context, markup, report, progress, prepare) -> list[tuple[Path, bytes]]:
+def _deck(job: RenderJob) -> list[tuple[Path, bytes]]:
     from .renderers.anki import render_apkg
 
+    banks, config, context, markup, report = job.banks, job.config, job.context, job.markup, job.report
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
     deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
-                       _previous(manifest_path), progress, config.jobs, prepare)
+                       _previous(manifest_path), job.progress, config.jobs, job.prepare)
     report.anki = AnkiSummary(package_path, deck.answers, deck.points, deck.processes)
     return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
 
 
-def _paper_outputs(papers, banks, config, context, markup, report, progress) -> list[tuple[Path, bytes]]:
+def _papers(job: RenderJob) -> list[tuple[Path, bytes]]:
+    """The exam, key and interviewer's sheet of each paper the build drew (none when the
+    bank is too long for a paper without --count), with manifests and scores sheets."""
     from .renderers.pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
 
+    papers, banks, config, context, markup, report, progress = (job.report.papers, job.banks, job.config,
+                                                                 job.context, job.markup, job.report, job.progress)
+    if not papers:
+        return []
     kinds = [kind for kind in PAPER_KINDS if kind in config.formats]
     today = printed_date()
     htmls = [(paper, kind, paper_html(paper, kind, context, markup, today)) for paper in papers for kind in kinds]
@@ -176,3 +216,8 @@ def _previous(manifest_path: Path) -> dict | None:
 
 def _json_bytes(document: dict) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+# In the order they render; the JSON export is written by the build, last, with every finding.
+RENDERERS = (Renderer(("apkg",), _deck), Renderer(PAPER_KINDS, _papers), Renderer(("html",), _study_page),
+             Renderer(("moodle",), _moodle))
