@@ -14,6 +14,7 @@ import sys
 
 from . import __version__
 from .errors import QgenError
+from .terminal import count_findings, cut, plural, print_build_summary, print_report, print_result
 
 # generator.config.FORMATS, repeated here so that --help does not import the config module
 # (nor pathlib, yaml or anything else a command needs only when it runs).
@@ -189,37 +190,8 @@ def _run_build(args) -> int:
     if not args.quiet:
         for finding in report.findings:
             print(finding, file=sys.stderr)
-        _print_summary(report)
+        print_build_summary(report)
     return 0
-
-
-def _print_summary(report) -> None:
-    if report.seed is not None:
-        print(f"seed: {report.seed} (make the same papers again with --seed {report.seed})")
-    verb = "kept" if report.reused else "wrote"
-    for path, size in report.written:
-        pages = report.pages.get(path)
-        print(f"{verb} {path} ({_size(size)}{f', {pages} pages' if pages else ''})")
-    for path in report.removed:
-        print(f"removed {path} (the last build's, not made by this one)")
-    if report.reused:
-        print("nothing changed since the last build: its outputs were kept")
-    if report.anki:
-        anki = report.anki
-        processes = f" (rendered by {anki.processes} processes)" if anki.processes > 1 else ""
-        for changes, what in ((anki.answers, "notes"), (anki.points, "point notes")):
-            if what == "point notes" and not (changes.notes or changes.removed):
-                continue
-            print(f"anki: {changes.notes} {what}{processes}, {len(changes.added)} added, {len(changes.changed)} "
-                  f"changed, {len(changes.removed)} removed since the last build")
-            if changes.removed:
-                shown = ", ".join(changes.removed[:10]) + (f" and {len(changes.removed) - 10} more (all in the "
-                                                             ".anki.json)" if len(changes.removed) > 10 else "")
-                print("  removed (delete these notes in Anki; an import cannot): " + shown)
-            processes = ""
-    questions = sum(len(bank.questions) for bank in report.banks)
-    print(f"{_plural(questions, 'question')} from {_plural(len(report.banks), 'file')}, {_count(report.findings)}, "
-          f"{report.seconds:.2f} s")
 
 
 def _run_lint(args) -> int:
@@ -237,7 +209,7 @@ def _run_lint(args) -> int:
     for finding in findings:
         print(finding)
     questions = sum(len(bank.questions) for bank in banks)
-    print(f"{_count(findings)} in {_plural(questions, 'question')} from {_plural(len(banks), 'file')}")
+    print(f"{count_findings(findings)} in {plural(questions, 'question')} from {plural(len(banks), 'file')}")
     return exit_status(findings)
 
 
@@ -272,13 +244,13 @@ def _run_list(args) -> int:
     from .model import SECTION_KINDS
 
     for bank in _banks(args):
-        print(f"{bank.source}: {bank.title} ({_plural(len(bank.questions), 'question')})")
+        print(f"{bank.source}: {bank.title} ({plural(len(bank.questions), 'question')})")
         print(f"  {'no.':>4}  {'id':40}  {'title':50}  sections")
         for q in bank.questions:
             sections = ",".join(kind for kind in SECTION_KINDS if q.section(kind))
             sections += "".join(f",{e.label}" for e in q.extra)
             number = "" if q.number is None else str(q.number)
-            print(f"  {number:>4}  {_cut(q.id, 40)}  {_cut(q.title, 50)}  {sections}")
+            print(f"  {number:>4}  {cut(q.id, 40)}  {cut(q.title, 50)}  {sections}")
     return 0
 
 
@@ -325,12 +297,7 @@ def _run_score(args) -> int:
             result = score(read_sheet(sheet_path), manifest, sheet_path, manifest_path)
             stem = manifest_path.name.split("-paper")[0]
         path = save_result(result, Path(args.results), stem)
-        print(f"{sheet_path}: {result['candidate'] or 'candidate'} · {result['date']}")
-        for question in result["questions"]:
-            made = sum(1 for p in question["points"] if p["checked"])
-            print(f"  {question['number']:>2}. {_cut(question['title'], 40)}  {made}/{len(question['points'])} points  "
-                  f"{question['level'] or '-':9}  {question['score']}/{question['max']}")
-        print(f"  total {result['total']['score']}/{result['total']['max']} -> {path}")
+        print_result(result, sheet_path, path)
     return 0
 
 
@@ -350,16 +317,7 @@ def _run_report(args) -> int:
     anki = Path(args.anki).expanduser() if args.anki else None
     history = read_history(places, anki=anki, banks=banks)
     report = build_report(banks, history, history.results, anki is not None)
-    print(f"     {_cut('question (weakest first)', 40)}  attempts, last  level      points anki strength")
-    for number, row in enumerate([row for row in report.rows if row.strength is not None][:20], 1):
-        known = row.known
-        print(f"{number:>3}. {_cut(row.question.title, 40)}  {known.attempts} × {known.last_seen or '-':10}  "
-              f"{row.level or '-':9}  {_percent(known.result_share):>4}  {_percent(known.recall):>4}  "
-              f"{_percent(row.strength):>4}{'  weak' if row.weak else ''}")
-    for group in report.parts + report.tags:
-        print(f"     {_cut(group.name or '-', 40)}  {len(group.scored)}/{len(group.rows)} scored  {_percent(group.strength):>4}")
-    for title, label, times, asked in report.missed[:5]:
-        print(f"     missed {times}/{asked}: {_cut(label, 20)} ({_cut(title, 30).rstrip()})")
+    print_report(report)
     stem = output_stem(banks, config.paths, config.name)
     out = Path(args.out) if args.out else config.out
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
@@ -367,14 +325,9 @@ def _run_report(args) -> int:
     path = out / f"{stem}-report.html"
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(path, render_report_page(report, context, f"{stem}.html"))
-    print(f"{history.results} result{'s' * (history.results != 1)}, "
-          f"{sum(1 for row in report.rows if row.strength is not None)} of {len(report.rows)} questions scored "
-          f"-> {path}")
+    print(f"{plural(history.results, 'result')}, {sum(1 for row in report.rows if row.strength is not None)} "
+          f"of {len(report.rows)} questions scored -> {path}")
     return 0
-
-
-def _percent(value) -> str:
-    return "-" if value is None else f"{round(value * 100)}%"
 
 
 def _run_doctor(args) -> int:
@@ -386,34 +339,6 @@ def _run_doctor(args) -> int:
         print(f"{mark}  {check.name}: {check.detail}")
         failed += not check.ok and not check.optional
     return 1 if failed else 0
-
-
-def _cut(text: str, width: int) -> str:
-    """Pad or cut to a display width, counting a CJK character as two columns."""
-    import unicodedata
-
-    out, used = [], 0
-    for char in text:
-        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used + size > width:
-            break
-        out.append(char)
-        used += size
-    return "".join(out) + " " * (width - used)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
-def _count(findings) -> str:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.1f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
 
 
 if __name__ == "__main__":
