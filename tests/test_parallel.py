@@ -179,45 +179,57 @@ def test_every_task_runs_once_and_results_keep_their_order():
 
 
 def test_this_process_takes_the_tasks_a_busy_worker_has_not_begun():
-    import time
-
-    def after(seconds):
-        def task():
-            time.sleep(seconds)
-            return os.getpid()
-        return task
-
-    pids = run_tasks([after(1), after(4)] + [os.getpid] * 6, 2)
-    assert pids[1] != os.getpid()
-    assert pids[2:] == [os.getpid()] * 6  # the one worker was still busy with its first task
-
-
-def test_an_error_here_stops_the_workers_at_once(tmp_path):
     import multiprocessing
-    import time
 
-    pid_file = tmp_path / "worker.pid"
+    begun, release = multiprocessing.Event(), multiprocessing.Event()
+
+    def first():  # here, and done only once a worker is busy with the second
+        assert begun.wait(30)
+        return os.getpid()
+
+    def second():  # in a worker, busy until this process has taken every other task
+        begun.set()
+        assert release.wait(30)
+        return os.getpid()
+
+    def last():  # this process takes tasks from the back: the third is its last
+        release.set()
+        return os.getpid()
+
+    pids = run_tasks([first, second, last] + [os.getpid] * 5, 2)
+    assert pids[1] != os.getpid()
+    assert [pids[0], *pids[2:]] == [os.getpid()] * 7  # the one worker was still busy with its first task
+
+
+def test_an_error_here_stops_the_workers_at_once():
+    import multiprocessing
+    import select
+
+    begun, never = multiprocessing.Event(), multiprocessing.Event()
+    worker_pid = multiprocessing.Value("i", 0)
 
     def works_long():
-        pid_file.write_text(str(os.getpid()))
-        time.sleep(60)
+        worker_pid.value = os.getpid()
+        begun.set()
+        never.wait(60)  # a long task: stopped long before
 
     def fails_here():
-        while not pid_file.exists() and time.monotonic() - started < 20:  # the worker is busy
-            time.sleep(0.05)
+        assert begun.wait(20)  # the worker is busy
         raise ValueError("stop")
 
-    started = time.monotonic()
     with pytest.raises(ValueError, match="stop"):
         run_tasks([fails_here, works_long], 2)
-    assert time.monotonic() - started < 30
-    worker = int(pid_file.read_text())
     # Gone, or at most a zombie about to be reaped: not running on. (Whether multiprocessing
     # still lists it depends on which thread reaped it first.)
-    deadline = time.monotonic() + 10
-    while _running(worker) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not _running(worker)
+    try:
+        handle = os.pidfd_open(worker_pid.value)
+    except ProcessLookupError:
+        handle = None  # already reaped
+    if handle is not None:
+        ready, _, _ = select.select([handle], [], [], 10)  # readable once the process has ended
+        os.close(handle)
+        assert ready
+    assert not _running(worker_pid.value)
     assert not [child for child in multiprocessing.active_children() if _running(child.pid)]
 
 
