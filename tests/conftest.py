@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -8,6 +10,7 @@ from hypothesis import HealthCheck, settings
 from generator.reader import read_bank_text
 
 ROOT = Path(__file__).resolve().parent.parent
+QGEN = Path(sys.executable).parent / "qgen"  # the command, as installed beside this Python
 SEED = ROOT / "source" / "llm-interview.md"
 REALWORLD = ROOT.parent / "shared" / "realworld"
 
@@ -102,3 +105,27 @@ def golden(request):
             pytest.skip(f"{name} was made with {made_with}; this is {libraries} (pytest --update-golden)")
         assert text == expected, f"{name} differs from its golden file (pytest --update-golden)"
     return check
+
+
+def run(*args, cwd=ROOT):
+    """``qgen`` with these arguments, as a user runs it."""
+    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def build_deck(*args, cwd=ROOT, env=None):
+    """``qgen build`` with the deck and JSON outputs only (the PDFs have their own tests)."""
+    result = subprocess.run([str(QGEN), "build", "--format", "apkg,json", *map(str, args)], cwd=cwd,
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def import_package(collection, path):
+    """Import as Anki's File > Import does, with the desktop dialog's default options."""
+    from anki.collection import ImportAnkiPackageRequest
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageUpdateCondition
+
+    newer = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+    options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=newer, update_notetypes=newer,
+                                       with_scheduling=False, with_deck_configs=False)
+    return collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options)).log

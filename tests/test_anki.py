@@ -2,35 +2,13 @@
 
 import os
 import shutil
-import subprocess
 import zipfile
 
 import pytest
 
-from .conftest import ROOT, SEED, tiny_png
-from .test_cli import QGEN
+from .conftest import SEED, build_deck as build, import_package, tiny_png
 
-anki_collection = pytest.importorskip("anki.collection")
-import_export = pytest.importorskip("anki.import_export_pb2")
-
-IF_NEWER = import_export.ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
-
-
-def build(*args, cwd=ROOT, env=None):
-    """``qgen build`` with the deck and JSON outputs only (the PDFs have their own tests)."""
-    result = subprocess.run([str(QGEN), "build", "--format", "apkg,json", *map(str, args)], cwd=cwd, capture_output=True,
-                            text=True, timeout=300, env=env)
-    assert result.returncode == 0, result.stderr
-    return result
-
-
-def import_package(collection, path):
-    """Import as File > Import does, with the desktop dialog's default options."""
-    options = import_export.ImportAnkiPackageOptions(
-        merge_notetypes=False, update_notes=IF_NEWER, update_notetypes=IF_NEWER,
-        with_scheduling=False, with_deck_configs=False)
-    request = anki_collection.ImportAnkiPackageRequest(package_path=str(path), options=options)
-    return collection.import_anki_package(request).log
+pytest.importorskip("anki.collection")  # the real Anki backend, or these tests skip
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ their review history kept through edits of the bank (reworded, inserted, deleted
 
 import json
 
-from .test_anki import build, import_package
+from .conftest import build_deck as build, import_package
 
 BANK = """# 检索增强
 

@@ -9,7 +9,7 @@ import pytest
 from generator.api_check import _ApiCache, check_apis, uses_in
 
 from .conftest import read
-from .test_cli import QGEN
+from .conftest import QGEN
 
 numpy = pytest.importorskip("numpy")
 

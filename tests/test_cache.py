@@ -9,7 +9,7 @@ import pytest
 from generator import cache as cache_module
 
 from .conftest import SEED
-from .test_cli import QGEN
+from .conftest import QGEN
 
 FORMATS = ["--format", "apkg,exam,json,html", "--count", "3"]
 

@@ -12,7 +12,7 @@ from generator.lint import lint_banks
 from generator.reader import read_bank_file
 
 from .conftest import read, tiny_png
-from .test_cli import QGEN
+from .conftest import QGEN
 
 STYLES = {
     "list with colons": ("- A: `Lydia`\n- B: `undefined`\n- C: `ReferenceError`", ["`Lydia`", "`undefined`",
@@ -282,7 +282,7 @@ def test_moodle_xml_imports_what_the_bank_says(choice_bank):
 
 
 def test_choice_cards_show_the_options_and_mark_the_key(choice_bank, collection):
-    from .test_anki import import_package
+    from .conftest import import_package
 
     done = qgen("build", "bank.md", "--format", "apkg", "--out", "deck", cwd=choice_bank)
     assert done.returncode == 0, done.stderr

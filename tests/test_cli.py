@@ -3,18 +3,10 @@
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEED
-
-QGEN = Path(sys.executable).parent / "qgen"
-
-
-def run(*args, cwd=ROOT):
-    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120)
+from .conftest import QGEN, ROOT, SEED, run
 
 
 def test_lint_seed_reports_three_warnings():

@@ -11,7 +11,7 @@ import pytest
 from generator.config import ConfigError, load_config, resolve_config
 
 from .conftest import ROOT, SEED
-from .test_cli import QGEN
+from .conftest import QGEN
 
 
 def qgen(*args, cwd=ROOT, env=None):
@@ -206,7 +206,7 @@ def test_jobs_below_one_is_a_usage_error(project):
 
 
 def test_every_bad_flag_is_reported_at_once_before_any_work(tmp_path):
-    from .test_cli import run
+    from .conftest import run
 
     result = run("build", "--count", "0", "--variants", "x", "--format", "pdfx", "--sed", "3", "--out", tmp_path / "o")
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from .conftest import ROOT
-from .test_cli import QGEN
+from .conftest import QGEN
 
 pdfplumber = pytest.importorskip("pdfplumber")
 pypdf = pytest.importorskip("pypdf")

@@ -10,9 +10,7 @@ import pytest
 from generator.history import read_history
 from generator.renderers.report import build_report
 
-from .conftest import read
-from .test_anki import build as build_deck, import_package
-from .test_cli import QGEN
+from .conftest import QGEN, build_deck, import_package, read
 
 BANK = """---
 tags: [llm]

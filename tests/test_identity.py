@@ -11,7 +11,7 @@ from generator.pin import pin_ids
 from generator.reader import read_bank_file, read_banks
 
 from .conftest import SEED, read
-from .test_cli import QGEN
+from .conftest import QGEN
 
 SAME_TITLES = """
     ###### 1. 输出是什么？
@@ -73,7 +73,7 @@ def test_two_same_named_banks_make_distinct_notes_and_sub_decks(tmp_path):
     assert result.returncode == 0, result.stderr
     col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
     try:
-        from .test_anki import import_package
+        from .conftest import import_package
 
         log = import_package(col, tmp_path / "out" / "src.apkg")
         assert len(log.new) == 2

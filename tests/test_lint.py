@@ -127,7 +127,7 @@ def test_duplicate_explicit_ids_are_errors():
 def test_image_and_link_findings_are_lints_as_they_are_build_warnings(tmp_path):
     import subprocess
 
-    from .test_cli import QGEN
+    from .conftest import QGEN
 
     (tmp_path / "bank.md").write_text(
         "### 题目 1：一\n\n**答案：** 见图\n\n![图](missing.png)\n\n[本地](file:///etc/passwd)\n", "utf-8")

@@ -13,7 +13,7 @@ from generator.config import BuildConfig
 from generator.errors import RenderError
 
 from .conftest import SEED
-from .test_cli import QGEN
+from .conftest import QGEN
 
 
 def files(folder):

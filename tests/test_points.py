@@ -107,7 +107,7 @@ def test_minutes_must_be_a_whole_number():
 def test_points_are_in_the_json_export(tmp_path):
     import subprocess
 
-    from .test_cli import QGEN
+    from .conftest import QGEN
 
     result = subprocess.run([str(QGEN), "export", str(SEED)], capture_output=True, text=True, timeout=60)
     question = json.loads(result.stdout)["banks"][0]["questions"][0]

@@ -79,7 +79,7 @@ def test_all_real_banks_build_together(realworld, tmp_path):
     import shutil
     import subprocess
 
-    from .test_cli import QGEN
+    from .conftest import QGEN
 
     folder = tmp_path / "banks"
     folder.mkdir()

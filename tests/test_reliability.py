@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, SEED
-from .test_cli import QGEN
+from .conftest import QGEN
 
 GOOD_FORMATS = ["--format", "apkg,exam,key,json", "--count", "2"]
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from .conftest import ROOT
-from .test_cli import QGEN
+from .conftest import QGEN
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.slow

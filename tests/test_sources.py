@@ -8,7 +8,7 @@ from generator.errors import NotABank
 from generator.reader import read_banks
 from generator.sources import SourceErrors
 
-from .test_cli import QGEN
+from .conftest import QGEN
 
 BANK = "### 题目 1：一\n\n**答案：** A\n"
 README = "# 项目\n\n## 安装\n\npip install x\n\n## 用法\n\n运行 x\n"

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from .conftest import ROOT
-from .test_cli import QGEN
+from .conftest import QGEN
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

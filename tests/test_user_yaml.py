@@ -8,7 +8,7 @@ import pytest
 from generator.errors import SourceError
 from generator.reader import read_bank_text
 
-from .test_cli import QGEN
+from .conftest import QGEN
 
 BILLION_LAUGHS = ('a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
                   'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntitle: *d\n')
