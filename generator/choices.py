@@ -118,7 +118,3 @@ def _keys(answer: str) -> tuple[tuple[str, ...], str | None]:
     keys = tuple(dict.fromkeys(re.findall(r"[A-H]", match.group(1).upper())))
     reason = answer[match.end():].strip(" \n。.，,") or None
     return keys, reason
-
-
-def option_letters(count: int) -> list[str]:
-    return list(string.ascii_uppercase[:count])
