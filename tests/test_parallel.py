@@ -165,11 +165,16 @@ def test_workers_are_other_processes():
 
 
 def test_every_task_runs_once_and_results_keep_their_order():
-    import time
+    import multiprocessing
+
+    parent, begun = os.getpid(), multiprocessing.Event()
 
     def task(index):
         def run():
-            time.sleep(0.01 * (index % 3))
+            if os.getpid() != parent:
+                begun.set()
+            elif index == 0:
+                assert begun.wait(30)  # this process's first task ends once a worker has one
             return index, os.getpid()
         return run
 
