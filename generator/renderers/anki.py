@@ -27,9 +27,9 @@ from ..markup import MarkupRenderer
 from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
 from ..sources import bank_folder, project_path
-from ..templating import card_environment, environment
-from ..words import interface_language, words_for
-from .anki_fields import FIELDS, note_digest, note_fields, point_fields
+from ..templating import environment
+from ..words import interface_language
+from .anki_fields import FIELDS, note_digest, note_fields, note_type, point_fields
 from .anki_package import ScratchCollection
 from .anki_points import point_deck_name, point_guid, point_model
 
@@ -103,20 +103,8 @@ def card_css(templates: str | None = None) -> str:
 def note_model(language: str, templates: str | None = None, css: str | None = None) -> genanki.Model:
     lang = interface_language(language)
     name = f"qgen ({lang})"
-    context = {"words": words_for(lang), "lang": lang}
-    cards = card_environment(templates)
-    css = css if css is not None else card_css(templates)
-    return genanki.Model(
-        stable_id(f"qgen note type {name}"), name,
-        fields=[{"name": name} for name in FIELDS],
-        templates=[{
-            "name": "Card",
-            "qfmt": cards.get_template("anki/front.html.j2").render(**context).strip(),
-            "afmt": cards.get_template("anki/back.html.j2").render(**context).strip(),
-        }],
-        css=css,
-        sort_field_index=FIELDS.index("Title"),
-    )
+    return note_type(stable_id(f"qgen note type {name}"), name, FIELDS, "Card", "anki/", lang, templates,
+                     css if css is not None else card_css(templates), "Title")
 
 
 def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,

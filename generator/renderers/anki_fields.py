@@ -72,3 +72,28 @@ def note_digest(fields: list[str], tags: list[str]) -> str:
     question, so it is kept for searching in Anki's browser, not shown on the card, and a
     move alone does not make every later note 'changed' (Anki would rewrite them all)."""
     return hashlib.sha1(json.dumps([fields[:-1], tags], ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def note_type(model_id: int, name: str, fields: list[str], card: str, templates_prefix: str, language: str,
+              templates: str | None, css: str, sort_field: str):
+    """A genanki note type: one card whose front and back come from the card templates
+    ``<templates_prefix>front.html.j2`` and ``…back.html.j2`` in the interface ``language``."""
+    import genanki
+
+    from ..templating import card_environment
+    from ..words import words_for
+
+    context = {"words": words_for(language), "lang": language}
+    cards = card_environment(templates)
+    return genanki.Model(
+        model_id, name,
+        fields=[{"name": field} for field in fields],
+        templates=[{
+            "name": card,
+            "qfmt": cards.get_template(f"{templates_prefix}front.html.j2").render(**context).strip(),
+            "afmt": cards.get_template(f"{templates_prefix}back.html.j2").render(**context).strip(),
+        }],
+        css=css,
+        sort_field_index=fields.index(sort_field),
+    )
+

@@ -13,9 +13,8 @@ from __future__ import annotations
 import genanki
 
 from ..model import Bank, Point, Question
-from ..templating import card_environment
 from ..words import interface_language, words_for
-from .anki_fields import POINT_FIELDS
+from .anki_fields import POINT_FIELDS, note_type
 
 
 def point_guid(bank: Bank, question: Question, point: Point) -> str:
@@ -30,16 +29,5 @@ def point_deck_name(deck_name: str, language: str) -> str:
 def point_model(language: str, templates: str | None, css: str, model_id: int) -> genanki.Model:
     """The point note type, with the whole-answer note type's style."""
     lang = interface_language(language)
-    context = {"words": words_for(lang), "lang": lang}
-    cards = card_environment(templates)
-    return genanki.Model(
-        model_id, f"qgen point ({lang})",
-        fields=[{"name": field} for field in POINT_FIELDS],
-        templates=[{
-            "name": "Point",
-            "qfmt": cards.get_template("anki/point-front.html.j2").render(**context).strip(),
-            "afmt": cards.get_template("anki/point-back.html.j2").render(**context).strip(),
-        }],
-        css=css,
-        sort_field_index=POINT_FIELDS.index("Id"),
-    )
+    return note_type(model_id, f"qgen point ({lang})", POINT_FIELDS, "Point", "anki/point-", lang, templates, css,
+                     "Id")
