@@ -67,10 +67,15 @@ class SourceErrors(SourceError):
         return "\n".join(str(e) for e in self.errors)
 
 
-@lru_cache(maxsize=1024)
 def bank_folder(source: str) -> Path:
-    """The folder a bank's images are taken from: the bank file's own folder."""
-    return Path(source).resolve().parent
+    """The folder a bank's images are taken from: the bank file's own folder. A relative
+    source is relative to the working folder, which a program using qgen may change."""
+    return _resolved_folder(source, os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(source: str, working_folder: str) -> Path:
+    return (Path(working_folder) / source).resolve().parent
 
 
 def display_path(path: Path) -> str:

@@ -1,4 +1,8 @@
+import contextlib
+import gc
+import io
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -76,6 +80,12 @@ def collection(tmp_path):
     col.close()
 
 
+def pytest_collection_modifyitems(items):
+    """The slow tests first, so that parallel workers end together rather than one of them
+    starting the quick start's fresh install as the others finish."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="write the golden files of tests/golden/ anew (then review them as a diff)")
@@ -107,15 +117,52 @@ def golden(request):
     return check
 
 
-def run(*args, cwd=ROOT):
-    """``qgen`` with these arguments, as a user runs it."""
-    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120)
+def run(*args, cwd=ROOT, env=None):
+    """``qgen`` with these arguments as a user runs it (arguments, messages, exit code),
+    in this process: starting Python and WeasyPrint again for each command would be most of
+    the suite's time. ``env`` replaces the environment, as it does for a process. Tests of
+    the process itself (signals, memory, the installed command) use ``run_process``."""
+    from generator.cli import main
+
+    # Streams with bytes below, like a process's: JSON is written to stdout's buffer.
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
+    handler, thresholds = signal.getsignal(signal.SIGTERM), gc.get_threshold()
+    with contextlib.chdir(cwd), _environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit:  # argparse's --help, --version and usage errors
+            code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+        finally:
+            signal.signal(signal.SIGTERM, handler)
+            gc.set_threshold(*thresholds)
+    text = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]
+    return subprocess.CompletedProcess(["qgen", *map(str, args)], code, *text)
+
+
+@contextlib.contextmanager
+def _environment(env):
+    if env is None:
+        yield
+        return
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_process(*args, cwd=ROOT, env=None, timeout=300):
+    """The installed ``qgen`` command in a process of its own."""
+    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env=env)
 
 
 def build_deck(*args, cwd=ROOT, env=None):
     """``qgen build`` with the deck and JSON outputs only (the PDFs have their own tests)."""
-    result = subprocess.run([str(QGEN), "build", "--format", "apkg,json", *map(str, args)], cwd=cwd,
-                            capture_output=True, text=True, timeout=300, env=env)
+    result = run("build", "--format", "apkg,json", *args, cwd=cwd, env=env)
     assert result.returncode == 0, result.stderr
     return result
 

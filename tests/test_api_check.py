@@ -1,7 +1,6 @@
 """``qgen lint --check-apis``: examples that call what does not exist, checked against the
 real numpy installed in the test environment."""
 
-import subprocess
 import sys
 
 import pytest
@@ -9,7 +8,7 @@ import pytest
 from generator.api_check import _ApiCache, check_apis, uses_in
 
 from .conftest import read
-from .conftest import QGEN
+from .conftest import run
 
 numpy = pytest.importorskip("numpy")
 
@@ -96,18 +95,15 @@ def test_answers_are_cached_by_interpreter_and_module_version(tmp_path, findings
 
 def test_qgen_lint_check_apis_against_a_named_python(tmp_path):
     (tmp_path / "bank.md").write_text(BANK, "utf-8")
-    done = subprocess.run([str(QGEN), "lint", "--check-apis", "--python", sys.executable, "bank.md"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = run("lint", "--check-apis", "--python", sys.executable, "bank.md", cwd=tmp_path)
     assert done.returncode == 1 and "bank.md:17: warning: “numpy.linalg” has no “nrom”" in done.stdout
-    plain = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    plain = run("lint", "bank.md", cwd=tmp_path)
     assert "api-" not in plain.stdout  # importing is opt-in
     (tmp_path / "qgen.yaml").write_text(f"lint:\n  check_apis: true\n  python: {sys.executable}\n", "utf-8")
-    configured = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True,
-                                timeout=120)
+    configured = run("lint", "bank.md", cwd=tmp_path)
     assert "bank.md:17: warning: “numpy.linalg” has no “nrom”" in configured.stdout
     (tmp_path / "qgen.yaml").unlink()
-    missing = subprocess.run([str(QGEN), "lint", "--check-apis", "--python", "/no/such/python", "bank.md"],
-                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    missing = run("lint", "--check-apis", "--python", "/no/such/python", "bank.md", cwd=tmp_path)
     assert missing.returncode == 2 and "cannot run /no/such/python" in missing.stdout
     assert "Traceback" not in missing.stderr
 
@@ -115,8 +111,7 @@ def test_qgen_lint_check_apis_against_a_named_python(tmp_path):
 def test_the_seed_banks_np_sparse_is_found_and_unchecked_modules_are_named(tmp_path):
     from .conftest import SEED
 
-    done = subprocess.run([str(QGEN), "lint", "--check-apis", str(SEED)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    done = run("lint", "--check-apis", str(SEED), cwd=tmp_path)
     lines = [line for line in done.stdout.splitlines() if "[api-" in line]
     assert any(line.endswith(":145: warning: “numpy” has no “sparse” [api-missing]") for line in lines)
     unchecked = [line.split("“")[1].split("”")[0] for line in lines if "[api-unknown-module]" in line]

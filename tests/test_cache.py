@@ -2,22 +2,19 @@
 
 import os
 import shutil
-import subprocess
 
 import pytest
 
 from generator import cache as cache_module
 
-from .conftest import SEED
-from .conftest import QGEN
+from .conftest import SEED, run
 
 FORMATS = ["--format", "apkg,exam,json,html", "--count", "3"]
 
 
 def build(project, *args):
-    result = subprocess.run([str(QGEN), "build", "bank", "--out", "out", *FORMATS, *map(str, args)], cwd=project,
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    result = run("build", "bank", "--out", "out", *FORMATS, *args, cwd=project,
+                 env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr
     return result
 
@@ -158,9 +155,8 @@ def test_a_corrupt_cache_is_ignored(project):
 
 def test_outputs_inside_the_bank_folder_do_not_defeat_the_cache(tmp_path):
     shutil.copy(SEED, tmp_path / "llm-interview.md")
-    command = [str(QGEN), "build", ".", "--out", "build", "--format", "apkg,json"]
-    first = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    command = ["build", ".", "--out", "build", "--format", "apkg,json"]
+    first, again = run(*command, cwd=tmp_path), run(*command, cwd=tmp_path)
     assert first.returncode == again.returncode == 0
     assert not reused(first) and reused(again)
 

@@ -2,11 +2,10 @@
 
 import json
 import os
-import subprocess
 
 import pytest
 
-from .conftest import QGEN, ROOT, SEED, run
+from .conftest import ROOT, SEED, run
 
 
 def test_lint_seed_reports_three_warnings():
@@ -107,9 +106,7 @@ def test_build_keeps_previous_outputs_when_input_is_bad(tmp_path):
 
 def test_a_bad_source_date_epoch_is_a_usage_error_before_any_work(tmp_path):
     broken = _bad_input(tmp_path, "broken.md", "### 题目 1：一\n\n**答案：** A\n\n```python\nx\n")
-    result = subprocess.run([str(QGEN), "build", broken, "--out", tmp_path / "out", "--format", "apkg"],
-                            capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+    result = run("build", broken, "--out", tmp_path / "out", "--format", "apkg", env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
     assert result.returncode == 2
     assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()

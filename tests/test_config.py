@@ -10,13 +10,11 @@ import pytest
 
 from generator.config import ConfigError, load_config, resolve_config
 
-from .conftest import ROOT, SEED
-from .conftest import QGEN
+from .conftest import ROOT, SEED, run
 
 
 def qgen(*args, cwd=ROOT, env=None):
-    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env={**os.environ, **(env or {})})
+    return run(*args, cwd=cwd, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture

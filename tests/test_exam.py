@@ -7,8 +7,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
-from .conftest import QGEN
+from .conftest import ROOT, run, run_process
 
 pdfplumber = pytest.importorskip("pdfplumber")
 pypdf = pytest.importorskip("pypdf")
@@ -17,9 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 def qgen_build(*args, env=None):
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
-    return subprocess.run([str(QGEN), "build", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600, env=environment)
+    return run("build", *args, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +142,9 @@ def test_missing_cjk_font_is_a_clear_error_and_writes_nothing(tmp_path):
     config = tmp_path / "fonts.conf"
     config.write_text("<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
                       f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
-    result = qgen_build("--format", "exam", "--count", "2", "--out", tmp_path / "out",
-                        env={"FONTCONFIG_FILE": str(config)})
+    # Fonts are found once per process: a process of its own, with no font configured.
+    result = run_process("build", "--format", "exam", "--count", "2", "--out", tmp_path / "out",
+                         env={**os.environ, "FONTCONFIG_FILE": str(config)})
     assert result.returncode == 1
     assert "fonts-noto-cjk" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()

@@ -3,14 +3,13 @@ lists them first, and papers are drawn around them."""
 
 import json
 import os
-import subprocess
 
 import pytest
 
 from generator.history import read_history
 from generator.renderers.report import build_report
 
-from .conftest import QGEN, build_deck, import_package, read
+from .conftest import build_deck, import_package, read, run
 
 BANK = """---
 tags: [llm]
@@ -79,8 +78,7 @@ def project(tmp_path):
 
 
 def qgen(*args, cwd):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    return subprocess.run([str(QGEN), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+    return run(*args, cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
 
 
 def test_strength_is_the_share_of_points_made_and_levels_over_attempts(project):

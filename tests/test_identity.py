@@ -2,7 +2,6 @@
 
 import json
 import shutil
-import subprocess
 
 import pytest
 
@@ -11,7 +10,7 @@ from generator.pin import pin_ids
 from generator.reader import read_bank_file, read_banks
 
 from .conftest import SEED, read
-from .conftest import QGEN
+from .conftest import run
 
 SAME_TITLES = """
     ###### 1. 输出是什么？
@@ -68,8 +67,7 @@ def test_two_same_named_banks_make_distinct_notes_and_sub_decks(tmp_path):
         (tmp_path / "src" / folder).mkdir(parents=True)
         (tmp_path / "src" / folder / "questions.md").write_text(
             "---\ntitle: Questions\n---\n### 题目 1：同一个标题\n\n**答案：** " + folder + "\n", "utf-8")
-    result = subprocess.run([str(QGEN), "build", "src", "--format", "apkg", "--out", "out"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    result = run("build", "src", "--format", "apkg", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
     try:
@@ -107,7 +105,7 @@ def test_pin_on_the_seed_keeps_every_id_and_edits_only_titles(tmp_path):
     path = tmp_path / "llm-interview.md"
     shutil.copy(SEED, path)
     before = read_bank_file(path)
-    result = subprocess.run([str(QGEN), "ids", "--pin", str(path)], capture_output=True, text=True, timeout=60)
+    result = run("ids", "--pin", str(path))
     assert result.returncode == 0, result.stderr
     after = read_bank_file(path)
     assert [q.id for q in after.questions] == [q.id for q in before.questions]
@@ -121,7 +119,7 @@ def test_pin_on_the_seed_keeps_every_id_and_edits_only_titles(tmp_path):
 
 
 def test_json_export_carries_spans_parts_and_keys(tmp_path):
-    result = subprocess.run([str(QGEN), "export", str(SEED)], capture_output=True, text=True, timeout=60)
+    result = run("export", str(SEED))
     (bank,) = json.loads(result.stdout)["banks"]
     assert bank["key"] == "llm-interview" and bank["parts"] == []
     assert bank["spans"][0] == {"kind": "question", "line": 1, "end_line": 34, "ref": bank["questions"][0]["id"]}

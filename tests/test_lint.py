@@ -125,16 +125,14 @@ def test_duplicate_explicit_ids_are_errors():
 
 
 def test_image_and_link_findings_are_lints_as_they_are_build_warnings(tmp_path):
-    import subprocess
 
-    from .conftest import QGEN
+    from .conftest import run
 
     (tmp_path / "bank.md").write_text(
         "### 题目 1：一\n\n**答案：** 见图\n\n![图](missing.png)\n\n[本地](file:///etc/passwd)\n", "utf-8")
     findings = lint_banks([read_bank_file(tmp_path / "bank.md")])
     assert _codes(findings) == [("image", 5), ("link", 7)]
-    build = subprocess.run([str(QGEN), "build", str(tmp_path / "bank.md"), "--format", "json", "--out",
-                            str(tmp_path / "out")], capture_output=True, text=True)
+    build = run("build", str(tmp_path / "bank.md"), "--format", "json", "--out", str(tmp_path / "out"))
     assert build.returncode == 0
     import json
 

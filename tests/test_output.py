@@ -12,8 +12,7 @@ from generator.build import build
 from generator.config import BuildConfig
 from generator.errors import RenderError
 
-from .conftest import SEED
-from .conftest import QGEN
+from .conftest import QGEN, SEED, run
 
 
 def files(folder):
@@ -96,14 +95,12 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(project):
 
 def test_folders_named_as_outputs_are_refused_with_plain_words(tmp_path):
     (tmp_path / "exports").mkdir()
-    result = subprocess.run([str(QGEN), "export", str(SEED), "-o", "exports"], cwd=tmp_path, capture_output=True,
-                            text=True)
+    result = run("export", str(SEED), "-o", "exports", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("qgen: error: exports is a folder; give -o a file name")
     assert (tmp_path / "exports").is_dir() and list((tmp_path / "exports").iterdir()) == []
     (tmp_path / "afile").write_text("mine", "utf-8")
-    result = subprocess.run([str(QGEN), "build", str(SEED), "--format", "json", "--out", "afile"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = run("build", str(SEED), "--format", "json", "--out", "afile", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr == "qgen: error: afile is a file, not a folder; give --out a folder\n"
     with pytest.raises(RenderError):
         output.write_atomic(tmp_path / "exports", b"x")

@@ -12,11 +12,19 @@ from generator.build import build
 from generator.config import BuildConfig
 from generator.errors import BankErrors, TemplateProblem
 from generator.parallel import in_worker, run_tasks
-from generator.renderers.anki import PARALLEL_MIN_NOTES
+from generator.renderers import anki
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
 
-QUESTIONS = 2 * PARALLEL_MIN_NOTES + 50
+# Each worker takes a share of at least this many notes (a deck of 400 in a build): a
+# smaller share here keeps the decks small while the same paths run.
+SHARE = 40
+QUESTIONS = 2 * SHARE + 50
+
+
+@pytest.fixture(autouse=True)
+def small_shares(monkeypatch):
+    monkeypatch.setattr(anki, "PARALLEL_MIN_NOTES", SHARE)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +70,7 @@ def test_sections_rendered_by_workers_serve_the_study_page(bank, tmp_path):
 def test_a_small_deck_is_rendered_by_one_process(tmp_path):
     folder = tmp_path / "bank"
     folder.mkdir()
-    (folder / "small.md").write_text(generate_bank(PARALLEL_MIN_NOTES), encoding="utf-8")
+    (folder / "small.md").write_text(generate_bank(SHARE), encoding="utf-8")
     assert deck_build(folder, tmp_path / "out", jobs=4).anki.processes == 1
 
 

@@ -105,11 +105,10 @@ def test_minutes_must_be_a_whole_number():
 
 
 def test_points_are_in_the_json_export(tmp_path):
-    import subprocess
 
-    from .conftest import QGEN
+    from .conftest import run
 
-    result = subprocess.run([str(QGEN), "export", str(SEED)], capture_output=True, text=True, timeout=60)
+    result = run("export", str(SEED))
     question = json.loads(result.stdout)["banks"][0]["questions"][0]
     assert question["points"][0] == {"id": "分布式计算", "label": "分布式计算", "weight": 1,
                                      "text": "使用分布式计算框架（如 TensorFlow、PyTorch）来训练模型，通过多个节点协同工作来提高计算效率。"}

@@ -77,16 +77,14 @@ def test_truncated_file_keeps_its_last_question(realworld):
 def test_all_real_banks_build_together(realworld, tmp_path):
     """Every real bank in one build: one deck with a sub-deck each, a study page, records."""
     import shutil
-    import subprocess
 
-    from .conftest import QGEN
+    from .conftest import run
 
     folder = tmp_path / "banks"
     folder.mkdir()
     for name in EXPECTED_QUESTIONS:
         shutil.copy(realworld / name, folder / name)
-    result = subprocess.run([str(QGEN), "build", folder, "--format", "apkg,json,html", "--out", tmp_path / "out"],
-                            capture_output=True, text=True, timeout=600)
+    result = run("build", folder, "--format", "apkg,json,html", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     total = sum(EXPECTED_QUESTIONS.values())

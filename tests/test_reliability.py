@@ -14,16 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEED
-from .conftest import QGEN
+from .conftest import QGEN, ROOT, SEED, run
 
 GOOD_FORMATS = ["--format", "apkg,exam,key,json", "--count", "2"]
 
 
-def qgen(*args, timeout=600):
+def qgen(*args):
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    return subprocess.run([str(QGEN), *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return run(*args, cwd=ROOT, env=env)
 
 
 def snapshot(folder: Path) -> dict:
@@ -245,6 +243,7 @@ def test_hostile_markdown_is_inert_in_every_output(tmp_path):
     assert "{{ 7*7 }}" in text and "模板 49" not in text and "<style>body{display:none}</style>" in text
 
 
+@pytest.mark.slow
 def test_a_10000_question_bank_is_read_in_under_500_mb(tmp_path):
     """The largest bank qgen is designed for: read and linted in under 500 MB."""
     sys.path.insert(0, str(ROOT))

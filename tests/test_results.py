@@ -4,12 +4,11 @@ import csv
 import io
 import json
 import os
-import subprocess
 
 import pytest
 
 from .conftest import ROOT
-from .conftest import QGEN
+from .conftest import run
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.slow
@@ -20,9 +19,7 @@ def papers(tmp_path_factory):
     """Interviewer's sheets of three questions, for seed 42 and for seed 7."""
     out = tmp_path_factory.mktemp("sheets")
     for seed in (42, 7):
-        result = subprocess.run([str(QGEN), "build", "--format", "interview", "--shuffle", "--count", "3",
-                                 "--seed", str(seed), "--out", str(out / str(seed))], cwd=ROOT, capture_output=True,
-                                text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+        result = run("build", "--format", "interview", "--shuffle", "--count", "3", "--seed", str(seed), "--out", str(out / str(seed)), cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
         assert result.returncode == 0, result.stderr
     return out
 
@@ -32,7 +29,7 @@ def manifest(folder):
 
 
 def score(*args, cwd):
-    return subprocess.run([str(QGEN), "score", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=60)
+    return run("score", *args, cwd=cwd)
 
 
 def fill_pdf(source, target, values, level_of):

@@ -1,6 +1,5 @@
 """Finding banks: folders, files that are not banks, exclude globs."""
 
-import subprocess
 
 import pytest
 
@@ -8,7 +7,7 @@ from generator.errors import NotABank
 from generator.reader import read_banks
 from generator.sources import SourceErrors
 
-from .conftest import QGEN
+from .conftest import run
 
 BANK = "### 题目 1：一\n\n**答案：** A\n"
 README = "# 项目\n\n## 安装\n\npip install x\n\n## 用法\n\n运行 x\n"
@@ -28,7 +27,7 @@ def test_a_file_named_on_its_own_that_is_not_a_bank_is_an_error(tmp_path):
     with pytest.raises(SourceErrors) as raised:
         read_banks([str(tmp_path / "README.md")])
     assert [type(error) for error in raised.value.errors] == [NotABank]
-    result = subprocess.run([str(QGEN), "lint", str(tmp_path / "README.md")], capture_output=True, text=True)
+    result = run("lint", str(tmp_path / "README.md"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].endswith("README.md: no questions found (see README: input format)")
 
@@ -48,16 +47,16 @@ def test_exclude_in_the_configuration(tmp_path):
     (tmp_path / "source" / "bank.md").write_text(BANK, "utf-8")
     (tmp_path / "source" / "README.md").write_text(README, "utf-8")
     (tmp_path / "qgen.yaml").write_text("exclude: [README.md]\n", "utf-8")
-    result = subprocess.run([str(QGEN), "lint"], cwd=tmp_path, capture_output=True, text=True)
+    result = run("lint", cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     (tmp_path / "qgen.yaml").write_text("exclude: 5\n", "utf-8")
-    result = subprocess.run([str(QGEN), "lint"], cwd=tmp_path, capture_output=True, text=True)
+    result = run("lint", cwd=tmp_path)
     assert result.returncode == 2 and "qgen.yaml:1:" in result.stderr
 
 
 def test_lint_prints_the_note_and_exits_clean(tmp_path):
     (tmp_path / "bank.md").write_text(BANK, "utf-8")
     (tmp_path / "README.md").write_text(README, "utf-8")
-    result = subprocess.run([str(QGEN), "lint", str(tmp_path)], capture_output=True, text=True)
+    result = run("lint", str(tmp_path))
     assert result.returncode == 0
     assert "note: no questions in this file; it is left out [not-a-bank]" in result.stderr

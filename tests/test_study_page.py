@@ -3,12 +3,10 @@
 import json
 import os
 import shutil
-import subprocess
 
 import pytest
 
-from .conftest import ROOT
-from .conftest import QGEN
+from .conftest import ROOT, run
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -23,8 +21,7 @@ BROWSER_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 @pytest.fixture(scope="module")
 def study_page(tmp_path_factory):
     out = tmp_path_factory.mktemp("study")
-    result = subprocess.run([str(QGEN), "build", "--format", "html", "--out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = run("build", "--format", "html", "--out", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return out / "llm-interview.html"
 
@@ -54,8 +51,7 @@ def page(browser, study_page):
 def study_page_of(folder, bank: str):
     """``bank`` written to ``folder/bank.md`` and built into ``folder/out/bank.html``."""
     (folder / "bank.md").write_text(bank, "utf-8")
-    result = subprocess.run([str(QGEN), "build", "bank.md", "--format", "html", "--out", "out"], cwd=folder,
-                            capture_output=True, text=True, timeout=120)
+    result = run("build", "bank.md", "--format", "html", "--out", "out", cwd=folder)
     assert result.returncode == 0, result.stderr
     return folder / "out" / "bank.html"
 
@@ -132,8 +128,7 @@ def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path)
     """The card as Anki renders it, shown in Chromium: comments are not slanted in either mode."""
     collection_module = pytest.importorskip("anki.collection")
     out = tmp_path / "out"
-    result = subprocess.run([str(QGEN), "build", "--format", "apkg", "--out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = run("build", "--format", "apkg", "--out", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     (tmp_path / "anki").mkdir()
     collection = collection_module.Collection(str(tmp_path / "anki" / "collection.anki2"))
@@ -235,8 +230,7 @@ def test_practice_mode_times_ticks_keeps_and_downloads_what_qgen_score_reads(bro
     finally:
         context.close()
     assert saved.name.startswith("bank-practice-")
-    scored = subprocess.run([str(QGEN), "score", str(saved), "--results", "results"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    scored = run("score", str(saved), "--results", "results", cwd=tmp_path)
     assert scored.returncode == 0, scored.stderr
     (result_path,) = (tmp_path / "results").iterdir()
     record = json.loads(result_path.read_text("utf-8"))

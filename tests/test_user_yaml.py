@@ -1,6 +1,5 @@
 """YAML a user wrote, in front matter and qgen.yaml: hostile or wrong values are one line."""
 
-import subprocess
 import time
 
 import pytest
@@ -8,7 +7,7 @@ import pytest
 from generator.errors import SourceError
 from generator.reader import read_bank_text
 
-from .conftest import QGEN
+from .conftest import run
 
 BILLION_LAUGHS = ('a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
                   'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntitle: *d\n')
@@ -45,11 +44,11 @@ def test_good_front_matter_is_read():
 def test_hostile_configuration_is_reported_not_expanded(tmp_path):
     (tmp_path / "bank.md").write_text(BODY, "utf-8")
     (tmp_path / "qgen.yaml").write_text(BILLION_LAUGHS.replace("title: *d", "formats: *d"), "utf-8")
-    result = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=20)
+    result = run("lint", "bank.md", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "qgen.yaml:2: not valid YAML: aliases (*name) are not allowed here" in result.stderr
     (tmp_path / "qgen.yaml").write_text("language: FR\nexam: {seed: 2024-02-30}\n", "utf-8")
-    result = subprocess.run([str(QGEN), "lint", "bank.md"], cwd=tmp_path, capture_output=True, text=True, timeout=20)
+    result = run("lint", "bank.md", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines()[:2] == ["qgen.yaml:1: “language” must be zh or en",
                                                "qgen.yaml:2: “exam.seed” is not a valid value: day is out of range for month"]
