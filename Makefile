@@ -5,13 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test bench docs fuzz clean system-packages test-system-packages
+.PHONY: build test check bench docs fuzz clean system-packages test-system-packages
 
 build: $(VENV)/.installed system-packages
 	$(BIN)/qgen build
 
 test: $(VENV)/.installed-test test-system-packages
 	$(BIN)/python -m pytest -n auto
+
+# The loop while editing: every test not marked slow (papers, Chromium, the fresh install).
+check: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 bench: $(VENV)/.installed-test test-system-packages
 	$(BIN)/python bench/run.py

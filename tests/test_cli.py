@@ -38,7 +38,7 @@ def test_export_to_file_and_build(tmp_path):
     out_file = tmp_path / "records.json"
     assert run("export", "-o", out_file).returncode == 0
     assert len(json.loads(out_file.read_text("utf-8"))["banks"][0]["questions"]) == 30
-    result = run("build", "--out", tmp_path / "out")
+    result = run("build", "--out", tmp_path / "out", "--format", "json,html")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "llm-interview.json").is_file()
     assert "wrote" in result.stdout
@@ -97,7 +97,7 @@ def test_missing_path_and_folder_without_markdown(tmp_path):
 
 def test_build_keeps_previous_outputs_when_input_is_bad(tmp_path):
     out = tmp_path / "out"
-    assert run("build", "--out", out).returncode == 0
+    assert run("build", "--out", out, "--format", "apkg,json,html").returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     bad = _bad_input(tmp_path, "llm-interview.md", b"\xff\xfe garbage \x00")
     assert run("build", bad, "--out", out).returncode == 2
@@ -106,7 +106,8 @@ def test_build_keeps_previous_outputs_when_input_is_bad(tmp_path):
 
 def test_a_bad_source_date_epoch_is_a_usage_error_before_any_work(tmp_path):
     broken = _bad_input(tmp_path, "broken.md", "### 题目 1：一\n\n**答案：** A\n\n```python\nx\n")
-    result = run("build", broken, "--out", tmp_path / "out", "--format", "apkg", env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+    result = run("build", broken, "--out", tmp_path / "out", "--format", "apkg",
+                 env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
     assert result.returncode == 2
     assert "SOURCE_DATE_EPOCH must be a whole number of seconds" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()

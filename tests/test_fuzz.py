@@ -7,6 +7,7 @@ CI runs the small default profile; ``make fuzz`` runs the same tests with the "f
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,6 +90,7 @@ def mutated_banks(draw):
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @given(mutated_banks())
 def test_mutations_of_real_banks(text):
     check_reading(text)

@@ -32,6 +32,7 @@ def config(**options):
                        jobs=1, **options)
 
 
+@pytest.mark.slow
 def test_a_file_that_cannot_be_replaced_leaves_every_old_output(project, monkeypatch):
     build(config(seed=1))
     before = files(project / "out")
@@ -50,6 +51,7 @@ def test_a_file_that_cannot_be_replaced_leaves_every_old_output(project, monkeyp
     assert not [p for p in (project / "out").iterdir() if p.name.endswith((".part", ".old"))]
 
 
+@pytest.mark.slow
 def test_outputs_the_last_build_made_and_this_one_does_not_are_removed(project):
     build(config(seed=1, variants=3))
     assert {"bank-exam-A.pdf", "bank-key-C.pdf"} <= set(files(project / "out"))

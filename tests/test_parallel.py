@@ -112,6 +112,7 @@ def test_the_banks_errors_come_first_while_workers_render(tmp_path, problem):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_papers_rendered_side_by_side_are_the_papers_rendered_one_by_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     folder = tmp_path / "bank"

@@ -3,6 +3,7 @@
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -96,6 +97,7 @@ def test_written_banks_read_back_equal(bank):
     assert (again.title, again.language) == (bank.title, bank.language)
 
 
+@pytest.mark.slow
 @given(banks())
 def test_code_blocks_are_found_in_their_sections(bank):
     again = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")
@@ -135,6 +137,7 @@ def test_arbitrary_text_raises_only_qgen_errors_with_lines_inside_the_file(text)
         assert 1 <= finding.line <= line_count
 
 
+@pytest.mark.slow
 @given(banks(), st.randoms(use_true_random=False), st.integers(0, 5))
 def test_ids_survive_renumbering_reordering_and_edits(bank, rng, edit_seed):
     original = read_bank_text(render_markdown(bank).decode("utf-8"), "bank.md")

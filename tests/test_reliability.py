@@ -156,6 +156,7 @@ def _build_until_pdfs_render(tmp_path, out):
     raise AssertionError("the build ended before it rendered its PDFs")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_or_sigterm_during_pdf_rendering(tmp_path, out, number):
     before = snapshot(out)
@@ -179,6 +180,7 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_no_worker_behind(tmp_path, out):
     import select
 
