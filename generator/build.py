@@ -16,7 +16,7 @@ from typing import Callable
 import jinja2
 
 from .cache import BuildCache, code_digest, digest, findings_from_record, findings_record, templates_state
-from .config import FORMATS, BuildConfig
+from .config import BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
 from .lint import lint_banks, sort_findings
@@ -26,8 +26,8 @@ from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .history import WEAK, draw_for, practice_history
 from .parallel import usable_processors
 from .reader import read_banks
-from .rendering import (PAPER_KINDS, AnkiSummary, OutputContext, epoch_from_environment, printed_date,
-                        render_outputs)
+from .rendering import AnkiSummary, OutputContext, RenderJob, epoch_from_environment, printed_date, render_outputs
+from .renderers import FORMATS, PAPER_KINDS
 from .select import distinct_questions, new_seed, select_papers
 from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem, unused_templates
 
@@ -118,9 +118,10 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                 "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
         _stop_on_findings(report.findings, config.strict)
         if _wants_papers(config) and not too_long:
-            report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
-                                          source_hash(banks, cache.source_digests), draw_for(config, history),
-                                          config.shuffle_options)
+            # In place: the render job holds this list, and the papers render after this.
+            report.papers[:] = select_papers(banks, config.count, config.shuffle, seed, config.variants,
+                                             source_hash(banks, cache.source_digests), draw_for(config, history),
+                                             config.shuffle_options)
         cache.encode_banks()
 
     weak = frozenset(k.id for k in history.weakest() if k.strength < WEAK) if config.tag_weak and history else frozenset()
@@ -132,8 +133,9 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
+    job = RenderJob(banks, config, context, markup, report.papers, progress, prepare_outputs)
     try:
-        outputs = render_outputs(banks, config, context, markup, report, progress, prepare_outputs)
+        rendered = render_outputs(job, lambda: report.findings)
     except jinja2.TemplateError as error:
         raise template_problem(error) from None
     except Exception as error:  # noqa: BLE001 - only what a template itself raised is reported here
@@ -141,12 +143,10 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         if problem is None:
             raise
         raise problem from None
-    report.findings = sort_findings(report.findings + markup.findings)
-    _stop_on_findings(markup.findings, config.strict)
-    if "json" in config.formats:
-        from .renderers.json import render_json
-
-        outputs.append((config.out / f"{stem}.json", render_json(banks, report.findings, config.project)))
+    report.findings = sort_findings(report.findings + rendered.findings + markup.findings)
+    report.pages, report.anki = rendered.pages, rendered.anki
+    _stop_on_findings(rendered.findings + markup.findings, config.strict)
+    outputs = rendered.files
     # What the last build wrote and this one does not (other variants, a format no longer
     # asked for) goes, unless it was changed since: qgen never removes a file it did not write.
     report.removed = cache.stale_outputs([path for path, _ in outputs], stem)

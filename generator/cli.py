@@ -14,11 +14,9 @@ import sys
 
 from . import __version__
 from .errors import QgenError
+from .renderers import DEFAULT_FORMATS, FORMATS
 from .terminal import count_findings, cut, plural, print_build_summary, print_report, print_result
 
-# generator.config.FORMATS, repeated here so that --help does not import the config module
-# (nor pathlib, yaml or anything else a command needs only when it runs).
-FORMATS = ("apkg", "exam", "key", "json", "html", "interview", "moodle")
 
 EXAMPLES = {
     "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2\n"
@@ -81,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     build = _command(commands, "build", "build the outputs from the banks", _run_build)
     build.add_argument("--out", help="output folder (default: build/)")
     build.add_argument("--format", metavar="LIST",
-                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: all but interview and moodle)")
+                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
     # Values are checked together with the configuration's, every problem at once.
     build.add_argument("--count", metavar="N", help="questions on each paper (default: all)")
     build.add_argument("--shuffle", action="store_true", default=None,

@@ -14,11 +14,10 @@ from pathlib import Path
 import yaml
 
 from .errors import QgenError, UsageError
+from .renderers import DEFAULT_FORMATS, FORMATS
 from .user_yaml import UserYamlLoader, YamlProblem, compose, construct
 
 CONFIG_NAME = "qgen.yaml"
-FORMATS = ("apkg", "exam", "key", "json", "html", "interview", "moodle")
-DEFAULT_FORMATS = ("apkg", "exam", "key", "json", "html")  # the interviewer's sheet and Moodle are asked for by name
 
 
 class ConfigError(QgenError):

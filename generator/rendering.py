@@ -1,25 +1,21 @@
-"""Each format's files, rendered from the banks once the build has read and checked them:
-the deck and its manifest, the papers (exam, key, interviewer's sheet) with their manifests
-and scores sheets, the study page, Moodle XML. Every function returns (path, bytes) pairs
-for the writer, which puts them all in place at once."""
+"""What every renderer is given and gives back, and the step of the build that runs them:
+each asked-for format's renderer (``generator.renderers``) turns the checked banks and the
+papers into files, returned with their findings for the writer, which puts them all in place
+at once."""
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import __version__
 from .errors import UsageError
 from .model import Bank, Finding, NoteChanges, Paper
-from .sources import project_path
-from .templating import builtin_templates_dir
 
 if TYPE_CHECKING:  # names for annotations only: build imports this module
-    from .build import BuildReport
     from .config import BuildConfig
     from .markup import MarkupRenderer
 
@@ -52,6 +48,8 @@ class OutputContext:
 def source_epoch(banks: list[Bank], templates: str | None) -> int:
     """SOURCE_DATE_EPOCH when set, else the newest modification time of the banks and of
     the templates: it moves forward when the content can have changed, and only then."""
+    from .templating import builtin_templates_dir
+
     epoch = epoch_from_environment()
     if epoch is not None:
         return epoch
@@ -71,55 +69,56 @@ def epoch_from_environment() -> int | None:
         raise UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds") from None
 
 
-PAPER_KINDS = ("exam", "key", "interview")  # the outputs drawn from the selected papers
-
-
 @dataclass
 class RenderJob:
     """What a format's renderer is given: the banks, the build's settings, the words and
-    names (``context``), the one markup renderer (its findings and media are the build's),
-    the report it adds to (pages, the deck's summary), progress, and ``prepare``, the checks
-    that must pass before any output counts (the deck runs them while its workers render)."""
+    names (``context``), the one markup renderer (whose media are the build's), the papers
+    the build drew, progress, and ``prepare``, the checks that must pass before any output
+    counts (the deck runs them while its workers render). ``findings`` is every finding of
+    the build, for the renderer that comes last and records them (JSON)."""
 
     banks: list[Bank]
     config: BuildConfig
     context: OutputContext
     markup: MarkupRenderer
-    report: BuildReport
+    papers: list[Paper]
     progress: Callable | None
     prepare: Callable[[], None]
+    findings: list[Finding] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Renderer:
-    """One kind of output: the formats it answers to in ``--format`` and the function that
-    renders its files, as (path, bytes) pairs, from a RenderJob."""
+@dataclass
+class Rendered:
+    """What renderers made: files as (path, bytes) for the writer, their findings, the page
+    count of each PDF and the deck's summary."""
 
-    formats: tuple[str, ...]
-    render: Callable[[RenderJob], list[tuple[Path, bytes]]]
+    files: list[tuple[Path, bytes]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    pages: dict[Path, int] = field(default_factory=dict)
+    anki: AnkiSummary | None = None
 
-
-def render_outputs(banks, config, context, markup, report, progress, prepare) -> list[tuple[Path, bytes]]:
-    """Every asked-for format's files, deck first (its workers start before ``prepare``'s
-    checks), then papers, study page, Moodle; the JSON comes last, in the build, with all
-    findings."""
-    job = RenderJob(banks, config, context, markup, report, progress, prepare)
-    if "apkg" not in config.formats:
-        prepare()
-    return [output for renderer in RENDERERS if set(renderer.formats) & set(config.formats)
-            for output in renderer.render(job)]
+    def add(self, other: Rendered) -> None:
+        self.files += other.files
+        self.findings += [finding for finding in other.findings if finding not in self.findings]
+        self.pages.update(other.pages)
+        self.anki = other.anki or self.anki
 
 
-def _study_page(job: RenderJob) -> list[tuple[Path, bytes]]:
-    from .renderers.html import render_study_page
+def render_outputs(job: RenderJob, findings_before: Callable[[], list[Finding]]) -> Rendered:
+    """Every asked-for format's files, in the renderers' order: the deck first (its workers
+    start before ``prepare``'s checks), JSON last, given ``findings_before()`` (the checks')
+    with the findings of every renderer and of the markup."""
+    from .lint import sort_findings
+    from .renderers import render, renderers_for
 
-    return [(job.config.out / f"{job.context.stem}.html", render_study_page(job.banks, job.context, job.markup))]
-
-
-def _moodle(job: RenderJob) -> list[tuple[Path, bytes]]:
-    from .renderers.moodle import render_moodle
-
-    return [(job.config.out / f"{job.context.stem}-moodle.xml", render_moodle(job.banks, job.context, job.markup))]
+    if "apkg" not in job.config.formats:
+        job.prepare()
+    rendered = Rendered()
+    for renderer in renderers_for(job.config.formats):
+        if renderer.module == "json":
+            job = replace(job, findings=sort_findings(findings_before() + rendered.findings + job.markup.findings))
+        rendered.add(render(renderer, job))
+    return rendered
 
 
 def printed_date() -> date:
@@ -130,83 +129,7 @@ def printed_date() -> date:
     return date.today()
 
 
-def _deck(job: RenderJob) -> list[tuple[Path, bytes]]:
-    from .renderers.anki import render_apkg
-
-    banks, config, context, markup, report = job.banks, job.config, job.context, job.markup, job.report
-    package_path = config.out / f"{context.stem}.apkg"
-    manifest_path = config.out / f"{context.stem}.anki.json"
-    deck = render_apkg(banks, context, markup, source_epoch(banks, context.templates),
-                       _previous(manifest_path), job.progress, config.jobs, job.prepare)
-    report.anki = AnkiSummary(package_path, deck.answers, deck.points, deck.processes)
-    return [(package_path, deck.package), (manifest_path, _json_bytes(deck.manifest))]
-
-
-def _papers(job: RenderJob) -> list[tuple[Path, bytes]]:
-    """The exam, key and interviewer's sheet of each paper the build drew (none when the
-    bank is too long for a paper without --count), with manifests and scores sheets."""
-    from .renderers.pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
-
-    papers, banks, config, context, markup, report, progress = (job.report.papers, job.banks, job.config,
-                                                                 job.context, job.markup, job.report, job.progress)
-    if not papers:
-        return []
-    kinds = [kind for kind in PAPER_KINDS if kind in config.formats]
-    today = printed_date()
-    htmls = [(paper, kind, paper_html(paper, kind, context, markup, today)) for paper in papers for kind in kinds]
-    texts = [context.title] + [q.title + (q.question or "") for p in papers for q in p.questions]
-    if "key" in kinds:
-        texts += [text for p in papers for q in p.questions
-                  for text in (q.answer, q.example, q.explanation, *[e.text for e in q.extra]) if text]
-    font_findings: list[Finding] = []
-
-    def check_installation() -> None:  # while the other processes render
-        font_findings.extend(check_fonts(texts, banks[0].source))
-        slow = harfbuzz_subset_missing()
-        if slow:
-            font_findings.append(slow)
-
-    outputs = []
-    # One paper: llm-interview-exam.pdf; variants: llm-interview-exam-A.pdf, …
-    suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
-    paths = [config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf" for paper, kind, _ in htmls]
-    pdfs = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], markup, banks[0].source,
-                       config.jobs, progress, check_installation)
-    markup.findings.extend(font_findings)
-    for path, (data, pages) in zip(paths, pdfs):
-        report.pages[path] = pages
-        outputs.append((path, data))
-    if progress:
-        progress("rendering PDFs", len(htmls), len(htmls))
-    for paper in papers:
-        outputs.append((config.out / f"{context.stem}-paper{suffix[paper.variant]}-manifest.json",
-                        _json_bytes(paper_manifest(paper, config.project))))
-        if "interview" in kinds:
-            from .renderers.scores import render_scores_csv
-
-            outputs.append((config.out / f"{context.stem}-interview-scores{suffix[paper.variant]}.csv",
-                            render_scores_csv(paper)))
-    return outputs
-
-
-def paper_manifest(paper: Paper, project: str | None = None) -> dict:
-    return {
-        "qgen": __version__,
-        "variant": paper.variant,
-        "seed": paper.seed,
-        "shuffled": paper.shuffled,
-        "date": printed_date().isoformat(),
-        "source_hash": paper.source_hash,
-        "history": paper.history,
-        "questions": [{"id": q.id, "source": project_path(q.source, project), "number": q.number, "title": q.title,
-                       "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points],
-                       **({"options": [key for key in paper.option_orders[index]],
-                           "correct": paper.correct_letters(index)} if q.options else {})}
-                      for index, q in enumerate(paper.questions)],
-    }
-
-
-def _previous(manifest_path: Path) -> dict | None:
+def previous_manifest(manifest_path: Path) -> dict | None:
     """The last build's Anki manifest; a missing or unreadable one means a first build."""
     try:
         return json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -214,10 +137,6 @@ def _previous(manifest_path: Path) -> dict | None:
         return None
 
 
-def _json_bytes(document: dict) -> bytes:
+def json_bytes(document: dict) -> bytes:
+    """A manifest's bytes: keys sorted, so that the same content gives the same file."""
     return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-# In the order they render; the JSON export is written by the build, last, with every finding.
-RENDERERS = (Renderer(("apkg",), _deck), Renderer(PAPER_KINDS, _papers), Renderer(("html",), _study_page),
-             Renderer(("moodle",), _moodle))

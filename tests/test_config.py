@@ -37,7 +37,7 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
         f"{config}:5: unknown key “exam.shufle”; did you mean “exam.shuffle”?",
         f"{config}:6: “exam.seed” must be a whole number",
         f"{config}:7: “strict” must be true or false",
-        f"{config}:8: “formats” has unknown format docx; known: apkg, exam, key, json, html, interview, moodle",
+        f"{config}:8: “formats” has unknown format docx; known: apkg, exam, key, html, json, interview, moodle",
         f"{config}:9: “jobs” must be a whole number of at least 1",
     ]
 
@@ -190,10 +190,21 @@ def test_a_broken_user_template_names_its_file_and_line(project, template, line,
     assert {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()} == before
 
 
-def test_the_command_line_knows_the_same_formats_as_the_configuration():
-    from generator import cli, config
+def test_every_format_is_a_renderers_and_help_loads_no_renderer():
+    from importlib import import_module
 
-    assert cli.FORMATS == config.FORMATS  # cli repeats them so that --help stays light
+    from generator.renderers import FORMATS, RENDERERS
+
+    assert sorted(FORMATS) == sorted({"apkg", "exam", "key", "interview", "html", "moodle", "json"})
+    for renderer in RENDERERS:
+        assert callable(import_module(f"generator.renderers.{renderer.module}").render)
+    help_text = qgen("build", "--help").stdout
+    assert all(name in help_text for name in FORMATS)
+    probe = ("import sys, generator.cli\n"
+             "print(sorted(m for m in ('weasyprint', 'genanki', 'jinja2', 'yaml', 'generator.rendering') "
+             "if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert loaded.stdout.strip() == "[]", loaded.stderr
 
 
 def test_jobs_below_one_is_a_usage_error(project):
@@ -211,7 +222,7 @@ def test_every_bad_flag_is_reported_at_once_before_any_work(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert lines[:-1] == [
         "unknown option “--sed”; did you mean “--seed”?",
-        "--format “pdfx”: has unknown format pdfx; known: apkg, exam, key, json, html, interview, moodle",
+        "--format “pdfx”: has unknown format pdfx; known: apkg, exam, key, html, json, interview, moodle",
         "--count “0”: must be a whole number of at least 1",
         "--variants “x”: must be a whole number of at least 1",
     ]

@@ -26,6 +26,8 @@ from ..ids import part_name
 from ..markup import MarkupRenderer
 from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
+from ..rendering import (AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest,
+                         source_epoch)
 from ..sources import bank_folder, project_path
 from ..templating import environment
 from ..words import interface_language
@@ -105,6 +107,17 @@ def note_model(language: str, templates: str | None = None, css: str | None = No
     name = f"qgen ({lang})"
     return note_type(stable_id(f"qgen note type {name}"), name, FIELDS, "Card", "anki/", lang, templates,
                      css if css is not None else card_css(templates), "Title")
+
+
+def render(job: RenderJob) -> Rendered:
+    """The deck and its manifest, which the next build reads to know what changed."""
+    banks, config, context = job.banks, job.config, job.context
+    package_path = config.out / f"{context.stem}.apkg"
+    manifest_path = config.out / f"{context.stem}.anki.json"
+    deck = render_apkg(banks, context, job.markup, source_epoch(banks, context.templates),
+                       previous_manifest(manifest_path), job.progress, config.jobs, job.prepare)
+    return Rendered([(package_path, deck.package), (manifest_path, json_bytes(deck.manifest))],
+                    anki=AnkiSummary(package_path, deck.answers, deck.points, deck.processes))
 
 
 def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,

@@ -9,12 +9,17 @@ from .. import __version__
 from ..highlight import code_stylesheet
 from ..markup import MarkupRenderer
 from ..model import Bank
+from ..rendering import Rendered, RenderJob
 from ..results import LEVELS
 from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
 
 LIGHT_STYLE, DARK_STYLE = "default", "github-dark"
+
+
+def render(job: RenderJob) -> Rendered:
+    return Rendered([(job.config.out / f"{job.context.stem}.html", render_study_page(job.banks, job.context, job.markup))])
 
 
 def render_study_page(banks: list[Bank], context, markup: MarkupRenderer) -> bytes:

@@ -6,6 +6,7 @@ import json
 
 from .. import __version__
 from ..model import Bank, Finding, Question
+from ..rendering import Rendered, RenderJob
 from ..sources import project_path
 
 
@@ -50,6 +51,10 @@ def bank_record(bank: Bank, project: str | None = None) -> dict:
                              for label, href, title in bank.link_definitions],
         "footnotes": [{"label": label, "text": text} for label, text in bank.footnotes],
     }
+
+
+def render(job: RenderJob) -> Rendered:
+    return Rendered([(job.config.out / f"{job.context.stem}.json", render_json(job.banks, job.findings, job.config.project))])
 
 
 def render_json(banks: list[Bank], findings: list[Finding], project: str | None = None) -> bytes:

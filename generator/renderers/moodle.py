@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .. import __version__
 from ..markup import MarkupRenderer
-from ..model import Bank
+from ..model import Bank, Finding
+from ..rendering import Rendered, RenderJob
 from ..sources import bank_folder
 from ..templating import environment
 
@@ -35,14 +36,19 @@ def _fraction(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
-def render_moodle(banks: list[Bank], context, markup: MarkupRenderer) -> bytes:
+def render(job: RenderJob) -> Rendered:
+    xml, findings = render_moodle(job.banks, job.context, job.markup)
+    return Rendered([(job.config.out / f"{job.context.stem}-moodle.xml", xml)], findings)
+
+
+def render_moodle(banks: list[Bank], context, markup: MarkupRenderer) -> tuple[bytes, list[Finding]]:
+    """The XML, and what its own rendering of the sections found (images, links)."""
     moodle = moodle_markup(markup)
     xml = environment(context.templates).get_template("moodle/quiz.xml.j2").render(
         banks=banks, md=moodle, version=__version__, fractions=fractions,
         bank_dir=lambda q: bank_folder(q.source), media_in=lambda html: media_in(html, moodle.media.values()),
     )
-    markup.findings.extend(f for f in moodle.findings if f not in markup.findings)
-    return xml.encode("utf-8")
+    return xml.encode("utf-8"), moodle.findings
 
 
 def media_in(html: str, media) -> list:

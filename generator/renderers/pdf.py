@@ -71,11 +71,12 @@ def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed
 
 
 def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source: str, jobs: int = 1,
-                progress=None, meanwhile=None) -> list[tuple[bytes, int]]:
+                progress=None, meanwhile=None) -> tuple[list[tuple[bytes, int]], list[Finding]]:
     """(file name, HTML) of each document -> (PDF bytes, page count). WeasyPrint's layout is
     most of a paper's time and the documents are independent, so they render in up to
     ``jobs`` processes (``meanwhile``: other work for this one). Only images the markup
-    renderer accepted can be loaded; what WeasyPrint warns about becomes a finding."""
+    renderer accepted can be loaded; what WeasyPrint warns about becomes a finding, returned
+    with the PDFs."""
     side_by_side = processes_for(len(documents), jobs) > 1
     if progress and side_by_side:
         progress(f"rendering {len(documents)} PDFs side by side", 0, len(documents))
@@ -96,12 +97,10 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
         return render
 
     results = run_tasks([task(index, name, html) for index, (name, html) in enumerate(documents)], jobs, meanwhile)
-    for _, _, messages in results:
-        for message in messages:  # the exam and its key often say the same
-            finding = Finding(source, None, "warning", "pdf", message)
-            if finding not in markup.findings:
-                markup.findings.append(finding)
-    return [(data, pages) for data, pages, _ in results]
+    # The exam and its key often say the same.
+    findings = list(dict.fromkeys(Finding(source, None, "warning", "pdf", message)
+                                  for _, _, messages in results for message in messages))
+    return [(data, pages) for data, pages, _ in results], findings
 
 
 def _render_pdf(html: str, markup: MarkupRenderer) -> tuple[bytes, int, list[str]]:

@@ -1,0 +1,73 @@
+"""The papers the build drew -> for each, the PDFs asked for (exam, answer key, interviewer's
+sheet), its manifest (which questions, in which order, with which seed) and, with the sheet,
+a CSV of its scores to fill in. Nothing when the bank is too long for a paper without
+--count (the build says so)."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..model import Finding, Paper
+from ..rendering import Rendered, RenderJob, json_bytes, printed_date
+from ..sources import project_path
+from . import PAPER_KINDS
+from .pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
+from .scores import render_scores_csv
+
+
+def render(job: RenderJob) -> Rendered:
+    papers, banks, config, context = job.papers, job.banks, job.config, job.context
+    if not papers:
+        return Rendered()
+    kinds = [kind for kind in PAPER_KINDS if kind in config.formats]
+    today = printed_date()
+    htmls = [(paper, kind, paper_html(paper, kind, context, job.markup, today)) for paper in papers for kind in kinds]
+    font_findings: list[Finding] = []
+
+    def check_installation() -> None:  # while the other processes render
+        font_findings.extend(check_fonts(_printed_texts(context.title, papers, "key" in kinds), banks[0].source))
+        slow = harfbuzz_subset_missing()
+        if slow:
+            font_findings.append(slow)
+
+    # One paper: llm-interview-exam.pdf; variants: llm-interview-exam-A.pdf, …
+    suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
+    paths = [config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf" for paper, kind, _ in htmls]
+    pdfs, pdf_findings = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], job.markup,
+                                     banks[0].source, config.jobs, job.progress, check_installation)
+    rendered = Rendered([(path, data) for path, (data, _) in zip(paths, pdfs)], font_findings + pdf_findings,
+                        {path: pages for path, (_, pages) in zip(paths, pdfs)})
+    if job.progress:
+        job.progress("rendering PDFs", len(htmls), len(htmls))
+    for paper in papers:
+        rendered.files.append((config.out / f"{context.stem}-paper{suffix[paper.variant]}-manifest.json",
+                               json_bytes(paper_manifest(paper, config.project))))
+        if "interview" in kinds:
+            rendered.files.append((config.out / f"{context.stem}-interview-scores{suffix[paper.variant]}.csv",
+                                   render_scores_csv(paper)))
+    return rendered
+
+
+def _printed_texts(title: str, papers: list[Paper], with_answers: bool) -> list[str]:
+    """Every text the papers print, for the font check: the answers only on a key."""
+    texts = [title] + [q.title + (q.question or "") for p in papers for q in p.questions]
+    if with_answers:
+        texts += [text for p in papers for q in p.questions
+                  for text in (q.answer, q.example, q.explanation, *[e.text for e in q.extra]) if text]
+    return texts
+
+
+def paper_manifest(paper: Paper, project: str | None = None) -> dict:
+    return {
+        "qgen": __version__,
+        "variant": paper.variant,
+        "seed": paper.seed,
+        "shuffled": paper.shuffled,
+        "date": printed_date().isoformat(),
+        "source_hash": paper.source_hash,
+        "history": paper.history,
+        "questions": [{"id": q.id, "source": project_path(q.source, project), "number": q.number, "title": q.title,
+                       "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points],
+                       **({"options": [key for key in paper.option_orders[index]],
+                           "correct": paper.correct_letters(index)} if q.options else {})}
+                      for index, q in enumerate(paper.questions)],
+    }
