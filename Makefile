@@ -11,11 +11,11 @@ build: $(VENV)/.installed system-packages
 	$(BIN)/qgen build
 
 test: $(VENV)/.installed-test test-system-packages
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # The loop while editing: every test not marked slow (papers, Chromium, the fresh install).
 check: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -n auto -m "not slow"
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow"
 
 bench: $(VENV)/.installed-test test-system-packages
 	$(BIN)/python bench/run.py

@@ -28,6 +28,7 @@ from .parallel import usable_processors
 from .reader import read_banks
 from .rendering import AnkiSummary, OutputContext, RenderJob, epoch_from_environment, printed_date, render_outputs
 from .renderers import FORMATS, PAPER_KINDS
+from .renderers.view import Views
 from .select import distinct_questions, new_seed, select_papers
 from .templating import builtin_templates_dir, raised_by_template, template_dir, template_problem, unused_templates
 
@@ -133,7 +134,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
-    job = RenderJob(banks, config, context, markup, report.papers, progress, prepare_outputs)
+    job = RenderJob(banks, config, context, Views(markup), report.papers, progress, prepare_outputs)
     try:
         rendered = render_outputs(job, lambda: report.findings)
     except jinja2.TemplateError as error:

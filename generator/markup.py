@@ -64,7 +64,7 @@ class MarkupRenderer:
     media: dict[str, MediaFile] = field(default_factory=dict)
     local_files: set[Path] = field(default_factory=set)  # every local image looked for, found or not
     _html_anywhere: dict = field(default_factory=dict)  # text -> HTML, the same wherever it is
-    _html_here: dict = field(default_factory=dict)  # (text, place, image mode) -> HTML
+    _html_here: dict = field(default_factory=dict)  # (text, place) -> HTML
     _html_inline: dict = field(default_factory=dict)
 
     def __post_init__(self):
@@ -86,22 +86,20 @@ class MarkupRenderer:
         # leave them out with a warning the user can act on.
         self._parser.validateLink = lambda url: validateLink(url) or url.lower().startswith("file:")
 
-    def block(self, text: str | None, source: str, line: int, bank_dir: Path | None = None,
-              inline_images: bool = False) -> Markup:
+    def block(self, text: str | None, source: str, line: int, bank_dir: Path | None = None) -> Markup:
         """A section's Markdown as HTML ("" for an absent section). Images refer to their
-        packaged media name, or with ``inline_images`` carry their bytes as a data: URI."""
+        packaged media name (the study page puts their bytes in place, ``view.inline_media``)."""
         if not text:
             return Markup("")
         links = self.link_definitions.get(source)
         notes = [markdown for label, markdown in self.footnotes.get(source, ()) if f"[^{label}]" in text]
         if text in self._html_anywhere and not links and not notes:
             return self._html_anywhere[text]
-        inline_images = inline_images and "![" in text  # without an image, both modes agree
-        key = (text, source, line, bank_dir, inline_images)
+        key = (text, source, line, bank_dir)
         if key not in self._html_here:
             # Footnote anchors are told apart by the section's text, never by its place, so
             # that a card does not change when lines are added above it.
-            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir, "inline_images": inline_images,
+            env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir,
                    "docId": hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]}
             if links:
                 env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
@@ -169,7 +167,7 @@ class MarkupRenderer:
         if media is None:
             alt = renderer.renderInlineAsText(token.children or [], options, env)
             return html.escape(f"[{alt or 'image'}]")
-        token.attrSet("src", media.data_uri() if env.get("inline_images") else self.media_prefix + media.name)
+        token.attrSet("src", self.media_prefix + media.name)
         return renderer.image(tokens, index, options, env)
 
     def _render_link(self, renderer, tokens, index, options, env):

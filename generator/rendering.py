@@ -17,7 +17,7 @@ from .model import Bank, Finding, NoteChanges, Paper
 
 if TYPE_CHECKING:  # names for annotations only: build imports this module
     from .config import BuildConfig
-    from .markup import MarkupRenderer
+    from .renderers.view import Views
 
 
 @dataclass
@@ -72,7 +72,8 @@ def epoch_from_environment() -> int | None:
 @dataclass
 class RenderJob:
     """What a format's renderer is given: the banks, the build's settings, the words and
-    names (``context``), the one markup renderer (whose media are the build's), the papers
+    names (``context``), each question's HTML (``views``, over the build's one markup
+    renderer, whose media and findings are the build's), the papers
     the build drew, progress, and ``prepare``, the checks that must pass before any output
     counts (the deck runs them while its workers render). ``findings`` is every finding of
     the build, for the renderer that comes last and records them (JSON)."""
@@ -80,7 +81,7 @@ class RenderJob:
     banks: list[Bank]
     config: BuildConfig
     context: OutputContext
-    markup: MarkupRenderer
+    views: Views
     papers: list[Paper]
     progress: Callable | None
     prepare: Callable[[], None]
@@ -116,7 +117,7 @@ def render_outputs(job: RenderJob, findings_before: Callable[[], list[Finding]])
     rendered = Rendered()
     for renderer in renderers_for(job.config.formats):
         if renderer.module == "json":
-            job = replace(job, findings=sort_findings(findings_before() + rendered.findings + job.markup.findings))
+            job = replace(job, findings=sort_findings(findings_before() + rendered.findings + job.views.markup.findings))
         rendered.add(render(renderer, job))
     return rendered
 

@@ -82,7 +82,9 @@ def collection(tmp_path):
 
 def pytest_collection_modifyitems(items):
     """The slow tests first, so that parallel workers end together rather than one of them
-    starting the quick start's fresh install as the others finish."""
+    starting the quick start's fresh install as the others finish (``make test`` spreads
+    them with ``--dist worksteal``: a worker with nothing left takes tests the other has not
+    begun)."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 

@@ -7,6 +7,7 @@ import json
 from generator.markup import MarkupRenderer
 from generator.reader import read_bank_file
 from generator.renderers.anki_fields import FIELDS, POINT_FIELDS, note_fields, point_fields
+from generator.renderers.view import Views
 from generator.templating import environment
 
 from .conftest import ROOT, SEED
@@ -14,13 +15,14 @@ from .conftest import ROOT, SEED
 
 def fields_of(bank, numbers):
     macros = environment().get_template("anki/fields.html.j2").module
-    markup = MarkupRenderer()
+    views = Views(MarkupRenderer())
     notes = []
     for question in bank.questions:
         if question.number in numbers:
-            answer = note_fields(question, markup, SEED.parent, macros, f"source/{SEED.name}")
+            view = views.question(question)
+            answer = note_fields(view, macros, f"source/{SEED.name}")
             notes.append(dict(zip(FIELDS, answer)))
-            notes += [dict(zip(POINT_FIELDS, point)) for point in point_fields(question, answer, markup, macros)[:2]]
+            notes += [dict(zip(POINT_FIELDS, point)) for point in point_fields(view, answer, macros)[:2]]
     return json.dumps(notes, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from generator.markup import MarkupRenderer
 from generator.reader import read_bank_file
 from generator.renderers.html import render_study_page
+from generator.renderers.view import Views
 
 from .conftest import ROOT
 
@@ -13,6 +14,6 @@ from .conftest import ROOT
 def test_study_page_questions(golden):
     bank = read_bank_file(ROOT / "docs" / "examples" / "choices.md")
     context = SimpleNamespace(language="zh", templates=None, title=bank.title, stem="choices")
-    page = render_study_page([bank], context, MarkupRenderer()).decode("utf-8")
+    page = render_study_page([bank], context, Views(MarkupRenderer())).decode("utf-8")
     main = page[page.index("<main"):page.index("</main>") + len("</main>")]  # not the style and script
     golden("choices-study-page-main.html", main + "\n")

@@ -79,11 +79,11 @@ def test_a_template_error_in_a_workers_share_names_its_file_and_line(bank, tmp_p
     (templates / "anki").mkdir(parents=True)
     # Only the last question, which a worker renders, touches an undefined name.
     (templates / "anki" / "fields.html.j2").write_text(
-        "{% macro title(q, md) %}{{ md.inline(q.title) }}"
+        "{% macro title(q) %}{{ q.html.title }}"
         f"{{% if q.number == {QUESTIONS} %}}{{{{ q.no_such_field }}}}{{% endif %}}{{% endmacro %}}\n"
-        "{% macro question(q, md, bank_dir) %}{% endmacro %}\n"
-        "{% macro section(q, kind, md, bank_dir) %}{% endmacro %}\n"
-        "{% macro extra(q, md, bank_dir) %}{% endmacro %}\n"
+        "{% macro question(q) %}{% endmacro %}\n"
+        "{% macro section(q, kind) %}{% endmacro %}\n"
+        "{% macro extra(q) %}{% endmacro %}\n"
         "{% macro source(q) %}{% endmacro %}\n", encoding="utf-8")
     with pytest.raises(TemplateProblem) as raised:
         deck_build(bank, tmp_path / "out", jobs=2, templates=str(templates))
@@ -102,7 +102,7 @@ def test_the_banks_errors_come_first_while_workers_render(tmp_path, problem):
     (folder / "large.md").write_text(generate_bank(QUESTIONS) + "\n```python\nnever closed\n", encoding="utf-8")
     templates = tmp_path / "mine"
     (templates / "anki").mkdir(parents=True)
-    (templates / "anki" / "fields.html.j2").write_text("{% macro title(q, md) %}{{ oops }", encoding="utf-8")
+    (templates / "anki" / "fields.html.j2").write_text("{% macro title(q) %}{{ oops }", encoding="utf-8")
     config = BuildConfig(paths=(str(folder),), out=tmp_path / "out", formats=("apkg", "exam"), jobs=2,
                          count=QUESTIONS + 1 if problem == "count" else None,
                          templates=str(templates) if problem == "template" else None)

@@ -34,6 +34,7 @@ from ..words import interface_language
 from .anki_fields import FIELDS, note_digest, note_fields, note_type, point_fields
 from .anki_package import ScratchCollection
 from .anki_points import point_deck_name, point_guid, point_model
+from .view import Views
 
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
@@ -114,13 +115,13 @@ def render(job: RenderJob) -> Rendered:
     banks, config, context = job.banks, job.config, job.context
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
-    deck = render_apkg(banks, context, job.markup, source_epoch(banks, context.templates),
+    deck = render_apkg(banks, context, job.views, source_epoch(banks, context.templates),
                        previous_manifest(manifest_path), job.progress, config.jobs, job.prepare)
     return Rendered([(package_path, deck.package), (manifest_path, json_bytes(deck.manifest))],
                     anki=AnkiSummary(package_path, deck.answers, deck.points, deck.processes))
 
 
-def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: int,
+def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
                 previous: dict | None = None, progress=None, jobs: int = 1, meanwhile=None) -> DeckResult:
     """The package bytes, its manifest, and what changed since the ``previous`` manifest.
     ``context`` gives the deck title, the interface language and the template folder;
@@ -133,8 +134,8 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
         if meanwhile:
             meanwhile()  # the banks' own errors are reported before the templates'
         raise
-    notes = [(question, bank_folder(bank.source), project_path(question.source, context.project))
-             for bank in banks for question in bank.questions]
+    markup = views.markup
+    notes = [(question, project_path(question.source, context.project)) for bank in banks for question in bank.questions]
     processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
     result = DeckResult(b"", {}, processes=processes)
     manifest_notes: dict[str, dict] = {}
@@ -163,12 +164,12 @@ def render_apkg(banks: list[Bank], context, markup: MarkupRenderer, base_time: i
                                     "hash": digest, "mod": mod}
             collection.add(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=due), deck_id, mod)
 
-        rendered = _fields_of_notes(notes, markup, fields_template, processes, progress, check_then_open_collection,
+        rendered = _fields_of_notes(notes, views, fields_template, processes, progress, check_then_open_collection,
                                     with_points)
         try:
             # Each note goes into the collection as its fields arrive, while later ones render
             # (the fields come first: asking for them runs the checks, even for no notes).
-            for position, ((fields, points), (question, _, _)) in enumerate(zip(rendered, notes)):
+            for position, ((fields, points), (question, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
                 tags = note_tags(deck.bank, question, context.weak)
                 if "answer" in context.cards:
@@ -238,7 +239,7 @@ def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Dec
     return decks
 
 
-def _fields_of_notes(notes: list[tuple[Question, Path | None, str]], markup: MarkupRenderer, fields_template,
+def _fields_of_notes(notes: list[tuple[Question, str]], views: Views, fields_template,
                      processes: int, progress, meanwhile=None,
                      with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
     """Every question's note fields and its point notes' fields (none unless
@@ -249,15 +250,15 @@ def _fields_of_notes(notes: list[tuple[Question, Path | None, str]], markup: Mar
     if processes <= 1:
         if meanwhile:
             meanwhile()
-        yield from _render_share(notes, markup, fields_template, progress, len(notes), with_points)
+        yield from _render_share(notes, views, fields_template, progress, len(notes), with_points)
         return
     shares = _shares(notes, processes)
     parent = os.getpid()
 
     def share_task(index: int):
         def task():
-            fields = _render_share(shares[index], markup, fields_template, None, len(notes), with_points)
-            return fields, markup.hand_over() if in_worker(parent) else None
+            fields = _render_share(shares[index], views, fields_template, None, len(notes), with_points)
+            return fields, views.markup.hand_over() if in_worker(parent) else None
         return task
 
     done = 0
@@ -266,7 +267,7 @@ def _fields_of_notes(notes: list[tuple[Question, Path | None, str]], markup: Mar
     for share, (share_fields, learned) in zip(shares, iter_tasks([share_task(i) for i in range(len(shares))],
                                                                  processes, meanwhile)):
         if learned:
-            markup.merge(learned)
+            views.markup.merge(learned)
         yield from share_fields
         done += len(share)
         if progress:
@@ -292,16 +293,17 @@ def _shares(notes: list, processes: int) -> list[list]:
     return shares
 
 
-def _render_share(notes, markup: MarkupRenderer, fields_template, progress, total: int,
+def _render_share(notes, views: Views, fields_template, progress, total: int,
                   with_points: bool) -> list[tuple[list[str], list[list[str]]]]:
     fields = []
     macros = fields_template.module
     try:
-        for done, (question, bank_dir, source) in enumerate(notes):
+        for done, (question, source) in enumerate(notes):
             if progress and done % 500 == 0:
                 progress("building the deck", done, total)
-            answer = note_fields(question, markup, bank_dir, macros, source)
-            fields.append((answer, point_fields(question, answer, markup, macros) if with_points else []))
+            view = views.question(question)
+            answer = note_fields(view, macros, source)
+            fields.append((answer, point_fields(view, answer, macros) if with_points else []))
     except Exception:
         # Macros called from Python keep the compiled code's line numbers; Jinja maps them
         # back to the template's own, as a render() call would.

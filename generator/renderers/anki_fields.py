@@ -10,36 +10,33 @@ import hashlib
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
-from ..markup import MarkupRenderer
-from ..model import Question
+from .view import QuestionView
 
 FIELDS = ["Id", "Number", "Title", "Question", "Answer", "Example", "Explanation", "Extra", "Source"]
 POINT_FIELDS = ["Id", "Number", "Title", "Question", "Points", "Position", "Label", "Text", "Source"]
 MIN_POINTS = 2  # a question with fewer points has no point cards: its answer card is the point
 
 
-def note_fields(question: Question, markup: MarkupRenderer, bank_dir: Path | None, fields,
-                source: str | None = None) -> list[str]:
+def note_fields(question: QuestionView, fields, source: str | None = None) -> list[str]:
     """The whole-answer note's field values, from the macros ``fields``; ``source`` is the
     bank's path as the outputs name it (relative to the project)."""
     return [inert_for_anki(value) for value in (
         question.id,
         "" if question.number is None else str(question.number),
-        str(fields.title(question, markup)),
-        str(fields.question(question, markup, bank_dir)).strip(),
-        str(fields.section(question, "answer", markup, bank_dir)).strip(),
-        str(fields.section(question, "example", markup, bank_dir)).strip(),
-        str(fields.section(question, "explanation", markup, bank_dir)).strip(),
-        str(fields.extra(question, markup, bank_dir)).strip(),
-        # The macro takes the question alone (user templates define it so); it is given the
-        # bank's path as the outputs name it.
-        str(fields.source(replace(question, source=source) if source else question)),
+        str(fields.title(question)),
+        str(fields.question(question)).strip(),
+        str(fields.section(question, "answer")).strip(),
+        str(fields.section(question, "example")).strip(),
+        str(fields.section(question, "explanation")).strip(),
+        str(fields.extra(question)).strip(),
+        # The macro takes the question record (user templates define it so), with the bank's
+        # path as the outputs name it.
+        str(fields.source(replace(question.record, source=source) if source else question.record)),
     )]
 
 
-def point_fields(question: Question, answer_fields: list[str], markup: MarkupRenderer, fields) -> list[list[str]]:
+def point_fields(question: QuestionView, answer_fields: list[str], fields) -> list[list[str]]:
     """Each point note's field values; the title, question and source are the
     whole-answer note's (``answer_fields``), rendered once."""
     if len(question.points) < MIN_POINTS:
@@ -47,10 +44,10 @@ def point_fields(question: Question, answer_fields: list[str], markup: MarkupRen
     shared = dict(zip(FIELDS, answer_fields))
     count = len(question.points)
     return [[f"{shared['Id']}/{point.id}", shared["Number"], shared["Title"], shared["Question"],
-             inert_for_anki(str(fields.point_list(question, index, markup)).strip()),
+             inert_for_anki(str(fields.point_list(question, index)).strip()),
              f"{index + 1} / {count}",
-             inert_for_anki(str(fields.point_label(point, markup)).strip()),
-             inert_for_anki(str(fields.point_text(point, markup)).strip()),
+             inert_for_anki(str(fields.point_label(question, index)).strip()),
+             inert_for_anki(str(fields.point_text(question, index)).strip()),
              shared["Source"]]
             for index, point in enumerate(question.points)]
 

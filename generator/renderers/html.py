@@ -7,32 +7,32 @@ from __future__ import annotations
 
 from .. import __version__
 from ..highlight import code_stylesheet
-from ..markup import MarkupRenderer
 from ..model import Bank
 from ..rendering import Rendered, RenderJob
 from ..results import LEVELS
-from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
+from .view import Views, inline_media
 
 LIGHT_STYLE, DARK_STYLE = "default", "github-dark"
 
 
 def render(job: RenderJob) -> Rendered:
-    return Rendered([(job.config.out / f"{job.context.stem}.html", render_study_page(job.banks, job.context, job.markup))])
+    return Rendered([(job.config.out / f"{job.context.stem}.html", render_study_page(job.banks, job.context, job.views))])
 
 
-def render_study_page(banks: list[Bank], context, markup: MarkupRenderer) -> bytes:
+def render_study_page(banks: list[Bank], context, views: Views) -> bytes:
+    """The page, its images' bytes put in place last: one file with nothing to load."""
     lang = interface_language(context.language)
     page = environment(context.templates).get_template("html/study.html.j2").render(
-        banks=banks, title=context.title, lang=lang, words=words_for(lang), md=markup, version=__version__,
+        banks=[views.bank(bank) for bank in banks], title=context.title, lang=lang, words=words_for(lang),
+        version=__version__,
         stem=context.stem, page_key="|".join(bank.key for bank in banks),
         levels=list(zip(LEVELS, words_for(lang)["levels"].split())), filters=_filters(banks, words_for(lang)),
-        bank_dir=lambda q: bank_folder(q.source),
         light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
         dark_code_css=code_stylesheet(DARK_STYLE, (".qgen-code",)),
     )
-    return page.encode("utf-8")
+    return inline_media(page, views.markup).encode("utf-8")
 
 
 def _filters(banks: list[Bank], words: dict) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -13,8 +13,8 @@ from .. import __version__
 from ..markup import MarkupRenderer
 from ..model import Bank, Finding
 from ..rendering import Rendered, RenderJob
-from ..sources import bank_folder
 from ..templating import environment
+from .view import Views
 
 PLUGINFILE = "@@PLUGINFILE@@/"
 CODE_STYLE = "default"
@@ -37,16 +37,18 @@ def _fraction(value: float) -> str:
 
 
 def render(job: RenderJob) -> Rendered:
-    xml, findings = render_moodle(job.banks, job.context, job.markup)
+    xml, findings = render_moodle(job.banks, job.context, job.views.markup)
     return Rendered([(job.config.out / f"{job.context.stem}-moodle.xml", xml)], findings)
 
 
 def render_moodle(banks: list[Bank], context, markup: MarkupRenderer) -> tuple[bytes, list[Finding]]:
-    """The XML, and what its own rendering of the sections found (images, links)."""
+    """The XML, and what its own rendering of the sections found (images, links): Moodle's
+    HTML has its own views (colours written into the code, images as ``@@PLUGINFILE@@``)."""
     moodle = moodle_markup(markup)
+    views = Views(moodle)
     xml = environment(context.templates).get_template("moodle/quiz.xml.j2").render(
-        banks=banks, md=moodle, version=__version__, fractions=fractions,
-        bank_dir=lambda q: bank_folder(q.source), media_in=lambda html: media_in(html, moodle.media.values()),
+        banks=[views.bank(bank) for bank in banks], version=__version__, fractions=fractions,
+        media_in=lambda html: media_in(html, moodle.media.values()),
     )
     return xml.encode("utf-8"), moodle.findings
 

@@ -20,7 +20,7 @@ def render(job: RenderJob) -> Rendered:
         return Rendered()
     kinds = [kind for kind in PAPER_KINDS if kind in config.formats]
     today = printed_date()
-    htmls = [(paper, kind, paper_html(paper, kind, context, job.markup, today)) for paper in papers for kind in kinds]
+    htmls = [(paper, kind, paper_html(paper, kind, context, job.views, today)) for paper in papers for kind in kinds]
     font_findings: list[Finding] = []
 
     def check_installation() -> None:  # while the other processes render
@@ -32,7 +32,7 @@ def render(job: RenderJob) -> Rendered:
     # One paper: llm-interview-exam.pdf; variants: llm-interview-exam-A.pdf, …
     suffix = {paper.variant: f"-{paper.variant}" if len(papers) > 1 else "" for paper in papers}
     paths = [config.out / f"{context.stem}-{kind}{suffix[paper.variant]}.pdf" for paper, kind, _ in htmls]
-    pdfs, pdf_findings = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], job.markup,
+    pdfs, pdf_findings = render_pdfs([(path.name, html) for path, (_, _, html) in zip(paths, htmls)], job.views.markup,
                                      banks[0].source, config.jobs, job.progress, check_installation)
     rendered = Rendered([(path, data) for path, (data, _) in zip(paths, pdfs)], font_findings + pdf_findings,
                         {path: pages for path, (_, pages) in zip(paths, pdfs)})

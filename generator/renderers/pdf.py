@@ -24,9 +24,9 @@ from ..highlight import code_stylesheet
 from ..markup import MarkupRenderer
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
-from ..sources import bank_folder
 from ..templating import environment
 from ..words import interface_language, words_for
+from .view import Views
 
 PRINT_CODE_STYLE = "default"
 MEDIA_BASE = "file:///qgen-media/"
@@ -50,22 +50,22 @@ def answer_lines(question: Question) -> int:
 LEVELS = ("poor", "mixed", "good", "excellent")
 
 
-def paper_html(paper: Paper, kind: str, context, markup: MarkupRenderer, printed_date: date) -> str:
+def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: date) -> str:
     """The HTML of an exam (``kind="exam"``), its answer key (``"key"``) or the interviewer's
     sheet (``"interview"``); ``context`` gives the title, the interface language and the
-    template folder."""
+    template folder. The templates read the paper's questions as views (``questions``)."""
     lang = interface_language(context.language)
     words = words_for(lang)
     heading = words[kind]
     variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
     seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""
     return environment(context.templates).get_template(f"exam/{kind}.html.j2").render(
-        paper=paper, md=markup, words=words, lang=lang, heading=heading, version=__version__,
+        paper=paper, questions=views.paper(paper), words=words, lang=lang, heading=heading, version=__version__,
         bank_title=context.title, date=printed_date.isoformat(),
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
         code_css=code_stylesheet(PRINT_CODE_STYLE, (".qgen-code",)),
-        answer_lines=answer_lines, bank_dir=lambda q: bank_folder(q.source),
+        answer_lines=answer_lines,
         levels=list(zip(LEVELS, words["levels"].split())), answer_grid=context.answer_grid,
     )
 
