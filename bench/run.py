@@ -5,7 +5,7 @@ largest peak memory (max RSS) of its runs. The machines are shared and noisy, so
 run follows a run of its baseline, and the ratio is the median over those pairs: what
 compares across machines and days is the ratio, not the seconds.
 
-Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild,apis]
+Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild,edit,apis]
 Size 0 is the user's own bank in source/; other sizes are generated (bench/generate.py).
 """
 
@@ -134,7 +134,30 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> list[Row]:
             rows[0].baseline.append(run_once([*command, "--out", str(out / str(index))], work))
             rows[0].ours.append(run_once([*command, "--out", str(out / str(index))], work))
         return rows
+    if kind == "edit":
+        # One question's answer edited between a first build and the next: what an edit costs.
+        rows = [Row(f"rebuild {label}, one edit", [], "first build (deck, JSON, page)", [])]
+        for index in range(repeat):
+            copy = work / f"edit-{label}-{index}" / bank.name
+            copy.parent.mkdir()
+            copy.write_text(bank.read_text("utf-8"), encoding="utf-8")
+            command = [*QGEN, "build", "--format", "apkg,json,html", str(copy), "--out", str(out / str(index))]
+            rows[0].baseline.append(run_once(command, work))
+            _edit_one_answer(copy)
+            rows[0].ours.append(run_once(command, work))
+        return rows
     raise ValueError(kind)
+
+
+def _edit_one_answer(bank: Path) -> None:
+    """A few words added to the answer of the question in the middle of the bank."""
+    text = bank.read_text("utf-8")
+    headings = [index for index, line in enumerate(text.split("\n")) if line.startswith("### ")]
+    lines = text.split("\n")
+    middle = headings[len(headings) // 2]
+    answer = next(i for i in range(middle, len(lines)) if lines[i].startswith(("**答案：**", "**Answer:**")))
+    lines[answer] += " (edited)"
+    bank.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _pages(pdf: Path) -> int:
@@ -146,7 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="startup,read,deck,exam,rebuild,apis")
+    parser.add_argument("--only", default="startup,read,deck,exam,rebuild,edit,apis")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
           f"{platform.machine()} · medians of {args.repeat} whole-process runs, each ratio the median of "
