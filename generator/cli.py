@@ -7,31 +7,13 @@ that use them, so ``qgen --help``, ``qgen lint`` and ``qgen export`` start fast.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import signal
 import sys
 
-from . import __version__
+from . import arguments
 from .errors import QgenError
-from .renderers import DEFAULT_FORMATS, FORMATS
 from .terminal import count_findings, cut, plural, print_build_summary, print_report, print_result
-
-
-EXAMPLES = {
-    "build": "examples:\n  qgen build\n  qgen build --shuffle --count 10 --seed 42 --variants 2\n"
-             "  qgen build notes/ --format apkg,html --out site/",
-    "lint": "examples:\n  qgen lint source/llm-interview.md\n  qgen lint --check-apis --python ~/venvs/ml/bin/python",
-    "export": "example:\n  qgen export --format json source/ -o questions.json",
-    "list": "example:\n  qgen list source/",
-    "doctor": "example:\n  qgen doctor",
-    "ids": "examples:\n  qgen ids\n  qgen ids --pin source/llm-interview.md",
-    "report": "examples:\n  qgen report\n  qgen report --results results/ --anki ~/.local/share/Anki2/User\\ 1/collection.anki2",
-    "score": "examples:\n  qgen score build/llm-interview-interview.pdf\n"
-             "  qgen score filled.pdf --manifest build/llm-interview-paper-manifest.json\n"
-             "  qgen score ~/Downloads/llm-interview-practice-2026-12-03.json",
-}
-EXIT_CODES = "exit codes: 0 ok, 1 findings or a failed build, 2 usage or input errors"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     # tokens, records); collecting less often saves a tenth of a large build's time.
     gc.set_threshold(50_000, 20, 20)
     signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: earlier outputs stay
-    parser = _parser()
+    parser = arguments.parser(RUNS)
     args, unknown = parser.parse_known_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -49,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         if unknown and args.command != "build":
             from .config import check_flags
 
-            check_flags({}, unknown, _options_of(parser, args.command))
+            check_flags({}, unknown, arguments.options_of(parser, args.command))
         return args.run(args)
     except QgenError as error:
         for line in error.details:
@@ -65,90 +47,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _terminated(number, frame):
     raise KeyboardInterrupt
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="qgen", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Compile Markdown question banks into Anki decks, printable exams, a study page and JSON.",
-        epilog=f"example:\n  qgen build   (reads source/, writes build/)\n\n{EXIT_CODES}",
-    )
-    parser.add_argument("--version", action="version", version=f"qgen {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    build = _command(commands, "build", "build the outputs from the banks", _run_build)
-    build.add_argument("--out", help="output folder (default: build/)")
-    build.add_argument("--format", metavar="LIST",
-                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
-    # Values are checked together with the configuration's, every problem at once.
-    build.add_argument("--count", metavar="N", help="questions on each paper (default: all)")
-    build.add_argument("--shuffle", action="store_true", default=None,
-                       help="pick the questions and their order at random")
-    build.add_argument("--seed", metavar="S", help="reproduce a shuffled paper (printed on it; implies --shuffle)")
-    build.add_argument("--variants", metavar="K",
-                       help="K differently ordered papers (A, B, …), each with its own key")
-    build.add_argument("--cards", metavar="LIST",
-                       help="the deck's cards: answer (one per question), points (one per answer point) or both")
-    practice = build.add_argument_group("drawn around the results (results/ and, with --anki, Anki's reviews)")
-    practice.add_argument("--focus", metavar="weak", help="the weakest questions first in the draw")
-    practice.add_argument("--exclude-recent", metavar="N", help="leave out the questions of the last N papers")
-    practice.add_argument("--tag-weak", action="store_true", default=None, help="tag the weak questions' notes qgen::weak")
-    practice.add_argument("--results", metavar="DIR", help="qgen score's results (default: results/)")
-    practice.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
-    build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
-    build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
-    build.add_argument("--jobs", metavar="N",
-                       help="processes that parse a long bank, render a large deck and the PDFs (default: one per processor, at most 4)")
-    loudness = build.add_mutually_exclusive_group()
-    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
-
-    lint = _command(commands, "lint", "report what is wrong with the banks", _run_lint)
-    lint.add_argument("--check-apis", action="store_true", default=None,
-                      help="check the examples' imports, attributes and keyword arguments against a Python "
-                           "(imports the modules they name; never runs the examples)")
-    lint.add_argument("--python", metavar="PATH", help="the Python to check against (default: the one qgen runs in)")
-
-    export = _command(commands, "export", "write the question records", _run_export)
-    export.add_argument("--format", choices=["json", "md"], default="json",
-                        help="json (records) or md (the banks rewritten in the reference format)")
-    export.add_argument("-o", "--output", help="write to this file instead of standard output")
-
-    _command(commands, "list", "show a table of the questions", _run_list)
-    ids = _command(commands, "ids", "show each question's id; --pin writes derived ones into the bank", _run_ids)
-    ids.add_argument("--pin", action="store_true",
-                     help="write {#id} after the title of every question whose id is derived from its text")
-    _command(commands, "doctor", "check that everything qgen needs is installed", _run_doctor, paths=False)
-    score = _command(commands, "score", "score filled interviewer's sheets (PDF, CSV or practice JSON) into results/",
-                     _run_score, paths=False)
-    score.add_argument("sheets", nargs="+", metavar="SHEET",
-                       help="filled interview PDFs, scores CSVs or practice files downloaded from the study page")
-    score.add_argument("--manifest", metavar="FILE", help="the paper's manifest (default: the one beside the sheet)")
-    score.add_argument("--results", metavar="DIR", default="results", help="where results go (default: results/)")
-    report = _command(commands, "report", "the weakest questions, from the results and Anki's reviews", _run_report)
-    report.add_argument("--results", metavar="PATH", action="append",
-                        help="result files or folders (default: results/; may be given again)")
-    report.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
-    report.add_argument("--out", metavar="DIR", help="where the report page goes (default: build/)")
-    return parser
-
-
-def _options_of(parser: argparse.ArgumentParser, command: str) -> list[str]:
-    """The option strings a subcommand accepts (for suggestions on a misspelled one)."""
-    subparsers = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
-    return [option for action in subparsers.choices[command]._actions for option in action.option_strings]
-
-
-def _command(commands, name: str, summary: str, run, paths: bool = True) -> argparse.ArgumentParser:
-    sub = commands.add_parser(name, help=summary, description=summary.capitalize() + ".",
-                              epilog=f"{EXAMPLES[name]}\n\n{EXIT_CODES}",
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    if paths:
-        sub.add_argument("paths", nargs="*", metavar="PATH",
-                         help="bank files or folders (default: sources in qgen.yaml, else source/)")
-        sub.add_argument("--config", metavar="FILE", help="configuration file (default: ./qgen.yaml if present)")
-    sub.set_defaults(run=run, command=name)
-    return sub
 
 
 def _config(args, **flags):
@@ -177,7 +75,7 @@ def _run_build(args) -> int:
     flags = check_flags({"formats": args.format, "count": args.count, "seed": args.seed,
                          "variants": args.variants, "jobs": args.jobs, "cards": args.cards, "focus": args.focus,
                          "exclude_recent": args.exclude_recent}, args.unknown,
-                        _options_of(_parser(), "build"))
+                        arguments.options_of(arguments.parser(RUNS), "build"))
     config = _config(args, out=args.out, shuffle=args.shuffle, templates=args.templates, strict=args.strict,
                      tag_weak=args.tag_weak, results=args.results, anki_collection=args.anki, **flags)
     feedback = Feedback(quiet=args.quiet, verbose=args.verbose)
@@ -338,6 +236,9 @@ def _run_doctor(args) -> int:
         failed += not check.ok and not check.optional
     return 1 if failed else 0
 
+
+RUNS = {"build": _run_build, "lint": _run_lint, "export": _run_export, "list": _run_list, "ids": _run_ids,
+        "doctor": _run_doctor, "score": _run_score, "report": _run_report}
 
 if __name__ == "__main__":
     sys.exit(main())
