@@ -101,30 +101,26 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         return _reused_report(banks, record)
     report = BuildReport(banks, [], seed=seed)
 
-    def prepare_outputs() -> None:
-        """What comes before any output: the checks that stop a build (the banks' errors, and
-        warnings with --strict; a paper the banks cannot fill), then the banks' cache
-        records. A large deck's workers render meanwhile."""
-        report.findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer,
-                                                         config.shuffle_options) + [
-            Finding(str(path), None, "warning", "unused-template",
-                    "this template replaces no built-in one and no template uses it; check its path")
-            for path in unused_templates(templates)]
-        distinct = len(distinct_questions(banks)) if _wants_papers(config) and config.count is None else 0
-        too_long = distinct > DEFAULT_PAPER_LIMIT
-        if too_long:
-            report.findings.append(Finding(
-                banks[0].source, None, "warning", "paper-too-long",
-                f"no paper (exam, key or interviewer's sheet) was made: all {distinct} questions are more than "
-                "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
-        _stop_on_findings(report.findings, config.strict)
-        if _wants_papers(config) and not too_long:
-            # In place: the render job holds this list, and the papers render after this.
-            report.papers[:] = select_papers(banks, config.count, config.shuffle, seed, config.variants,
-                                             source_hash(banks, cache.source_digests), draw_for(config, history),
-                                             config.shuffle_options)
-        cache.encode_banks()
-
+    # The checks that stop a build come before any output: the banks' errors (and warnings
+    # with --strict), then a paper the banks cannot fill.
+    report.findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer,
+                                                 config.shuffle_options) + [
+        Finding(str(path), None, "warning", "unused-template",
+                "this template replaces no built-in one and no template uses it; check its path")
+        for path in unused_templates(templates)]
+    distinct = len(distinct_questions(banks)) if _wants_papers(config) and config.count is None else 0
+    too_long = distinct > DEFAULT_PAPER_LIMIT
+    if too_long:
+        report.findings.append(Finding(
+            banks[0].source, None, "warning", "paper-too-long",
+            f"no paper (exam, key or interviewer's sheet) was made: all {distinct} questions are more than "
+            "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
+    _stop_on_findings(report.findings, config.strict)
+    if _wants_papers(config) and not too_long:
+        report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
+                                      source_hash(banks, cache.source_digests), draw_for(config, history),
+                                      config.shuffle_options)
+    cache.encode_banks()
     weak = frozenset(k.id for k in history.weakest() if k.strength < WEAK) if config.tag_weak and history else frozenset()
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language, config.cards, weak,
@@ -134,9 +130,9 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
-    job = RenderJob(banks, config, context, Views(markup), report.papers, progress, prepare_outputs)
+    job = RenderJob(banks, config, context, Views(markup), report.papers, progress, report.findings)
     try:
-        rendered = render_outputs(job, lambda: report.findings)
+        rendered = render_outputs(job)
     except jinja2.TemplateError as error:
         raise template_problem(error) from None
     except Exception as error:  # noqa: BLE001 - only what a template itself raised is reported here

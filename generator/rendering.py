@@ -71,12 +71,11 @@ def epoch_from_environment() -> int | None:
 
 @dataclass
 class RenderJob:
-    """What a format's renderer is given: the banks, the build's settings, the words and
-    names (``context``), each question's HTML (``views``, over the build's one markup
-    renderer, whose media and findings are the build's), the papers
-    the build drew, progress, and ``prepare``, the checks that must pass before any output
-    counts (the deck runs them while its workers render). ``findings`` is every finding of
-    the build, for the renderer that comes last and records them (JSON)."""
+    """What a format's renderer is given once the banks are checked and the papers drawn:
+    the banks, the build's settings, the words and names (``context``), each question's HTML
+    (``views``, over the build's one markup renderer, whose media and findings are the
+    build's), the papers, progress, and ``findings``: the checks' findings, and for the
+    renderer that comes last and records them (JSON), every finding of the build."""
 
     banks: list[Bank]
     config: BuildConfig
@@ -84,7 +83,6 @@ class RenderJob:
     views: Views
     papers: list[Paper]
     progress: Callable | None
-    prepare: Callable[[], None]
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -105,19 +103,16 @@ class Rendered:
         self.anki = other.anki or self.anki
 
 
-def render_outputs(job: RenderJob, findings_before: Callable[[], list[Finding]]) -> Rendered:
-    """Every asked-for format's files, in the renderers' order: the deck first (its workers
-    start before ``prepare``'s checks), JSON last, given ``findings_before()`` (the checks')
-    with the findings of every renderer and of the markup."""
+def render_outputs(job: RenderJob) -> Rendered:
+    """Every asked-for format's files, in the renderers' order; JSON last, given every
+    finding: the checks', the renderers' and the markup's."""
     from .lint import sort_findings
     from .renderers import render, renderers_for
 
-    if "apkg" not in job.config.formats:
-        job.prepare()
     rendered = Rendered()
     for renderer in renderers_for(job.config.formats):
         if renderer.module == "json":
-            job = replace(job, findings=sort_findings(findings_before() + rendered.findings + job.views.markup.findings))
+            job = replace(job, findings=sort_findings(job.findings + rendered.findings + job.views.markup.findings))
         rendered.add(render(renderer, job))
     return rendered
 

@@ -116,24 +116,19 @@ def render(job: RenderJob) -> Rendered:
     package_path = config.out / f"{context.stem}.apkg"
     manifest_path = config.out / f"{context.stem}.anki.json"
     deck = render_apkg(banks, context, job.views, source_epoch(banks, context.templates),
-                       previous_manifest(manifest_path), job.progress, config.jobs, job.prepare)
+                       previous_manifest(manifest_path), job.progress, config.jobs)
     return Rendered([(package_path, deck.package), (manifest_path, json_bytes(deck.manifest))],
                     anki=AnkiSummary(package_path, deck.answers, deck.points, deck.processes))
 
 
 def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
-                previous: dict | None = None, progress=None, jobs: int = 1, meanwhile=None) -> DeckResult:
+                previous: dict | None = None, progress=None, jobs: int = 1) -> DeckResult:
     """The package bytes, its manifest, and what changed since the ``previous`` manifest.
     ``context`` gives the deck title, the interface language and the template folder;
-    ``jobs`` is how many processes may render the notes' fields, while this one does
-    ``meanwhile`` before its share."""
+    ``jobs`` is how many processes may render the notes' fields, while this one sets up
+    the decks, note types and collection before its share."""
     previous_notes = (previous or {}).get("notes", {})
-    try:
-        fields_template = environment(context.templates).get_template("anki/fields.html.j2")
-    except Exception:
-        if meanwhile:
-            meanwhile()  # the banks' own errors are reported before the templates'
-        raise
+    fields_template = environment(context.templates).get_template("anki/fields.html.j2")
     markup = views.markup
     notes = [(question, project_path(question.source, context.project)) for bank in banks for question in bank.questions]
     processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
@@ -144,9 +139,7 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
         collection = ScratchCollection(Path(folder) / "collection.anki2", base_time)
         decks: dict[str, _Deck] = {}  # by bank source
 
-        def check_then_open_collection() -> None:
-            if meanwhile:
-                meanwhile()  # the banks' own errors come before the note types' templates'
+        def open_collection() -> None:
             decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, markup))
             collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d])
 
@@ -164,11 +157,11 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
                                     "hash": digest, "mod": mod}
             collection.add(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=due), deck_id, mod)
 
-        rendered = _fields_of_notes(notes, views, fields_template, processes, progress, check_then_open_collection,
+        rendered = _fields_of_notes(notes, views, fields_template, processes, progress, open_collection,
                                     with_points)
         try:
             # Each note goes into the collection as its fields arrive, while later ones render
-            # (the fields come first: asking for them runs the checks, even for no notes).
+            # (the fields come first: asking for them opens the collection, even for no notes).
             for position, ((fields, points), (question, _)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
                 tags = note_tags(deck.bank, question, context.weak)
