@@ -31,9 +31,9 @@ system-packages:
 test-system-packages:
 	sh scripts/install-system-packages --test
 
+# The pip that venv brings (22 or newer with Python 3.10) installs this project as it is.
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.created pyproject.toml
