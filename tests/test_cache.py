@@ -1,103 +1,107 @@
-"""Rebuilding with nothing changed reuses the last outputs; any change renders again."""
+"""Rebuilding with nothing changed reuses the last outputs; any change renders again.
+Builds run in this process and the tests read the build's report: whether it was reused,
+its findings, the deck's changes, its pages."""
 
-import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from generator import cache as cache_module
+from generator.build import build as build_outputs
+from generator.config import BuildConfig
 
-from .conftest import SEED, run
+from .conftest import SEED, tiny_png
 
-FORMATS = ["--format", "apkg,json,html"]
-WITH_PAPERS = ["--format", "apkg,exam,json,html", "--count", "3"]  # the last --format counts
-
-
-def build(project, *args):
-    result = run("build", "bank", "--out", "out", *FORMATS, *args, cwd=project,
-                 env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
-    assert result.returncode == 0, result.stderr
-    return result
+FORMATS = ("apkg", "json", "html")
 
 
-def reused(result) -> bool:
-    return "nothing changed since the last build" in result.stdout
+def build(**options):
+    """A build of ``bank/`` into ``out/`` in the project folder (the working folder)."""
+    return build_outputs(BuildConfig(**{"paths": ("bank",), "out": Path("out"), "formats": FORMATS, **options}))
+
+
+def codes(report) -> set[str]:
+    return {finding.code for finding in report.findings}
 
 
 @pytest.fixture
-def project(tmp_path):
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     (tmp_path / "bank").mkdir()
     shutil.copy(SEED, tmp_path / "bank" / "llm-interview.md")
-    first = build(tmp_path)
-    assert not reused(first)
+    assert not build().reused
     return tmp_path
 
 
 def test_nothing_changed_keeps_the_outputs_and_reports_the_same(project):
-    assert not reused(build(project, *WITH_PAPERS))
+    with_papers = {"formats": ("apkg", "exam", "json", "html"), "count": 3}
+    first = build(**with_papers)
+    assert not first.reused
     before = {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()}
-    again = build(project, *WITH_PAPERS)
-    assert reused(again)
-    assert "[duplicate-question]" in again.stderr  # the findings are reported again
-    assert "kept out/llm-interview-exam.pdf" in again.stdout and "pages)" in again.stdout
+    again = build(**with_papers)
+    assert again.reused
+    assert again.findings == first.findings and "duplicate-question" in codes(again)  # reported again
+    exam = Path("out") / "llm-interview-exam.pdf"
+    assert again.pages == first.pages and again.pages[exam] > 0 and exam in dict(again.written)
+    assert again.anki.answers.notes == first.anki.answers.notes == 30
     assert {p.name: p.read_bytes() for p in (project / "out").iterdir() if p.is_file()} == before
 
 
 def test_an_edited_bank_renders_again(project):
     bank = project / "bank" / "llm-interview.md"
     bank.write_text(bank.read_text("utf-8").replace("分布式计算", "分布式训练", 1), encoding="utf-8")
-    result = build(project)
-    assert not reused(result) and "1 changed" in result.stdout
+    report = build()
+    assert not report.reused and len(report.anki.answers.changed) == 1
     assert "分布式训练" in (project / "out" / "llm-interview.json").read_text("utf-8")
 
 
 def test_a_changed_or_new_image_renders_again(project):
-    from .conftest import tiny_png
-
     bank = project / "bank" / "llm-interview.md"
     bank.write_text(bank.read_text("utf-8").replace("**题目：** 大模型训练需要大量计算资源",
                                                     "**题目：** ![架构图](img/arch.png) 大模型训练需要大量计算资源", 1),
                     encoding="utf-8")
-    result = build(project)
-    assert "image “img/arch.png” does not exist" in result.stderr
-    assert reused(build(project))
+    missing = [f for f in build().findings if f.code == "image"]
+    assert [(f.line, "img/arch.png" in f.message) for f in missing] == [(5, True)]
+    assert build().reused
     (project / "bank" / "img").mkdir()
     (project / "bank" / "img" / "arch.png").write_bytes(tiny_png())  # the missing image appears
-    result = build(project)
-    assert not reused(result) and "does not exist" not in result.stderr
-    assert reused(build(project))
+    report = build()
+    assert not report.reused and "image" not in codes(report)
+    assert build().reused
     (project / "bank" / "img" / "arch.png").write_bytes(tiny_png() + b"\0")  # and changes
-    assert not reused(build(project))
+    assert not build().reused
     (project / "bank" / "notes.txt").write_text("unrelated")  # other files do not matter
-    assert reused(build(project))
+    assert build().reused
 
 
 def test_other_options_render_again(project):
-    assert not reused(build(project, "--seed", "5", "--shuffle"))
-    assert reused(build(project, "--seed", "5", "--shuffle"))
-    assert not reused(build(project, "--seed", "6", "--shuffle"))
+    assert not build(seed=5, shuffle=True).reused
+    assert build(seed=5, shuffle=True).reused
+    assert not build(seed=6, shuffle=True).reused
 
 
 def test_the_number_of_processes_is_not_a_change(project):
-    assert reused(build(project, "--jobs", "1"))  # the outputs are the same whatever it is
+    assert build(jobs=1).reused  # the outputs are the same whatever it is
 
 
 def test_changed_templates_render_again(project):
     templates = project / "mine" / "html"
     templates.mkdir(parents=True)
     (templates / "study.html.j2").write_text('{% extends "default/html/study.html.j2" %}', encoding="utf-8")
-    assert not reused(build(project, "--templates", "mine"))
-    assert reused(build(project, "--templates", "mine"))
+    assert not build(templates="mine").reused
+    assert build(templates="mine").reused
     (templates / "study.html.j2").write_text('{% extends "default/html/study.html.j2" %}{# v2 #}', encoding="utf-8")
-    assert not reused(build(project, "--templates", "mine"))
+    assert not build(templates="mine").reused
 
 
 def test_a_modified_or_missing_output_renders_again(project):
     (project / "out" / "llm-interview.html").write_text("edited by hand")
-    assert not reused(build(project))
+    assert not build().reused
     assert "edited by hand" not in (project / "out" / "llm-interview.html").read_text("utf-8")
     (project / "out" / "llm-interview.apkg").unlink()
-    assert not reused(build(project))
+    assert not build().reused
     assert (project / "out" / "llm-interview.apkg").is_file()
 
 
@@ -110,60 +114,45 @@ def code_digest_recomputed():
 
 
 def test_another_qgen_version_renders_again(project, monkeypatch, code_digest_recomputed):
-    from generator import build as build_module
-    from generator.config import BuildConfig
-
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    config = BuildConfig(paths=("bank",), out=build_module.Path("out"), formats=("apkg", "json", "html"))
-    assert build_module.build(config).reused
+    assert build().reused
     monkeypatch.setattr(cache_module, "__version__", "99.0")
     code_digest_recomputed()
-    assert not build_module.build(config).reused
+    assert not build().reused
 
 
 def test_a_changed_byte_in_qgens_own_code_renders_again(project, monkeypatch, tmp_path, code_digest_recomputed):
     """An edited module (here a copy of the package with one byte of the JSON renderer
     changed) must not keep the outputs or the banks the old code made."""
-    from generator import build as build_module
-    from generator.config import BuildConfig
-
     copy = tmp_path / "generator"
     shutil.copytree(cache_module.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache_module, "PACKAGE", copy)
     code_digest_recomputed()
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    config = BuildConfig(paths=("bank",), out=build_module.Path("out"), formats=("apkg", "json", "html"))
-    assert build_module.build(config).reused
+    assert build().reused
     module = copy / "renderers" / "json.py"
     module.write_bytes(module.read_bytes().replace(b"every record as data", b"every record as Data"))
     code_digest_recomputed()
-    report = build_module.build(config)
-    assert not report.reused
-    cache = cache_module.BuildCache(build_module.Path("out"))
+    assert not build().reused
+    cache = cache_module.BuildCache(Path("out"))
     assert cache.load_bank(cache.bank_key("bank/llm-interview.md", SEED.read_bytes())) is not None
 
 
 def test_a_corrupt_cache_is_ignored(project):
     for path in (project / "out" / ".qgen-cache").rglob("*.json"):
         path.write_text("{not json")
-    result = build(project)
-    assert not reused(result) and "Traceback" not in result.stderr
-    assert reused(build(project))
+    assert not build().reused
+    assert build().reused
 
 
-def test_outputs_inside_the_bank_folder_do_not_defeat_the_cache(tmp_path):
+def test_outputs_inside_the_bank_folder_do_not_defeat_the_cache(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     shutil.copy(SEED, tmp_path / "llm-interview.md")
-    command = ["build", ".", "--out", "build", "--format", "apkg,json"]
-    first, again = run(*command, cwd=tmp_path), run(*command, cwd=tmp_path)
-    assert first.returncode == again.returncode == 0
-    assert not reused(first) and reused(again)
+    config = BuildConfig(paths=(".",), out=Path("build"), formats=("apkg", "json"))
+    assert not build_outputs(config).reused and build_outputs(config).reused
 
 
 def test_the_cache_keeps_only_the_banks_it_still_reads(project):
     bank = project / "bank" / "llm-interview.md"
     for word in ("一", "二", "三"):
         bank.write_text(bank.read_text("utf-8") + f"\n{word}\n", encoding="utf-8")
-        build(project)
+        build()
     assert len(list((project / "out" / ".qgen-cache" / "banks").glob("*.json"))) == 1
