@@ -1,6 +1,7 @@
 import contextlib
 import gc
 import io
+import json
 import os
 import signal
 import subprocess
@@ -167,6 +168,17 @@ def build_deck(*args, cwd=ROOT, env=None):
     result = run("build", "--format", "apkg,json", *args, cwd=cwd, env=env)
     assert result.returncode == 0, result.stderr
     return result
+
+
+def deck_changes(out, kind: str = "answer") -> dict:
+    """The notes of one kind (``answer`` or ``point``) of the deck last built into ``out``, and
+    which were added, changed and removed, from its manifest (``<stem>.anki.json``)."""
+    (manifest,) = Path(out).glob("*.anki.json")
+    return json.loads(manifest.read_text("utf-8"))["changes"][kind]
+
+
+def counts(changes: dict) -> tuple[int, int, int]:
+    return len(changes["added"]), len(changes["changed"]), len(changes["removed"])
 
 
 def import_package(collection, path):

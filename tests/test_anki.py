@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from .conftest import SEED, build_deck as build, import_package, tiny_png
+from .conftest import SEED, build_deck as build, counts, deck_changes, import_package, tiny_png
 
 pytest.importorskip("anki.collection")  # the real Anki backend, or these tests skip
 
@@ -67,8 +67,8 @@ def test_edited_answer_updates_the_note_in_place(collection, tmp_path, bank_dir)
     bank = bank_dir / "llm-interview.md"
     text = bank.read_text(encoding="utf-8")
     bank.write_text(text.replace("5. **资源调度：**", "5. **弹性伸缩（新）：**", 1), encoding="utf-8")
-    result = build(bank_dir, "--out", out)
-    assert "0 added, 1 changed, 0 removed" in result.stdout
+    build(bank_dir, "--out", out)
+    assert counts(deck_changes(out)) == (0, 1, 0)
 
     log = import_package(collection, out / "llm-interview.apkg")
     assert (len(log.new), len(log.updated)) == (0, 1)
@@ -87,9 +87,9 @@ def test_unchanged_rebuild_is_byte_identical_and_leaks_no_temporary_files(tmp_pa
     build(bank_dir, "--out", out, env=env)
     first = (out / "llm-interview.apkg").read_bytes()
     shutil.rmtree(out / ".qgen-cache")  # render again rather than keep the earlier outputs
-    result = build(bank_dir, "--out", out, env=env)
+    build(bank_dir, "--out", out, env=env)
     assert (out / "llm-interview.apkg").read_bytes() == first
-    assert "0 added, 0 changed, 0 removed" in result.stdout
+    assert counts(deck_changes(out)) == (0, 0, 0)
     assert list(temporary.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == [".qgen-cache", "llm-interview.anki.json",
                                                       "llm-interview.apkg", "llm-interview.json"]
@@ -112,9 +112,8 @@ def test_removed_questions_are_listed(tmp_path):
     bank.write_text("### 题目 1：一\n\n**答案：** A\n\n### 题目 2：二\n\n**答案：** B\n", encoding="utf-8")
     build(folder, "--out", tmp_path / "out")
     bank.write_text("### 题目 1：一\n\n**答案：** A\n", encoding="utf-8")
-    result = build(folder, "--out", tmp_path / "out")
-    assert "0 added, 0 changed, 1 removed" in result.stdout
-    assert "二" in result.stdout
+    build(folder, "--out", tmp_path / "out")
+    assert deck_changes(tmp_path / "out") == {"notes": 1, "added": [], "changed": [], "removed": ["二"]}
 
 
 def test_several_files_give_sub_decks_tags_and_media(collection, tmp_path):
@@ -186,8 +185,8 @@ def test_a_line_inserted_in_the_first_question_changes_only_its_note(collection,
     bank = bank_dir / "llm-interview.md"
     bank.write_text(bank.read_text("utf-8").replace("**题目：** 大模型训练需要大量计算资源",
                                                      "**题目：** 新的一行。\n大模型训练需要大量计算资源", 1), "utf-8")
-    result = build(bank_dir, "--out", out)
-    assert "0 added, 1 changed, 0 removed" in result.stdout
+    build(bank_dir, "--out", out)
+    assert counts(deck_changes(out)) == (0, 1, 0)
     log = import_package(collection, out / "llm-interview.apkg")
     assert (len(log.new), len(log.updated)) == (0, 1)
     after = {nid: collection.get_note(nid).mod for nid in collection.find_notes("")}

@@ -3,7 +3,7 @@ their review history kept through edits of the bank (reworded, inserted, deleted
 
 import json
 
-from .conftest import build_deck as build, import_package
+from .conftest import build_deck as build, deck_changes, import_package
 
 BANK = """# 检索增强
 
@@ -105,8 +105,8 @@ def _schedules(cards: dict[str, dict]) -> dict[str, tuple]:
 def test_a_point_card_asks_for_one_point_with_its_neighbours_labels(collection, tmp_path):
     bank, out = tmp_path / "bank.md", tmp_path / "out"
     bank.write_text(BANK, "utf-8")
-    result = build(bank, "--out", out, "--cards", "points")
-    assert "anki: 0 notes" in result.stdout and "anki: 7 point notes" in result.stdout
+    build(bank, "--out", out, "--cards", "points")
+    assert deck_changes(out)["notes"] == 0 and deck_changes(out, "point")["notes"] == 7
     import_package(collection, out / "bank.apkg")
     (card_id,) = collection.find_cards('"Id:什么是检索增强生成/重排"')
     card = collection.get_card(card_id)
