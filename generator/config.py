@@ -13,20 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import QgenError, UsageError
+from .errors import ConfigError, FlagErrors
 from .renderers import DEFAULT_FORMATS, FORMATS
 from .user_yaml import UserYamlLoader, YamlProblem, compose, construct
 
 CONFIG_NAME = "qgen.yaml"
-
-
-class ConfigError(QgenError):
-    """qgen.yaml has problems; ``details`` lists each with its line."""
-
-    def __init__(self, path: str, problems: list[tuple[int, str]]):
-        count = len(problems)
-        super().__init__(f"{count} problem{'s' * (count != 1)} in the configuration", path)
-        self.details = [f"{path}:{line}: {message}" for line, message in problems]
 
 
 @dataclass(frozen=True)
@@ -188,15 +179,6 @@ def _convert(kind: str, value, base: Path):
 FLAG_KINDS = {"formats": "formats", "count": "count", "seed": "int", "variants": "count", "jobs": "count",
               "cards": "cards", "focus": "focus", "exclude_recent": "count"}
 FLAG_NAMES = {"formats": "--format", "exclude_recent": "--exclude-recent"}
-
-
-class FlagErrors(UsageError):
-    """Bad flags or values on the command line; ``details`` lists each one."""
-
-    def __init__(self, problems: list[str]):
-        count = len(problems)
-        super().__init__(f"{count} problem{'s' * (count != 1)} on the command line")
-        self.details = problems
 
 
 def check_flags(raw: dict, unknown: list[str], known: list[str]) -> dict:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ctypes.util
 import importlib
 import platform
-import subprocess
 import sys
 from dataclasses import dataclass
 
@@ -55,14 +54,15 @@ def _harfbuzz_subset() -> Check:
 
 
 def _cjk_font() -> Check:
-    try:
-        result = subprocess.run(["fc-match", "-f", "%{family} (%{file})", "Noto Sans CJK SC"],
-                                capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+    from .renderers.pdf import CJK_FONT_PACKAGE, cjk_font_match
+
+    match = cjk_font_match()
+    if match is None:
         return Check("CJK font", False, "fontconfig's fc-match is missing; install Debian's fontconfig")
-    ok = "CJK" in result.stdout
-    return Check("CJK font", ok, result.stdout if ok else
-                 f"no Noto CJK font (fontconfig picks {result.stdout or 'nothing'}); install Debian's fonts-noto-cjk")
+    picked = f"{match[0]} ({match[1]})" if match[0] else "nothing"
+    ok = "CJK" in match[0]
+    return Check("CJK font", ok, picked if ok else
+                 f"no Noto CJK font (fontconfig picks {picked}); install Debian's {CJK_FONT_PACKAGE}")
 
 
 def _genanki() -> Check:

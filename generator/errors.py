@@ -33,8 +33,37 @@ class NotABank(SourceError):
     """A readable Markdown file in which no question is found."""
 
 
+class SourceErrors(SourceError):
+    """Several fatal source problems, reported together."""
+
+    def __init__(self, errors: list[SourceError]):
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
 class UsageError(QgenError):
     """A command line or option value that makes no sense."""
+
+
+class FlagErrors(UsageError):
+    """Bad flags or values on the command line; ``details`` lists each one."""
+
+    def __init__(self, problems: list[str]):
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' * (count != 1)} on the command line")
+        self.details = problems
+
+
+class ConfigError(QgenError):
+    """qgen.yaml has problems; ``details`` lists each with its line."""
+
+    def __init__(self, path: str, problems: list[tuple[int, str]]):
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' * (count != 1)} in the configuration", path)
+        self.details = [f"{path}:{line}: {message}" for line, message in problems]
 
 
 class TemplateProblem(QgenError):

@@ -6,6 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 CODE_CLASS = "qgen-code"
+# The Pygments styles of every output: screens by day and by night (cards, study page),
+# paper, and Moodle's colours written into the code.
+DAY_STYLE, NIGHT_STYLE, PRINT_STYLE, INLINE_STYLE = "default", "github-dark", "default", "default"
 LONG_CODE_LINES = 25  # a block of more lines may break across printed pages
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .choices import read_choice
-from .errors import NotABank, SourceError
+from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
 from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
 from .ids import assign_ids, slugify
@@ -23,7 +23,7 @@ from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
 from .sections import QuestionCutter, heading_text, join_parts
-from .sources import SourceErrors, decode_bank, display_path, find_sources
+from .sources import decode_bank, display_path, find_sources
 
 
 

@@ -119,10 +119,8 @@ def render_outputs(job: RenderJob) -> Rendered:
 
 def printed_date() -> date:
     """Today, or the day of SOURCE_DATE_EPOCH, so that a reproducible build prints one date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
+    epoch = epoch_from_environment()
+    return date.today() if epoch is None else datetime.fromtimestamp(epoch, tz=timezone.utc).date()
 
 
 def previous_manifest(manifest_path: Path) -> dict | None:

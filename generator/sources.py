@@ -7,7 +7,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import SourceError, SourceErrors
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 DEFAULT_SOURCE = Path("source")
@@ -54,17 +54,6 @@ def _excluded(relative: Path, patterns: tuple[str, ...]) -> bool:
     text = relative.as_posix()
     return any(fnmatch.fnmatch(text, pattern) or (pattern.startswith("**/") and fnmatch.fnmatch(text, pattern[3:]))
                for pattern in patterns)
-
-
-class SourceErrors(SourceError):
-    """Several fatal source problems, reported together."""
-
-    def __init__(self, errors: list[SourceError]):
-        super().__init__("; ".join(str(e) for e in errors))
-        self.errors = errors
-
-    def __str__(self) -> str:
-        return "\n".join(str(e) for e in self.errors)
 
 
 def bank_folder(source: str) -> Path:

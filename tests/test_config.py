@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from generator.config import ConfigError, load_config, resolve_config
+from generator.config import load_config, resolve_config
+from generator.errors import ConfigError
 
 from .conftest import ROOT, SEED, run
 

@@ -5,7 +5,7 @@ import pytest
 
 from generator.errors import NotABank
 from generator.reader import read_banks
-from generator.sources import SourceErrors
+from generator.errors import SourceErrors
 
 from .conftest import run
 

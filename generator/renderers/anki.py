@@ -21,7 +21,7 @@ from typing import Iterator
 import genanki
 
 from .. import __version__
-from ..highlight import code_stylesheet
+from ..highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from ..ids import part_name
 from ..markup import MarkupRenderer
 from ..model import Bank, NoteChanges, Question
@@ -36,8 +36,6 @@ from .anki_package import ScratchCollection
 from .anki_points import point_deck_name, point_guid, point_model
 from .view import Views
 
-LIGHT_STYLE = "default"
-DARK_STYLE = "github-dark"
 NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
 
 
@@ -97,9 +95,9 @@ def deck_names(banks: list[Bank], title: str) -> list[str]:
 def card_css(templates: str | None = None) -> str:
     """The cards' style: one for both note types, code colours for day and night."""
     return environment(templates).get_template("anki/style.css.j2").render(
-        light_style=LIGHT_STYLE, dark_style=DARK_STYLE,
-        light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
-        dark_code_css=code_stylesheet(DARK_STYLE, NIGHT_SELECTORS),
+        light_style=DAY_STYLE, dark_style=NIGHT_STYLE,
+        light_code_css=code_stylesheet(DAY_STYLE, (".qgen-code",)),
+        dark_code_css=code_stylesheet(NIGHT_STYLE, NIGHT_SELECTORS),
     )
 
 

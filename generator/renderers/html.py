@@ -6,16 +6,13 @@ loaded from anywhere."""
 from __future__ import annotations
 
 from .. import __version__
-from ..highlight import code_stylesheet
+from ..highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from ..model import Bank
 from ..rendering import Rendered, RenderJob
 from ..results import LEVELS
 from ..templating import environment
 from ..words import interface_language, words_for
 from .view import Views, inline_media
-
-LIGHT_STYLE, DARK_STYLE = "default", "github-dark"
-
 
 def render(job: RenderJob) -> Rendered:
     return Rendered([(job.config.out / f"{job.context.stem}.html", render_study_page(job.banks, job.context, job.views))])
@@ -29,8 +26,8 @@ def render_study_page(banks: list[Bank], context, views: Views) -> bytes:
         version=__version__,
         stem=context.stem, page_key="|".join(bank.key for bank in banks),
         levels=list(zip(LEVELS, words_for(lang)["levels"].split())), filters=_filters(banks, words_for(lang)),
-        light_code_css=code_stylesheet(LIGHT_STYLE, (".qgen-code",)),
-        dark_code_css=code_stylesheet(DARK_STYLE, (".qgen-code",)),
+        light_code_css=code_stylesheet(DAY_STYLE, (".qgen-code",)),
+        dark_code_css=code_stylesheet(NIGHT_STYLE, (".qgen-code",)),
     )
     return inline_media(page, views.markup).encode("utf-8")
 

@@ -10,6 +10,7 @@ question as base64 ``file`` elements, which Moodle refers to as ``@@PLUGINFILE@@
 from __future__ import annotations
 
 from .. import __version__
+from ..highlight import INLINE_STYLE
 from ..markup import MarkupRenderer
 from ..model import Bank, Finding
 from ..rendering import Rendered, RenderJob
@@ -17,13 +18,12 @@ from ..templating import environment
 from .view import Views
 
 PLUGINFILE = "@@PLUGINFILE@@/"
-CODE_STYLE = "default"
 
 
 def moodle_markup(markup: MarkupRenderer) -> MarkupRenderer:
     """A renderer for Moodle's HTML: the build's settings, its own caches."""
     return MarkupRenderer(max_image_mb=markup.max_image_mb, link_definitions=markup.link_definitions,
-                          footnotes=markup.footnotes, media_prefix=PLUGINFILE, inline_code_style=CODE_STYLE)
+                          footnotes=markup.footnotes, media_prefix=PLUGINFILE, inline_code_style=INLINE_STYLE)
 
 
 def fractions(correct: int, wrong: int) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import RenderError
-from ..highlight import code_stylesheet
+from ..highlight import PRINT_STYLE, code_stylesheet
 from ..markup import MarkupRenderer
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
@@ -28,7 +28,6 @@ from ..templating import environment
 from ..words import interface_language, words_for
 from .view import Views
 
-PRINT_CODE_STYLE = "default"
 MEDIA_BASE = "file:///qgen-media/"
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
@@ -64,7 +63,7 @@ def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: dat
         bank_title=context.title, date=printed_date.isoformat(),
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
-        code_css=code_stylesheet(PRINT_CODE_STYLE, (".qgen-code",)),
+        code_css=code_stylesheet(PRINT_STYLE, (".qgen-code",)),
         answer_lines=answer_lines,
         levels=list(zip(LEVELS, words["levels"].split())), answer_grid=context.answer_grid,
     )
@@ -175,16 +174,23 @@ def _is_emoji(char: str) -> bool:
     return ord(char) >= 0x1F000
 
 
+def cjk_font_match() -> tuple[str, str] | None:
+    """(family, file) of the font fontconfig picks for Noto Sans CJK SC, which may be another
+    font when it is not installed; None when fontconfig's fc-match cannot run."""
+    try:
+        found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", CJK_FONT_FAMILY],
+                               capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    family, _, path = found.stdout.partition("\n")
+    return (family, path) if found.returncode == 0 else ("", "")
+
+
 @lru_cache(maxsize=1)
 def _cjk_font_coverage() -> frozenset[int]:
     """Code points of the font fontconfig picks for Noto Sans CJK SC (empty when none)."""
-    try:
-        found = subprocess.run(["fc-match", "-f", "%{file}\n%{family}", CJK_FONT_FAMILY],
-                               capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return frozenset()
-    path, _, family = found.stdout.partition("\n")
-    if found.returncode != 0 or "CJK" not in family or not Path(path).is_file():
+    family, path = cjk_font_match() or ("", "")
+    if "CJK" not in family or not Path(path).is_file():
         return frozenset()
     from fontTools.ttLib import TTCollection, TTFont
 
