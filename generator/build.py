@@ -20,7 +20,7 @@ from .config import BuildConfig
 from .errors import BankErrors, StrictFailure, UsageError
 from .ids import slugify
 from .lint import lint_banks, sort_findings
-from .markup import MarkupRenderer
+from .renderers.markup import MarkupRenderer
 from .model import Bank, Finding, NoteChanges, Paper
 from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .history import WEAK, draw_for, practice_history

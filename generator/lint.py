@@ -212,7 +212,7 @@ def _images_and_links(bank: Bank, max_image_mb: int):
     sections = [(text, line) for text, line in sections if text and ("![" in text or "file:" in text.lower())]
     if not sections:
         return
-    from .markup import MarkupRenderer
+    from .renderers.markup import MarkupRenderer
 
     markup = MarkupRenderer(link_definitions={bank.source: bank.link_definitions}, max_image_mb=max_image_mb)
     folder = bank_folder(bank.source)

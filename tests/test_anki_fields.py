@@ -4,7 +4,7 @@ markup shows here as the HTML a card gets."""
 
 import json
 
-from generator.markup import MarkupRenderer
+from generator.renderers.markup import MarkupRenderer
 from generator.reader import read_bank_file
 from generator.renderers.anki_fields import FIELDS, POINT_FIELDS, note_fields, point_fields
 from generator.renderers.view import Views

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.errors import QgenError
-from generator.markup import MarkupRenderer
+from generator.renderers.markup import MarkupRenderer
 from generator.reader import read_bank_text
 
 from .conftest import REALWORLD, SEED, assert_spans_cover, count_lines

@@ -3,7 +3,7 @@ anew): what a template or markup change does to the page shows as a diff."""
 
 from types import SimpleNamespace
 
-from generator.markup import MarkupRenderer
+from generator.renderers.markup import MarkupRenderer
 from generator.reader import read_bank_file
 from generator.renderers.html import render_study_page
 from generator.renderers.view import Views

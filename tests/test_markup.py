@@ -3,7 +3,7 @@
 import json
 
 from generator.cache import bank_from_record, bank_to_record
-from generator.markup import MarkupRenderer
+from generator.renderers.markup import MarkupRenderer
 from generator.reader import read_bank_text
 from generator.renderers.markdown import render_markdown
 
@@ -160,7 +160,7 @@ def test_a_very_long_code_line_is_cut_after_lexing_so_that_layout_stays_linear()
     import html
     import re
 
-    from generator.highlight import MAX_CODE_LINE, highlight
+    from generator.renderers.highlight import MAX_CODE_LINE, highlight
 
     blob = "".join(chr(ord("a") + i % 26) for i in range(2 * MAX_CODE_LINE + 500))
     code = f'x = "{blob}"\nprint(x)\n'

@@ -3,7 +3,7 @@ kept as a golden file (``pytest --update-golden`` writes it anew, reviewed as a 
 
 import json
 
-from generator.markup import MarkupRenderer
+from generator.renderers.markup import MarkupRenderer
 from generator.reader import read_bank_file, read_bank_text
 from generator.renderers.view import Views, inline_media
 

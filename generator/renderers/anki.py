@@ -21,14 +21,13 @@ from typing import Iterator
 import genanki
 
 from .. import __version__
-from ..highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
+from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from ..ids import part_name
-from ..markup import MarkupRenderer
 from ..model import Bank, NoteChanges, Question
 from ..parallel import in_worker, iter_tasks, processes_for
 from ..rendering import (AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest,
                          source_epoch)
-from ..sources import bank_folder, project_path
+from ..sources import project_path
 from ..templating import environment
 from ..words import interface_language
 from .anki_fields import FIELDS, note_digest, note_fields, note_type, point_fields
@@ -138,7 +137,7 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
         decks: dict[str, _Deck] = {}  # by bank source
 
         def open_collection() -> None:
-            decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, markup))
+            decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, views))
             collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d])
 
         def add(guid: str, note_id: str, fields: list[str], tags: list[str], kind: str, model, deck_id: int,
@@ -206,13 +205,13 @@ class _Deck:
     point_model: genanki.Model | None = None
 
 
-def _plan_decks(banks: list[Bank], context, markup: MarkupRenderer) -> list[_Deck]:
+def _plan_decks(banks: list[Bank], context, views: Views) -> list[_Deck]:
     css = card_css(context.templates)
     models: dict[tuple[str, str], genanki.Model] = {}  # one note type per kind and interface language
     decks = []
     for bank, deck_name in zip(banks, deck_names(banks, context.title)):
         deck = genanki.Deck(stable_id(f"qgen deck {deck_name}"), deck_name,
-                            description=str(markup.block(bank.preface, bank.source, 1, bank_folder(bank.source))))
+                            description=str(views.bank(bank).html.preface))
         language = interface_language(context.language_override or bank.language)
         if ("answer", language) not in models:
             models["answer", language] = note_model(language, context.templates, css)

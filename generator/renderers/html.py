@@ -6,7 +6,7 @@ loaded from anywhere."""
 from __future__ import annotations
 
 from .. import __version__
-from ..highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
+from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from ..model import Bank
 from ..rendering import Rendered, RenderJob
 from ..results import LEVELS

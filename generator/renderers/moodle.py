@@ -10,8 +10,8 @@ question as base64 ``file`` elements, which Moodle refers to as ``@@PLUGINFILE@@
 from __future__ import annotations
 
 from .. import __version__
-from ..highlight import INLINE_STYLE
-from ..markup import MarkupRenderer
+from .highlight import INLINE_STYLE
+from .markup import MarkupRenderer
 from ..model import Bank, Finding
 from ..rendering import Rendered, RenderJob
 from ..templating import environment

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import RenderError
-from ..highlight import PRINT_STYLE, code_stylesheet
-from ..markup import MarkupRenderer
+from .highlight import PRINT_STYLE, code_stylesheet
+from .markup import MarkupRenderer
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
 from ..templating import environment

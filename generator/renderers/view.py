@@ -14,7 +14,7 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from ..markup import MarkupRenderer
+from .markup import MarkupRenderer
 from ..model import Bank, Paper, Question
 from ..sources import bank_folder
 
@@ -104,16 +104,27 @@ class QuestionView(_View):
 
 
 class BankView(_View):
-    """A bank whose ``questions`` are views; ``html.parts``: each part's text by its title."""
+    """A bank whose ``questions`` are views."""
 
-    def __init__(self, bank: Bank, questions: list[QuestionView], parts: dict[str, Markup]):
-        super().__init__(bank, BankHtml(parts))
+    def __init__(self, bank: Bank, questions: list[QuestionView], html: BankHtml):
+        super().__init__(bank, html)
         self.questions = questions
 
 
-@dataclass(frozen=True)
 class BankHtml:
-    parts: dict[str, Markup]
+    """The HTML of a bank's own text: its preface and each part's text by its title."""
+
+    def __init__(self, bank: Bank, markup: MarkupRenderer):
+        self._bank, self._markup, self._folder = bank, markup, bank_folder(bank.source)
+
+    @cached_property
+    def preface(self) -> Markup:
+        return self._markup.block(self._bank.preface, self._bank.source, 1, self._folder)
+
+    @cached_property
+    def parts(self) -> dict[str, Markup]:
+        return {part.title: self._markup.block(part.text, self._bank.source, part.line, self._folder)
+                for part in self._bank.parts}
 
 
 class Views:
@@ -131,9 +142,7 @@ class Views:
         return self._made[key]
 
     def bank(self, bank: Bank) -> BankView:
-        folder = bank_folder(bank.source)
-        parts = {part.title: self.markup.block(part.text, bank.source, part.line, folder) for part in bank.parts}
-        return BankView(bank, [self.question(q) for q in bank.questions], parts)
+        return BankView(bank, [self.question(q) for q in bank.questions], BankHtml(bank, self.markup))
 
     def paper(self, paper: Paper) -> list[QuestionView]:
         return [self.question(q) for q in paper.questions]

@@ -23,9 +23,9 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
-from .blocks import fence_language
+from ..blocks import fence_language
+from ..model import Finding
 from .highlight import highlight, highlight_inline
-from .model import Finding
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
 
