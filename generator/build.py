@@ -140,9 +140,11 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
         if problem is None:
             raise
         raise problem from None
-    report.findings = sort_findings(report.findings + rendered.findings + markup.findings)
+    # Rendering found these (the same one may come from several outputs); sorted, each once.
+    rendering_findings = sort_findings(rendered.findings + markup.findings)
+    report.findings = sort_findings(report.findings + rendering_findings)
     report.pages, report.anki = rendered.pages, rendered.anki
-    _stop_on_findings(rendered.findings + markup.findings, config.strict)
+    _stop_on_findings(rendering_findings, config.strict)
     outputs = rendered.files
     # What the last build wrote and this one does not (other variants, a format no longer
     # asked for) goes, unless it was changed since: qgen never removes a file it did not write.

@@ -98,7 +98,7 @@ class Rendered:
 
     def add(self, other: Rendered) -> None:
         self.files += other.files
-        self.findings += [finding for finding in other.findings if finding not in self.findings]
+        self.findings += other.findings
         self.pages.update(other.pages)
         self.anki = other.anki or self.anki
 

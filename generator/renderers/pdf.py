@@ -96,9 +96,7 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
         return render
 
     results = run_tasks([task(index, name, html) for index, (name, html) in enumerate(documents)], jobs, meanwhile)
-    # The exam and its key often say the same.
-    findings = list(dict.fromkeys(Finding(source, None, "warning", "pdf", message)
-                                  for _, _, messages in results for message in messages))
+    findings = [Finding(source, None, "warning", "pdf", message) for _, _, messages in results for message in messages]
     return [(data, pages) for data, pages, _ in results], findings
 
 
