@@ -24,6 +24,7 @@ _INLINE_PARSER = MarkdownIt("commonmark")
 BLOCK_PARSER = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
                 .use(footnote_plugin, inline=False, move_to_end=False))
 BLOCK_PARSER.disable(["inline", "text_join"])
+_SEPARATORS = " |-:\t"  # what a table of links holds besides its links
 _TOC_MARKERS = {"[toc]", "[[toc]]", "[[_toc_]]", "{:toc}", "${toc}"}
 _LAYOUT_TAGS = {"p", "br", "div", "span", "b", "strong", "i", "em", "hr", "center", "details", "summary", "sup", "sub"}
 _BOLD_START = re.compile(r"^(\*\*|__)(.+?)\1", re.S)
@@ -104,6 +105,15 @@ def fence_language(info: str) -> str:
 def inline_tokens(content: str):
     tokens = _INLINE_PARSER.parseInline(content)
     return tokens[0].children or [] if tokens else []
+
+
+def opening_inline_tokens(content: str):
+    """The inline tokens of text already normalised by the block parser, without joining
+    escaped characters into the text around them: enough to tell what the text opens
+    with, for a third less time than ``inline_tokens``."""
+    tokens: list = []
+    _INLINE_PARSER.inline.parse(content, _INLINE_PARSER, {}, tokens)
+    return tokens
 
 
 def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
@@ -279,6 +289,10 @@ def is_navigation(blocks: list[Block]) -> bool:
 @lru_cache(maxsize=4096)
 def _anchor_links_only(content: str) -> int | None:
     """The number of links to '#anchors' when the text holds nothing else, else None."""
+    if not any(mark in content for mark in "[<\\&"):
+        # No link, tag, escape or entity: text, breaks and emphasis only, so the answer is
+        # what the parse below would give, without parsing (most paragraphs; a sixth of reading).
+        return 0 if not content.strip(_SEPARATORS + "\n") else None
     links, depth = 0, 0
     for token in inline_tokens(content):
         if token.type == "link_open":
@@ -288,7 +302,7 @@ def _anchor_links_only(content: str) -> int | None:
             depth += 1
         elif token.type == "link_close":
             depth -= 1
-        elif depth == 0 and token.type == "text" and token.content.strip(" |-:\t"):
+        elif depth == 0 and token.type == "text" and token.content.strip(_SEPARATORS):
             return None
         elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline"):
             return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import labels
-from .blocks import BLOCK_PARSER, inline_tokens
+from .blocks import BLOCK_PARSER, opening_inline_tokens
 from .ids import assign_ids
 from .model import Point, Question
 
@@ -88,5 +88,5 @@ def _first_clause(text: str) -> str:
 
 def _is_strong(item: str) -> bool:
     """Whether the item really opens with strong text (``**a** b``, not ``**`` inside code)."""
-    children = [t for t in inline_tokens(item) if t.type != "text" or t.content]
+    children = [t for t in opening_inline_tokens(item) if t.type != "text" or t.content]
     return bool(children) and children[0].type == "strong_open"
