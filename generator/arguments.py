@@ -35,32 +35,7 @@ def parser(runs: dict) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"qgen {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    build = _command(commands, "build", "build the outputs from the banks", runs["build"])
-    build.add_argument("--out", help="output folder (default: build/)")
-    build.add_argument("--format", metavar="LIST",
-                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
-    # Values are checked together with the configuration's, every problem at once.
-    build.add_argument("--count", metavar="N", help="questions on each paper (default: all)")
-    build.add_argument("--shuffle", action="store_true", default=None,
-                       help="pick the questions and their order at random")
-    build.add_argument("--seed", metavar="S", help="reproduce a shuffled paper (printed on it; implies --shuffle)")
-    build.add_argument("--variants", metavar="K",
-                       help="K differently ordered papers (A, B, …), each with its own key")
-    build.add_argument("--cards", metavar="LIST",
-                       help="the deck's cards: answer (one per question), points (one per answer point) or both")
-    practice = build.add_argument_group("drawn around the results (results/ and, with --anki, Anki's reviews)")
-    practice.add_argument("--focus", metavar="weak", help="the weakest questions first in the draw")
-    practice.add_argument("--exclude-recent", metavar="N", help="leave out the questions of the last N papers")
-    practice.add_argument("--tag-weak", action="store_true", default=None, help="tag the weak questions' notes qgen::weak")
-    practice.add_argument("--results", metavar="DIR", help="qgen score's results (default: results/)")
-    practice.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
-    build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
-    build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
-    build.add_argument("--jobs", metavar="N",
-                       help="processes that render a large deck and the PDFs (default: one per processor, at most 4)")
-    loudness = build.add_mutually_exclusive_group()
-    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
+    _build_arguments(_command(commands, "build", "build the outputs from the banks", runs["build"]))
 
     lint = _command(commands, "lint", "report what is wrong with the banks", runs["lint"])
     lint.add_argument("--check-apis", action="store_true", default=None,
@@ -90,6 +65,34 @@ def parser(runs: dict) -> argparse.ArgumentParser:
     report.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
     report.add_argument("--out", metavar="DIR", help="where the report page goes (default: build/)")
     return parser
+
+
+def _build_arguments(build: argparse.ArgumentParser) -> None:
+    build.add_argument("--out", help="output folder (default: build/)")
+    build.add_argument("--format", metavar="LIST",
+                       help=f"comma-separated outputs among {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})")
+    # Values are checked together with the configuration's, every problem at once.
+    build.add_argument("--count", metavar="N", help="questions on each paper (default: all)")
+    build.add_argument("--shuffle", action="store_true", default=None,
+                       help="pick the questions and their order at random")
+    build.add_argument("--seed", metavar="S", help="reproduce a shuffled paper (printed on it; implies --shuffle)")
+    build.add_argument("--variants", metavar="K",
+                       help="K differently ordered papers (A, B, …), each with its own key")
+    build.add_argument("--cards", metavar="LIST",
+                       help="the deck's cards: answer (one per question), points (one per answer point) or both")
+    practice = build.add_argument_group("drawn around the results (results/ and, with --anki, Anki's reviews)")
+    practice.add_argument("--focus", metavar="weak", help="the weakest questions first in the draw")
+    practice.add_argument("--exclude-recent", metavar="N", help="leave out the questions of the last N papers")
+    practice.add_argument("--tag-weak", action="store_true", default=None, help="tag the weak questions' notes qgen::weak")
+    practice.add_argument("--results", metavar="DIR", help="qgen score's results (default: results/)")
+    practice.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
+    build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
+    build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
+    build.add_argument("--jobs", metavar="N",
+                       help="processes that render a large deck and the PDFs (default: one per processor, at most 4)")
+    loudness = build.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="print every step")
 
 
 def options_of(parser: argparse.ArgumentParser, command: str) -> list[str]:

@@ -26,7 +26,8 @@ from .output import JOURNAL, folder_lock, recover, write_all_atomic
 from .history import WEAK, draw_for, practice_history
 from .parallel import usable_processors
 from .reader import read_banks
-from .rendering import AnkiSummary, OutputContext, RenderJob, epoch_from_environment, printed_date, render_outputs
+from .rendering import (AnkiSummary, OutputContext, Rendered, RenderJob, epoch_from_environment, printed_date,
+                        render_outputs)
 from .renderers import FORMATS, PAPER_KINDS
 from .renderers.view import Views
 from .select import distinct_questions, new_seed, select_papers
@@ -99,24 +100,8 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     if record:
         cache.save()
         return _reused_report(banks, record)
-    report = BuildReport(banks, [], seed=seed)
-
-    # The checks that stop a build come before any output: the banks' errors (and warnings
-    # with --strict), then a paper the banks cannot fill.
-    report.findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer,
-                                                 config.shuffle_options) + [
-        Finding(str(path), None, "warning", "unused-template",
-                "this template replaces no built-in one and no template uses it; check its path")
-        for path in unused_templates(templates)]
-    distinct = len(distinct_questions(banks)) if _wants_papers(config) and config.count is None else 0
-    too_long = distinct > DEFAULT_PAPER_LIMIT
-    if too_long:
-        report.findings.append(Finding(
-            banks[0].source, None, "warning", "paper-too-long",
-            f"no paper (exam, key or interviewer's sheet) was made: all {distinct} questions are more than "
-            "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
-    _stop_on_findings(report.findings, config.strict)
-    if _wants_papers(config) and not too_long:
+    report = BuildReport(banks, _checked(library, config, templates), seed=seed)
+    if _wants_papers(config) and not any(f.code == "paper-too-long" for f in report.findings):
         report.papers = select_papers(banks, config.count, config.shuffle, seed, config.variants,
                                       source_hash(banks, cache.source_digests), draw_for(config, history),
                                       config.shuffle_options)
@@ -130,16 +115,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                             keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
-    job = RenderJob(banks, config, context, Views(markup), report.papers, progress, report.findings)
-    try:
-        rendered = render_outputs(job)
-    except jinja2.TemplateError as error:
-        raise template_problem(error) from None
-    except Exception as error:  # noqa: BLE001 - only what a template itself raised is reported here
-        problem = raised_by_template(error)
-        if problem is None:
-            raise
-        raise problem from None
+    rendered = _rendered(RenderJob(banks, config, context, Views(markup), report.papers, progress, report.findings))
     # Rendering found these (the same one may come from several outputs); sorted, each once.
     rendering_findings = sort_findings(rendered.findings + markup.findings)
     report.findings = sort_findings(report.findings + rendering_findings)
@@ -154,6 +130,37 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     cache.store_build(fingerprint, [path for path, _ in outputs], markup.local_files, _summary(report))
     cache.save()
     return report
+
+
+def _checked(library, config: BuildConfig, templates: str | None) -> list[Finding]:
+    """The checks that stop a build before any output: the banks' errors (and warnings with
+    --strict). Their findings, with ``paper-too-long`` when no paper can be drawn."""
+    banks = library.banks
+    findings = library.notes + lint_banks(banks, config.max_image_mb, config.long_answer, config.shuffle_options) + [
+        Finding(str(path), None, "warning", "unused-template",
+                "this template replaces no built-in one and no template uses it; check its path")
+        for path in unused_templates(templates)]
+    distinct = len(distinct_questions(banks)) if _wants_papers(config) and config.count is None else 0
+    if distinct > DEFAULT_PAPER_LIMIT:
+        findings.append(Finding(
+            banks[0].source, None, "warning", "paper-too-long",
+            f"no paper (exam, key or interviewer's sheet) was made: all {distinct} questions are more than "
+            "anyone sits; give --count (e.g. --count 50), or exam.count in qgen.yaml"))
+    _stop_on_findings(findings, config.strict)
+    return findings
+
+
+def _rendered(job: RenderJob) -> Rendered:
+    """Every format's files; a template's own error is reported with its file and line."""
+    try:
+        return render_outputs(job)
+    except jinja2.TemplateError as error:
+        raise template_problem(error) from None
+    except Exception as error:  # noqa: BLE001 - only what a template itself raised is reported here
+        problem = raised_by_template(error)
+        if problem is None:
+            raise
+        raise problem from None
 
 
 def _fingerprint(config: BuildConfig, source_digests: dict[str, str], templates: str | None,

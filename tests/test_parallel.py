@@ -12,7 +12,7 @@ from generator.build import build
 from generator.config import BuildConfig
 from generator.errors import BankErrors, TemplateProblem
 from generator.parallel import in_worker, run_tasks
-from generator.renderers import anki
+from generator.renderers import anki_notes
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
 
@@ -24,7 +24,7 @@ QUESTIONS = 2 * SHARE + 50
 
 @pytest.fixture(autouse=True)
 def small_shares(monkeypatch):
-    monkeypatch.setattr(anki, "PARALLEL_MIN_NOTES", SHARE)
+    monkeypatch.setattr(anki_notes, "PARALLEL_MIN_NOTES", SHARE)
 
 
 @pytest.fixture(scope="module")

@@ -11,28 +11,25 @@ the same bytes, and no temporary database is left behind.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import genanki
 
 from .. import __version__
-from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from ..ids import part_name
 from ..model import Bank, NoteChanges, Question
-from ..parallel import in_worker, iter_tasks, processes_for
-from ..rendering import (AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest,
-                         source_epoch)
+from ..rendering import AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest, source_epoch
 from ..sources import project_path
 from ..templating import environment
 from ..words import interface_language
-from .anki_fields import FIELDS, note_digest, note_fields, note_type, point_fields
+from .anki_fields import FIELDS, note_digest, note_type
+from .anki_notes import fields_of_notes, note_processes
 from .anki_package import ScratchCollection
 from .anki_points import point_deck_name, point_guid, point_model
+from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from .view import Views
 
 NIGHT_SELECTORS = (".nightMode .qgen-code", ".night_mode .qgen-code")
@@ -124,14 +121,11 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
     ``context`` gives the deck title, the interface language and the template folder;
     ``jobs`` is how many processes may render the notes' fields, while this one sets up
     the decks, note types and collection before its share."""
-    previous_notes = (previous or {}).get("notes", {})
     fields_template = environment(context.templates).get_template("anki/fields.html.j2")
-    markup = views.markup
     notes = [(question, project_path(question.source, context.project)) for bank in banks for question in bank.questions]
-    processes = processes_for(len(notes) // PARALLEL_MIN_NOTES, jobs)
+    processes = note_processes(len(notes), jobs)
     result = DeckResult(b"", {}, processes=processes)
-    manifest_notes: dict[str, dict] = {}
-    with_points = "points" in context.cards
+    times = _NoteTimes((previous or {}).get("notes", {}), base_time, result)
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
         collection = ScratchCollection(Path(folder) / "collection.anki2", base_time)
         decks: dict[str, _Deck] = {}  # by bank source
@@ -140,57 +134,70 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
             decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, views))
             collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d])
 
-        def add(guid: str, note_id: str, fields: list[str], tags: list[str], kind: str, model, deck_id: int,
-                due: int) -> None:
-            digest = note_digest(fields, tags)
-            before = previous_notes.get(guid)
-            if before and before["hash"] == digest:
-                mod = before["mod"]
-            else:
-                mod = max(base_time, before["mod"] + 1) if before else base_time
-                changes = result.points if kind == "point" else result.answers
-                (changes.changed if before else changes.added).append(note_id)
-            manifest_notes[guid] = {"id": note_id, "kind": kind, "source": project_path(question.source, context.project),
-                                    "hash": digest, "mod": mod}
-            collection.add(genanki.Note(model=model, fields=fields, guid=guid, tags=tags, due=due), deck_id, mod)
-
-        rendered = _fields_of_notes(notes, views, fields_template, processes, progress, open_collection,
-                                    with_points)
+        rendered = fields_of_notes(notes, views, fields_template, processes, progress, open_collection,
+                                    "points" in context.cards)
         try:
             # Each note goes into the collection as its fields arrive, while later ones render
             # (the fields come first: asking for them opens the collection, even for no notes).
-            for position, ((fields, points), (question, _)) in enumerate(zip(rendered, notes)):
+            for position, ((fields, points), (question, source)) in enumerate(zip(rendered, notes)):
                 deck = decks[question.source]
                 tags = note_tags(deck.bank, question, context.weak)
-                if "answer" in context.cards:
-                    add(note_guid(deck.bank, question), question.id, fields, tags, "answer", deck.model,
-                        deck.deck.deck_id, position)
-                for point, values in zip(question.points, points):
-                    add(point_guid(deck.bank, question, point), values[0], values, tags, "point", deck.point_model,
-                        deck.point_deck.deck_id, position)
+                added = [(note_guid(deck.bank, question), question.id, fields, "answer", deck.model, deck.deck)
+                         ] if "answer" in context.cards else []
+                added += [(point_guid(deck.bank, question, point), values[0], values, "point", deck.point_model,
+                           deck.point_deck) for point, values in zip(question.points, points)]
+                for guid, note_id, values, kind, model, into in added:
+                    mod = times.of(guid, note_id, kind, source, note_digest(values, tags))
+                    collection.add(genanki.Note(model=model, fields=values, guid=guid, tags=tags, due=position),
+                                   into.deck_id, mod)
             if progress:
                 progress("building the deck", len(notes), len(notes))
-            media = sorted(markup.media.values(), key=lambda m: m.name)
+            media = sorted(views.markup.media.values(), key=lambda m: m.name)
             result.package = collection.package(media)
         finally:
             rendered.close()  # after an error here, the workers stop at once
             collection.close()
-    for guid, note in previous_notes.items():
-        if guid not in manifest_notes:
-            (result.points if note.get("kind") == "point" else result.answers).removed.append(note["id"])
-    for changes, kind in ((result.answers, "answer"), (result.points, "point")):
-        changes.removed.sort()
-        changes.notes = sum(1 for note in manifest_notes.values() if note["kind"] == kind)
-    result.manifest = {"qgen": __version__, "format": 1,
-                       "model_ids": sorted({model.model_id for deck in decks.values()
-                                            for model in (deck.model, deck.point_model) if model}),
-                       "decks": [d.name for deck in decks.values() for d in (deck.deck, deck.point_deck) if d],
-                       "media": [m.name for m in media],
-                       "changes": {kind: {"notes": changes.notes, "added": changes.added, "changed": changes.changed,
-                                          "removed": changes.removed}
-                                   for kind, changes in (("answer", result.answers), ("point", result.points))},
-                       "notes": manifest_notes}
+    result.manifest = times.manifest(list(decks.values()), media)
     return result
+
+
+class _NoteTimes:
+    """Each note's modification time: the last build's while its content is unchanged, a
+    later one when it changed; and the deck's manifest, which remembers them."""
+
+    def __init__(self, previous: dict[str, dict], base_time: int, result: DeckResult):
+        self.previous, self.base_time, self.result = previous, base_time, result
+        self.notes: dict[str, dict] = {}
+
+    def of(self, guid: str, note_id: str, kind: str, source: str, digest: str) -> int:
+        before = self.previous.get(guid)
+        if before and before["hash"] == digest:
+            mod = before["mod"]
+        else:
+            mod = max(self.base_time, before["mod"] + 1) if before else self.base_time
+            changes = self.result.points if kind == "point" else self.result.answers
+            (changes.changed if before else changes.added).append(note_id)
+        self.notes[guid] = {"id": note_id, "kind": kind, "source": source, "hash": digest, "mod": mod}
+        return mod
+
+    def manifest(self, decks: list[_Deck], media) -> dict:
+        """The manifest, once every note is in; notes of the last build not made again are removed."""
+        result = self.result
+        for guid, note in self.previous.items():
+            if guid not in self.notes:
+                (result.points if note.get("kind") == "point" else result.answers).removed.append(note["id"])
+        for changes, kind in ((result.answers, "answer"), (result.points, "point")):
+            changes.removed.sort()
+            changes.notes = sum(1 for note in self.notes.values() if note["kind"] == kind)
+        return {"qgen": __version__, "format": 1,
+                "model_ids": sorted({model.model_id for deck in decks for model in (deck.model, deck.point_model)
+                                     if model}),
+                "decks": [d.name for deck in decks for d in (deck.deck, deck.point_deck) if d],
+                "media": [m.name for m in media],
+                "changes": {kind: {"notes": changes.notes, "added": changes.added, "changed": changes.changed,
+                                   "removed": changes.removed}
+                            for kind, changes in (("answer", result.answers), ("point", result.points))},
+                "notes": self.notes}
 
 
 @dataclass
@@ -227,75 +234,3 @@ def _plan_decks(banks: list[Bank], context, views: Views) -> list[_Deck]:
             planned.point_model = models["point", language]
         decks.append(planned)
     return decks
-
-
-def _fields_of_notes(notes: list[tuple[Question, str]], views: Views, fields_template,
-                     processes: int, progress, meanwhile=None,
-                     with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
-    """Every question's note fields and its point notes' fields (none unless
-    ``with_points``), in order, as they are rendered. They are most of a deck's time
-    and each note's are independent of the others', so a large deck is cut into shares
-    that workers render while this process does ``meanwhile``; each sends back its fields
-    and what the markup renderer learned (warnings, images, rendered sections)."""
-    if processes <= 1:
-        if meanwhile:
-            meanwhile()
-        yield from _render_share(notes, views, fields_template, progress, len(notes), with_points)
-        return
-    shares = _shares(notes, processes)
-    parent = os.getpid()
-
-    def share_task(index: int):
-        def task():
-            fields = _render_share(shares[index], views, fields_template, None, len(notes), with_points)
-            return fields, views.markup.hand_over() if in_worker(parent) else None
-        return task
-
-    done = 0
-    if progress:
-        progress("building the deck", done, len(notes))
-    for share, (share_fields, learned) in zip(shares, iter_tasks([share_task(i) for i in range(len(shares))],
-                                                                 processes, meanwhile)):
-        if learned:
-            views.markup.merge(learned)
-        yield from share_fields
-        done += len(share)
-        if progress:
-            progress("building the deck", done, len(notes))
-
-
-# Fewer notes per process, and starting it costs more than it saves. Rendering notes side by
-# side earns its place: 3.32 s against 4.55 s in one process for a 2,000-question deck (27%
-# less, bench/RESULTS.md, 2026-12-03).
-PARALLEL_MIN_NOTES = 400
-MIN_SHARE = 100  # notes; a smaller share costs more to hand over than it saves
-
-
-def _shares(notes: list, processes: int) -> list[list]:
-    """The notes cut into shares that shrink as they run out, each a fraction of what is
-    left: a process that finishes early takes the small ones at the end (``iter_tasks``),
-    so that all finish close together."""
-    shares, start = [], 0
-    while start < len(notes):
-        size = max(MIN_SHARE, -(-(len(notes) - start) // (4 * processes)))
-        shares.append(notes[start:start + size])
-        start += size
-    return shares
-
-
-def _render_share(notes, views: Views, fields_template, progress, total: int,
-                  with_points: bool) -> list[tuple[list[str], list[list[str]]]]:
-    fields = []
-    macros = fields_template.module
-    try:
-        for done, (question, source) in enumerate(notes):
-            if progress and done % 500 == 0:
-                progress("building the deck", done, total)
-            view = views.question(question)
-            answer = note_fields(view, macros, source)
-            fields.append((answer, point_fields(view, answer, macros) if with_points else []))
-    except Exception:
-        # Macros called from Python keep the compiled code's line numbers; Jinja maps them
-        # back to the template's own, as a render() call would.
-        fields_template.environment.handle_exception()
-    return fields
