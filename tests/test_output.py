@@ -28,39 +28,40 @@ def project(tmp_path, monkeypatch):
 
 
 def config(**options):
-    return BuildConfig(paths=("bank.md",), out=output.Path("out"), formats=("exam", "key", "json"), count=3,
-                       jobs=1, **options)
+    return BuildConfig(**{"paths": ("bank.md",), "out": output.Path("out"), "formats": ("json", "html"), "jobs": 1,
+                          **options})
 
 
-@pytest.mark.slow
 def test_a_file_that_cannot_be_replaced_leaves_every_old_output(project, monkeypatch):
-    build(config(seed=1))
+    build(config())
     before = files(project / "out")
+    bank = project / "bank.md"
+    bank.write_text(bank.read_text("utf-8") + "\n### 题目 31：新\n\n**答案：** 新\n", "utf-8")  # every output changes
     replace = os.replace
 
-    def refuse_the_key(source, target, *args):  # as for a file made immutable (chattr +i)
-        if str(source).endswith("bank-key.pdf") or str(target).endswith("bank-key.pdf"):
+    def refuse_the_page(source, target, *args):  # as for a file made immutable (chattr +i)
+        if str(source).endswith("bank.html") or str(target).endswith("bank.html"):
             raise PermissionError(1, "Operation not permitted", str(target))
         return replace(source, target, *args)
 
-    monkeypatch.setattr(output.os, "replace", refuse_the_key)
+    monkeypatch.setattr(output.os, "replace", refuse_the_page)
     with pytest.raises(RenderError) as raised:
-        build(config(seed=2))
-    assert raised.value.path.endswith("bank-key.pdf") and "every earlier output was kept" in raised.value.message
+        build(config())
+    assert raised.value.path.endswith("bank.html") and "every earlier output was kept" in raised.value.message
     assert files(project / "out") == before
     assert not [p for p in (project / "out").iterdir() if p.name.endswith((".part", ".old"))]
 
 
 @pytest.mark.slow
 def test_outputs_the_last_build_made_and_this_one_does_not_are_removed(project):
-    build(config(seed=1, variants=3))
-    assert {"bank-exam-A.pdf", "bank-key-C.pdf"} <= set(files(project / "out"))
+    papers = {"formats": ("exam", "json"), "count": 3, "seed": 1}
+    build(config(**papers, variants=3))
+    assert {"bank-exam-A.pdf", "bank-exam-C.pdf"} <= set(files(project / "out"))
     (project / "out" / "mine.txt").write_text("not qgen's", "utf-8")
-    report = build(config(seed=1))
+    report = build(config(**papers))
     assert sorted(p.name for p in report.removed) == sorted(
-        name for v in "ABC" for name in (f"bank-exam-{v}.pdf", f"bank-key-{v}.pdf", f"bank-paper-{v}-manifest.json"))
-    assert set(files(project / "out")) == {"bank-exam.pdf", "bank-key.pdf", "bank-paper-manifest.json", "bank.json",
-                                           "mine.txt"}
+        name for v in "ABC" for name in (f"bank-exam-{v}.pdf", f"bank-paper-{v}-manifest.json"))
+    assert set(files(project / "out")) == {"bank-exam.pdf", "bank-paper-manifest.json", "bank.json", "mine.txt"}
     # Another bank built into the same folder leaves this one's outputs alone.
     (project / "other.md").write_text("### 题目 1：一\n\n**答案：** A\n", "utf-8")
     assert build(replace(config(), paths=("other.md",), formats=("json",))).removed == []
@@ -68,19 +69,19 @@ def test_outputs_the_last_build_made_and_this_one_does_not_are_removed(project):
 
 
 def test_a_swap_cut_short_is_undone_by_the_next_run(project):
-    build(config(seed=1))
+    build(config())
     out = project / "out"
     before = files(out)
     # What a kill half-way through a swap leaves: the journal, an old file set aside and
     # a new one in its place, another new file, and a temporary file.
-    plan = [[str(out / "bank-exam.pdf"), str(out / ".bank-exam.pdf.1.old"), True],
-            [str(out / "bank-new.pdf"), str(out / ".bank-new.pdf.1.old"), False]]
+    plan = [[str(out / "bank.html"), str(out / ".bank.html.1.old"), True],
+            [str(out / "bank-new.html"), str(out / ".bank-new.html.1.old"), False]]
     (out / output.JOURNAL).write_text(json.dumps(plan), "utf-8")
-    os.replace(out / "bank-exam.pdf", out / ".bank-exam.pdf.1.old")
-    (out / "bank-exam.pdf").write_bytes(b"half of a new build")
-    (out / "bank-new.pdf").write_bytes(b"new")
-    (out / ".bank-key.pdf.abc.part").write_bytes(b"partial")
-    assert output.recover(out) == [out / "bank-exam.pdf"]
+    os.replace(out / "bank.html", out / ".bank.html.1.old")
+    (out / "bank.html").write_bytes(b"half of a new build")
+    (out / "bank-new.html").write_bytes(b"new")
+    (out / ".bank.json.abc.part").write_bytes(b"partial")
+    assert output.recover(out) == [out / "bank.html"]
     assert files(out) == before and not [p for p in out.iterdir() if p.name.startswith(".bank")]
 
 
