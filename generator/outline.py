@@ -18,7 +18,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from . import labels
-from .blocks import Block, BlockKind, is_navigation
+from .blocks import Block, BlockKind
+from .navigation import is_navigation
 from .sections import is_label_heading, opens_main_section
 
 BOLD_LEVEL = 7  # bold question lines sit below every heading

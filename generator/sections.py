@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import labels
-from .blocks import Block, BlockKind, fence_language, is_navigation
+from .blocks import Block, BlockKind, fence_language
 from .model import CodeBlock, ExtraSection, Question
+from .navigation import is_navigation
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")

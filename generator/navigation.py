@@ -1,0 +1,54 @@
+"""Navigation: tables of contents (lists or tables of links to anchors, ``[TOC]``) and
+"back to top" lines. A bank's navigation is neither a question nor text left out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .blocks import Block, BlockKind, inline_tokens
+
+_SEPARATORS = " |-:\t"  # what a table of links holds besides its links
+_TOC_MARKERS = {"[toc]", "[[toc]]", "[[_toc_]]", "{:toc}", "${toc}"}
+
+
+def is_navigation(blocks: list[Block]) -> bool:
+    """True for a table of contents (a list or table of links to anchors, ``[TOC]``) or a
+    'back to top' line: nothing but links to anchors."""
+    links = 0
+    for block in blocks:
+        if block.kind in (BlockKind.DETAILS_OPEN, BlockKind.DETAILS_CLOSE, BlockKind.HR) or block.is_tag_only:
+            continue
+        if block.kind is BlockKind.PARAGRAPH and block.content.strip().lower() in _TOC_MARKERS:
+            links += 1
+            continue
+        if block.kind not in (BlockKind.LIST, BlockKind.PARAGRAPH, BlockKind.TABLE):
+            return False
+        for content in block.inline_contents:
+            count = _anchor_links_only(content)
+            if count is None:
+                return False
+            links += count
+    return links > 0
+
+
+@lru_cache(maxsize=4096)
+def _anchor_links_only(content: str) -> int | None:
+    """The number of links to '#anchors' when the text holds nothing else, else None."""
+    if not any(mark in content for mark in "[<\\&"):
+        # No link, tag, escape or entity: text, breaks and emphasis only, so the answer is
+        # what the parse below would give, without parsing (most paragraphs; a sixth of reading).
+        return 0 if not content.strip(_SEPARATORS + "\n") else None
+    links, depth = 0, 0
+    for token in inline_tokens(content):
+        if token.type == "link_open":
+            if not str(token.attrGet("href") or "").startswith("#"):
+                return None
+            links += 1
+            depth += 1
+        elif token.type == "link_close":
+            depth -= 1
+        elif depth == 0 and token.type == "text" and token.content.strip(_SEPARATORS):
+            return None
+        elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline"):
+            return None
+    return links
