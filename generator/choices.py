@@ -27,7 +27,7 @@ _TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "corre
 _FALSE = ("错", "错误", "×", "✗", "✘", "否", "false", "f", "no", "incorrect", "wrong")
 _TRUTH = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*)?\**\s*(" + "|".join(map(re.escape, _TRUE + _FALSE)) +
                     r")\s*\**\s*(?=$|[\s。.，,;；!！])", re.I)
-_BLANK = re.compile(r"_{3,}|（\s*）|\(\s+\)|\[\s+\]")
+BLANK = re.compile(r"_{3,}|（\s*）|\(\s+\)|\[\s+\]")
 _TRUE_FALSE_STEM = re.compile(r"判断|对错|正误|true or false|对还是错", re.I)
 # Kept last when options are shuffled: they speak of the others.
 LAST_OPTIONS = re.compile(r"以上(?:都|均|皆)?(?:不)?(?:是|对|正确|错误)|以上皆非|以上都不|none of the above|all of the above|"
@@ -45,10 +45,10 @@ def read_choice(question: Question) -> dict:
         return {"kind": kind, "options": tuple(options), "correct": keys, "stem": stem, "reason": reason}
     asked = f"{question.title}\n{text}"
     truth = _TRUTH.match(answer)
-    if truth and (_TRUE_FALSE_STEM.search(asked) or _BLANK.search(asked) or not answer[truth.end():].strip()):
+    if truth and (_TRUE_FALSE_STEM.search(asked) or BLANK.search(asked) or not answer[truth.end():].strip()):
         value = "true" if truth.group(1).lower() in _TRUE else "false"
         return {"kind": "truefalse", "correct": (value,), "reason": answer[truth.end():].strip(" \n。.，,") or None}
-    if _BLANK.search(asked) and answer.strip():
+    if BLANK.search(asked) and answer.strip():
         first = answer.strip().split("\n\n")[0]
         blanks = tuple(part.strip() for part in re.split(r"[；;]", first) if part.strip())
         return {"kind": "fill", "correct": blanks}

@@ -185,6 +185,10 @@ SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;
 ![B 树](tree.png)
 
 **答案：** 加速查找的数据结构。
+
+### 4. Python 中用 ______ 定义函数，用 ______ 定义类。
+
+答案：def；class
 """
 
 
@@ -259,7 +263,7 @@ def test_moodle_xml_imports_what_the_bank_says(choice_bank):
     by_id = {q.findtext("idnumber"): q for q in questions if q.get("type") != "category"}
     bank = read_bank_file(choice_bank / "bank.md")
     assert [by_id[q.id].get("type") for q in bank.questions] == [
-        "multichoice", "multichoice", "multichoice", "truefalse", "shortanswer", "essay"]
+        "multichoice", "multichoice", "multichoice", "truefalse", "shortanswer", "essay", "cloze"]
     for question in bank.questions[:3]:
         element = by_id[question.id]
         answers = [(a.findtext("text"), float(a.get("fraction"))) for a in element.findall("answer")]
@@ -279,6 +283,12 @@ def test_moodle_xml_imports_what_the_bank_says(choice_bank):
     image = essay.find("questiontext/file")
     assert image.get("encoding") == "base64" and base64.b64decode(image.text) == tiny_png()
     assert f'src="@@PLUGINFILE@@/{image.get("name")}"' in essay.findtext("questiontext/text")
+    # Two blanks: each graded on its own, in Moodle's embedded-answer (cloze) syntax.
+    blanks = by_id[bank.questions[6].id]
+    assert bank.questions[6].correct == ("def", "class")
+    assert "Python 中用 {1:SHORTANSWER:=def} 定义函数，用 {1:SHORTANSWER:=class} 定义类。" in blanks.findtext(
+        "questiontext/text")
+    assert blanks.find("answer") is None and blanks.find("defaultgrade") is None
 
 
 def test_choice_cards_show_the_options_and_mark_the_key(choice_bank, collection):
@@ -292,3 +302,15 @@ def test_choice_cards_show_the_options_and_mark_the_key(choice_bank, collection)
     assert [text in note["Question"] for text in ("list", "dict", "array", "tuple")] == [True] * 4
     assert "✓ <b>A.</b> list" in note["Answer"] and "✓ <b>D.</b> tuple" in note["Answer"]
     assert "array" not in note["Answer"]
+
+
+def test_cloze_only_when_each_blank_has_its_answer():
+    from markupsafe import Markup
+
+    from generator.renderers.moodle import cloze
+
+    two = Markup("<p>用 ____ 定义函数，用 （　） 定义类</p>")
+    assert cloze(two, ("def", "class")) == Markup("<p>用 {1:SHORTANSWER:=def} 定义函数，用 {1:SHORTANSWER:=class} 定义类</p>")
+    assert cloze(two, ("def",)) is None  # one answer: a plain short answer
+    assert cloze(two, ("def", "class", "lambda")) is None  # the blanks and answers do not pair up
+    assert cloze(two, ("a}b", "class")) is None  # Moodle's own syntax in an answer: left as a short answer

@@ -1,15 +1,21 @@
 """Banks -> Moodle XML (``build/<stem>-moodle.xml``), Moodle's own question import format.
 
 Choice questions are ``multichoice`` (one answer, or several with fractions that sum to 100),
-true/false ``truefalse``, fill-in ``shortanswer``, every other question ``essay`` with its
-answer and points in ``graderinfo``. A category per bank and part. Code is highlighted with
+true/false ``truefalse``, fill-in ``shortanswer`` (one blank) or ``cloze`` (a short answer
+embedded at each blank, each graded), every other question ``essay`` with its answer and
+points in ``graderinfo``. A category per bank and part. Code is highlighted with
 its colours written in (a question's text takes no stylesheet); images travel inside the
 question as base64 ``file`` elements, which Moodle refers to as ``@@PLUGINFILE@@/name``.
 """
 
 from __future__ import annotations
 
+import re
+
+from markupsafe import Markup
+
 from .. import __version__
+from ..choices import BLANK
 from .highlight import INLINE_STYLE
 from .markup import MarkupRenderer
 from ..model import Bank, Finding
@@ -36,6 +42,22 @@ def _fraction(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
+# Characters that mean something in an embedded answer, or in the HTML around it: an answer
+# holding one stays a plain short answer rather than be escaped twice over.
+_CLOZE_SPECIAL = re.compile(r'[{}#~/"\\*<>&=:]')
+
+
+def cloze(html: Markup, answers: tuple[str, ...]) -> Markup | None:
+    """The question's HTML with each blank (``____``, ``（　）``) replaced by a short answer
+    Moodle grades on its own (``{1:SHORTANSWER:=def}``), in order; None unless there is
+    one answer for each of several blanks."""
+    if len(answers) < 2 or len(BLANK.findall(str(html))) != len(answers) or any(
+            _CLOZE_SPECIAL.search(answer) for answer in answers):
+        return None
+    embedded = iter(answers)
+    return Markup(BLANK.sub(lambda _: "{1:SHORTANSWER:=%s}" % next(embedded), str(html)))
+
+
 def render(job: RenderJob) -> Rendered:
     xml, findings = render_moodle(job.banks, job.context, job.views.markup)
     return Rendered([(job.config.out / f"{job.context.stem}-moodle.xml", xml)], findings)
@@ -47,7 +69,7 @@ def render_moodle(banks: list[Bank], context, markup: MarkupRenderer) -> tuple[b
     moodle = moodle_markup(markup)
     views = Views(moodle)
     xml = environment(context.templates).get_template("moodle/quiz.xml.j2").render(
-        banks=[views.bank(bank) for bank in banks], version=__version__, fractions=fractions,
+        banks=[views.bank(bank) for bank in banks], version=__version__, fractions=fractions, cloze=cloze,
         media_in=lambda html: media_in(html, moodle.media.values()),
     )
     return xml.encode("utf-8"), moodle.findings
