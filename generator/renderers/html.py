@@ -6,12 +6,12 @@ loaded from anywhere."""
 from __future__ import annotations
 
 from .. import __version__
-from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from ..model import Bank
 from ..rendering import Rendered, RenderJob
 from ..results import LEVELS
 from ..templating import environment
 from ..words import interface_language, words_for
+from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from .view import Views, inline_media
 
 def render(job: RenderJob) -> Rendered:

@@ -16,11 +16,11 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..choices import BLANK
-from .highlight import INLINE_STYLE
-from .markup import MarkupRenderer
 from ..model import Bank, Finding
 from ..rendering import Rendered, RenderJob
 from ..templating import environment
+from .highlight import INLINE_STYLE
+from .markup import MarkupRenderer
 from .view import Views
 
 PLUGINFILE = "@@PLUGINFILE@@/"

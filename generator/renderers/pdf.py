@@ -20,12 +20,12 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import RenderError
-from .highlight import PRINT_STYLE, code_stylesheet
-from .markup import MarkupRenderer
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
 from ..templating import environment
 from ..words import interface_language, words_for
+from .highlight import PRINT_STYLE, code_stylesheet
+from .markup import MarkupRenderer
 from .view import Views
 
 MEDIA_BASE = "file:///qgen-media/"

@@ -14,9 +14,10 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from .markup import MarkupRenderer
 from ..model import Bank, Paper, Question
 from ..sources import bank_folder
+from .markup import MarkupRenderer
+
 
 @dataclass(frozen=True)
 class PointHtml:
