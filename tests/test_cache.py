@@ -160,7 +160,7 @@ def test_the_cache_keeps_only_the_banks_it_still_reads(project):
     assert len(list((project / "out" / ".qgen-cache" / "banks").glob("*.json"))) == 1
 
 
-def test_after_an_edit_the_kept_html_gives_what_a_first_build_gives(project, tmp_path):
+def test_an_edit_renders_only_what_changed_and_gives_what_a_first_build_gives(project, tmp_path):
     """The HTML of sections whose HTML depends on their text alone is kept between builds;
     after an edit, the outputs are those of a first build of the edited bank (the deck's
     notes carry the same fields; only the changed note's time moves, as it must)."""
