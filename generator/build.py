@@ -110,7 +110,9 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language, config.cards, weak,
                             config.answer_grid, config.project)
-    markup = MarkupRenderer(max_image_mb=config.max_image_mb, known=cache.known_html(),
+    # Sections rendered for the deck are rendered again only by the study page and papers.
+    markup = MarkupRenderer(max_image_mb=config.max_image_mb,
+                            keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
     rendered = _rendered(RenderJob(banks, config, context, Views(markup), report.papers, progress, report.findings))
@@ -126,7 +128,6 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     write_all_atomic(outputs, report.removed, config.out / JOURNAL)
     report.written = [(path, len(data)) for path, data in outputs]
     cache.store_build(fingerprint, [path for path, _ in outputs], markup.local_files, _summary(report))
-    cache.store_html(markup.kept())
     cache.save()
     return report
 

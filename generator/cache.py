@@ -1,10 +1,8 @@
 """A content-addressed cache in ``<out>/.qgen-cache`` so that a rebuild with nothing changed
 costs a fraction of the first build.
 
-Three things are kept: each bank as read (keyed by its bytes, its path and qgen's code);
-the HTML of the sections and titles whose HTML depends on their text alone (by a digest of
-the text, for one qgen and one markdown-it-py, plugins and Pygments), so that a build after
-an edit or with other options renders only what is new; and a record of the last build: the fingerprint of everything the outputs were made from
+Two things are kept: each bank as read (keyed by its bytes, its path and qgen's code),
+and a record of the last build: the fingerprint of everything the outputs were made from
 (qgen's code, the templates, the banks, the options, the printed date), the size and
 modification time of every output and of every image the banks show (or looked for and did
 not find), and the findings it gave. A build
@@ -89,22 +87,6 @@ class BuildCache:
         self._pending += [(path, _json(bank_to_record(bank))) for path, bank in self._banks_to_encode]
         self._banks_to_encode = []
 
-    # -- HTML of sections --------------------------------------------------------------------
-
-    def known_html(self) -> dict:
-        """The HTML the last build kept (``MarkupRenderer.kept``), if the same code made it.
-        It saves 29% of a rebuild after one answer of a 1,000-question bank is edited (deck,
-        JSON, study page: median 3.25 s against 4.60 s, four interleaved pairs, 2026-12-03)."""
-        try:
-            record = json.loads((self.folder / "html.json").read_text("utf-8"))
-            known = record["html"] if record.get("key") == _html_key() else {}
-            return known if all(isinstance(known.get(kind, {}), dict) for kind in ("block", "inline")) else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}
-
-    def store_html(self, kept: dict) -> None:
-        self._pending.append((self.folder / "html.json", _json({"key": _html_key(), "html": kept})))
-
     # -- whole builds ----------------------------------------------------------------------
 
     def reusable_build(self, fingerprint: str) -> dict | None:
@@ -160,16 +142,6 @@ class BuildCache:
         except Exception:  # noqa: BLE001 - the cache is an optimisation, never a failure
             pass
         self._pending = []
-
-
-def _html_key() -> str:
-    """What makes a text's HTML besides the text: qgen's code and the libraries that parse
-    and highlight it."""
-    import markdown_it
-    import mdit_py_plugins
-    import pygments
-
-    return digest(code_digest(), markdown_it.__version__, mdit_py_plugins.__version__, pygments.__version__)
 
 
 def _json(document) -> bytes:

@@ -2,7 +2,6 @@
 Builds run in this process and the tests read the build's report: whether it was reused,
 its findings, the deck's changes, its pages."""
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from generator import cache as cache_module
 from generator.build import build as build_outputs
 from generator.config import BuildConfig
-from generator.reader import read_bank_file
 
 from .conftest import SEED, tiny_png
 
@@ -158,36 +156,3 @@ def test_the_cache_keeps_only_the_banks_it_still_reads(project):
         bank.write_text(bank.read_text("utf-8") + f"\n{word}\n", encoding="utf-8")
         build()
     assert len(list((project / "out" / ".qgen-cache" / "banks").glob("*.json"))) == 1
-
-
-def test_an_edit_renders_only_what_changed_and_gives_what_a_first_build_gives(project, tmp_path):
-    """The HTML of sections whose HTML depends on their text alone is kept between builds;
-    after an edit, the outputs are those of a first build of the edited bank (the deck's
-    notes carry the same fields; only the changed note's time moves, as it must)."""
-    bank = project / "bank" / "llm-interview.md"
-    bank.write_text(bank.read_text("utf-8").replace("分布式计算", "分布式训练", 1), encoding="utf-8")
-    assert not build().reused
-    cold = build(out=tmp_path / "cold")
-    for name in ("llm-interview.json", "llm-interview.html"):
-        assert (project / "out" / name).read_bytes() == (tmp_path / "cold" / name).read_bytes()
-    hashes = [{guid: note["hash"] for guid, note in json.loads((folder / "llm-interview.anki.json").read_text(
-        "utf-8"))["notes"].items()} for folder in (project / "out", tmp_path / "cold")]
-    assert hashes[0] == hashes[1] and cold.findings == build(formats=FORMATS).findings
-
-
-def test_kept_html_is_used_only_from_the_same_code_and_libraries(project):
-    from generator.renderers.markup import text_key
-
-    html_file = project / "out" / ".qgen-cache" / "html.json"
-    record = json.loads(html_file.read_text("utf-8"))
-    explanation = read_bank_file(project / "bank" / "llm-interview.md").questions[0].explanation
-    record["html"]["block"][text_key(explanation)] = "<p>KEPT</p>"
-    (project / "bank" / "llm-interview.md").write_text(SEED.read_text("utf-8") + "\n", encoding="utf-8")
-    html_file.write_text(json.dumps(record), "utf-8")
-    build()
-    assert "<p>KEPT</p>" in (project / "out" / "llm-interview.html").read_text("utf-8")  # taken as kept
-    record["key"] = "made by another qgen or another Pygments"
-    html_file.write_text(json.dumps(record), "utf-8")
-    (project / "bank" / "llm-interview.md").write_text(SEED.read_text("utf-8"), encoding="utf-8")
-    build()
-    assert "<p>KEPT</p>" not in (project / "out" / "llm-interview.html").read_text("utf-8")

@@ -51,12 +51,11 @@ class MarkupRenderer:
 
     ``bank_dir`` is the only folder images may come from; anything outside it, remote or
     missing is left out with a warning (file and line). ``[text][label]`` links resolve
-    against their file's ``link_definitions``. HTML that is the same wherever its text
-    stands (no image, link reference, footnote or warning) is kept across builds: ``known``
-    is the last build's (``kept()``), by a digest of the text."""
+    against their file's ``link_definitions``. Without ``keep_section_html``, other
+    processes need not send back the sections they rendered."""
 
     max_image_mb: int = 20  # a larger image is left out with a finding, never read
-    known: dict[str, dict[str, str]] = field(default_factory=dict)  # "block"/"inline" -> text digest -> HTML
+    keep_section_html: bool = True  # False when no later output renders the same sections
     link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
     footnotes: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.footnotes
     media_prefix: str = ""  # before a packaged image's name in src (Moodle: "@@PLUGINFILE@@/")
@@ -94,13 +93,8 @@ class MarkupRenderer:
             return Markup("")
         links = self.link_definitions.get(source)
         notes = [markdown for label, markdown in self.footnotes.get(source, ()) if f"[^{label}]" in text]
-        if not links and not notes:
-            if text in self._html_anywhere:
-                return self._html_anywhere[text]
-            kept = self.known.get("block", {}).get(text_key(text)) if self.known else None
-            if kept is not None:
-                self._html_anywhere[text] = Markup(kept)
-                return self._html_anywhere[text]
+        if text in self._html_anywhere and not links and not notes:
+            return self._html_anywhere[text]
         key = (text, source, line, bank_dir)
         if key not in self._html_here:
             # Footnote anchors are told apart by the section's text, never by its place, so
@@ -124,8 +118,10 @@ class MarkupRenderer:
         over with ``merge``: warnings, images and the HTML of sections that is the same
         wherever they are. This renderer starts afresh, so nothing is handed over twice."""
         learned = {"findings": self.findings, "media": self.media, "local_files": self.local_files,
-                   "html": self._html_anywhere, "inline": self._html_inline}
-        self.findings, self.media, self.local_files, self._html_anywhere, self._html_inline = [], {}, set(), {}, {}
+                   "html": self._html_anywhere if self.keep_section_html else {}}
+        self.findings, self.media, self.local_files = [], {}, set()
+        if self.keep_section_html:
+            self._html_anywhere = {}
         return learned
 
     def merge(self, learned: dict) -> None:
@@ -134,13 +130,6 @@ class MarkupRenderer:
         self.media.update(learned["media"])
         self.local_files.update(learned["local_files"])
         self._html_anywhere.update(learned["html"])
-        self._html_inline.update(learned["inline"])
-
-    def kept(self) -> dict[str, dict[str, str]]:
-        """What this build rendered, or took from ``known``, that the same text always
-        renders to: the next build's ``known``."""
-        return {"block": {text_key(text): str(html) for text, html in self._html_anywhere.items()},
-                "inline": {text_key(text): str(html) for text, html in self._html_inline.items()}}
 
     def check(self, text: str | None, source: str, line: int, bank_dir: Path | None) -> None:
         """The image and link warnings rendering the section would give, without rendering
@@ -163,9 +152,7 @@ class MarkupRenderer:
         if not text:
             return Markup("")
         if text not in self._html_inline:
-            kept = self.known.get("inline", {}).get(text_key(text)) if self.known else None
-            self._html_inline[text] = Markup(kept if kept is not None else
-                                             self._parser.renderInline(text, {"bank_dir": None}))
+            self._html_inline[text] = Markup(self._parser.renderInline(text, {"bank_dir": None}))
         return self._html_inline[text]
 
     def _render_fence(self, renderer, tokens, index, options, env):
@@ -239,10 +226,6 @@ class MarkupRenderer:
         name = f"qgen-{digest}{path.suffix.lower()}"
         self.media.setdefault(name, MediaFile(name, path))
         return self.media[name]
-
-
-def text_key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _CLOSING_DELIMITER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
