@@ -33,6 +33,7 @@ def test_a_view_reads_as_its_record_and_is_made_once():
     view = views.question(bank.questions[0])
     assert view.title == "一" and view.points == bank.questions[0].points and view.record is bank.questions[0]
     assert views.question(bank.questions[0]) is view and views.bank(bank).questions == [view]
+    assert views.bank(bank) is views.bank(bank)  # its preface and parts, too, are rendered once
     assert view.html.section("answer") is view.html.answer  # rendered once, then kept
     assert [str(p.label) for p in view.html.points] == ["甲", "乙"]
 

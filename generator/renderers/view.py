@@ -135,6 +135,7 @@ class Views:
     def __init__(self, markup: MarkupRenderer):
         self.markup = markup
         self._made: dict[tuple[str, str, int], QuestionView] = {}
+        self._banks: dict[str, BankView] = {}  # by source: the deck and the study page share one
 
     def question(self, question: Question) -> QuestionView:
         key = (question.source, question.id, question.line)
@@ -143,7 +144,10 @@ class Views:
         return self._made[key]
 
     def bank(self, bank: Bank) -> BankView:
-        return BankView(bank, [self.question(q) for q in bank.questions], BankHtml(bank, self.markup))
+        if bank.source not in self._banks:
+            self._banks[bank.source] = BankView(bank, [self.question(q) for q in bank.questions],
+                                                BankHtml(bank, self.markup))
+        return self._banks[bank.source]
 
     def paper(self, paper: Paper) -> list[QuestionView]:
         return [self.question(q) for q in paper.questions]
