@@ -7,7 +7,6 @@ that use them, so ``qgen --help``, ``qgen lint`` and ``qgen export`` start fast.
 
 from __future__ import annotations
 
-import gc
 import signal
 import sys
 
@@ -17,9 +16,6 @@ from .terminal import count_findings, cut, plural, print_build_summary, print_re
 
 
 def main(argv: list[str] | None = None) -> int:
-    # A build makes hundreds of thousands of objects that live until it ends (Markdown
-    # tokens, records); collecting less often saves a tenth of a large build's time.
-    gc.set_threshold(50_000, 20, 20)
     signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: earlier outputs stay
     parser = arguments.parser(RUNS)
     args, unknown = parser.parse_known_args(argv)

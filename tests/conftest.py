@@ -1,5 +1,4 @@
 import contextlib
-import gc
 import io
 import json
 import os
@@ -129,7 +128,7 @@ def run(*args, cwd=ROOT, env=None):
 
     # Streams with bytes below, like a process's: JSON is written to stdout's buffer.
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
-    handler, thresholds = signal.getsignal(signal.SIGTERM), gc.get_threshold()
+    handler = signal.getsignal(signal.SIGTERM)
     with contextlib.chdir(cwd), _environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main([str(arg) for arg in args])
@@ -137,7 +136,6 @@ def run(*args, cwd=ROOT, env=None):
             code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
         finally:
             signal.signal(signal.SIGTERM, handler)
-            gc.set_threshold(*thresholds)
     text = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]
     return subprocess.CompletedProcess(["qgen", *map(str, args)], code, *text)
 

@@ -88,8 +88,8 @@ def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source
                 progress(f"rendering {name}", index, len(documents))
             if laid_out_here:
                 # A laid-out document is a web of cycles (boxes point to their parents) that
-                # the build's raised collector thresholds would keep to the end: with many
-                # papers in one process, memory grew with each. Free the last one first.
+                # the collector reaches late on a large heap: with many papers in one
+                # process, memory grew with each. Free the last one first.
                 gc.collect()
             laid_out_here.append(index)
             return _render_pdf(html, markup)
