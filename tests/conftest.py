@@ -129,7 +129,7 @@ def run(*args, cwd=ROOT, env=None):
     # Streams with bytes below, like a process's: JSON is written to stdout's buffer.
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
     handler = signal.getsignal(signal.SIGTERM)
-    with contextlib.chdir(cwd), _environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with _working_folder(cwd), _environment(env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main([str(arg) for arg in args])
         except SystemExit as exit:  # argparse's --help, --version and usage errors
@@ -138,6 +138,17 @@ def run(*args, cwd=ROOT, env=None):
             signal.signal(signal.SIGTERM, handler)
     text = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]
     return subprocess.CompletedProcess(["qgen", *map(str, args)], code, *text)
+
+
+@contextlib.contextmanager
+def _working_folder(folder):
+    """``contextlib.chdir``, which Python 3.10 (the oldest qgen runs on) does not have."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 @contextlib.contextmanager
