@@ -12,11 +12,20 @@ import sys
 
 from . import arguments
 from .errors import QgenError
+from .interrupts import handle_stops
 from .terminal import count_findings, cut, plural, print_build_summary, print_report, print_result
 
 
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: earlier outputs stay
+    handlers = handle_stops()  # SIGTERM stops like Ctrl-C: earlier outputs stay
+    try:
+        return _main(argv)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = arguments.parser(RUNS)
     args, unknown = parser.parse_known_args(argv)
     if not getattr(args, "command", None):
@@ -39,10 +48,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def _terminated(number, frame):
-    raise KeyboardInterrupt
 
 
 def _config(args, **flags):

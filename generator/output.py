@@ -12,6 +12,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from . import interrupts
 from .errors import RenderError
 
 
@@ -36,6 +37,7 @@ def write_all_atomic(outputs: list[tuple[Path, bytes]], remove: list[Path] = (),
         for path, data in outputs:
             written.append((_write_temporary(Path(path), data), Path(path)))
         with _interrupts_deferred():
+            interrupts.raise_if_stopped()
             _swap(written, [Path(path) for path in remove], journal)
     except BaseException as error:
         for temporary, _ in written:
@@ -198,7 +200,7 @@ def _interrupts_deferred():
         yield
         return
     received = []
-    previous = {number: signal.signal(number, lambda *args: received.append(True))
+    previous = {number: signal.signal(number, lambda *args: (received.append(True), interrupts.remember()))
                 for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield

@@ -15,6 +15,8 @@ import sys
 import threading
 from typing import Callable, Iterator, TypeVar
 
+from . import interrupts
+
 T = TypeVar("T")
 
 # Forking a process that has loaded system libraries is well defined on Linux; elsewhere
@@ -72,27 +74,43 @@ def iter_tasks(tasks: list[Callable[[], T]], processes: int,
         done = {0: tasks[0]()}
         for index in range(len(tasks)):
             while index not in done:
-                future = schedule.futures.get(index)
-                if future is None or not future.done():
-                    taken = schedule.take()
-                    if taken is not None:
-                        done[taken] = tasks[taken]()
-                        continue
-                # A worker has it. Dropping the future as it is used breaks its cycle with
-                # the schedule (its callback), so that its result is freed by reference
-                # counting, without waiting for the cyclic collector.
-                done[index] = _outcome(schedule.futures.pop(index), tasks[index])
+                _next_result(schedule, tasks, index, done)
+            interrupts.raise_if_stopped()
             yield done.pop(index)
     except BaseException:  # an error, Ctrl-C, or the caller stopped: the workers' work is not wanted
-        pool.shutdown(wait=False, cancel_futures=True)
-        for child in multiprocessing.active_children():
-            child.terminate()
-            child.join(5)
+        _stop_workers(pool)
         raise
     finally:
         schedule.futures.clear()
         sys.setswitchinterval(switch_interval)
     pool.shutdown()
+
+
+def _next_result(schedule: _Schedule, tasks: list, index: int, done: dict) -> None:
+    """Into ``done``: the result of task ``index`` if a worker has finished it, else of the
+    next task no process has taken yet, run here."""
+    future = schedule.futures.get(index)
+    if future is None or not future.done():
+        taken = schedule.take()
+        if taken is not None:
+            done[taken] = tasks[taken]()
+            return
+    # A worker has it. Dropping the future as it is used breaks its cycle with the schedule
+    # (its callback), so that its result is freed by reference counting, without waiting
+    # for the cyclic collector.
+    done[index] = _outcome(schedule.futures.pop(index), tasks[index])
+
+
+def _stop_workers(pool) -> None:
+    """Ends the pool's workers now, and only them: other processes this one started are
+    not the pool's to stop. (The pool lists its processes only in a private attribute
+    before Python 3.14's ``terminate_workers``.)"""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(5)
 
 
 def _outcome(future, task: Callable[[], T]) -> T:

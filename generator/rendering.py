@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .errors import UsageError
+from .interrupts import raise_if_stopped
 from .model import Bank, Finding, NoteChanges, Paper
 
 if TYPE_CHECKING:  # names for annotations only: build imports this module
@@ -111,6 +112,7 @@ def render_outputs(job: RenderJob) -> Rendered:
 
     rendered = Rendered()
     for renderer in renderers_for(job.config.formats):
+        raise_if_stopped()
         if renderer.module == "json":
             job = replace(job, findings=sort_findings(job.findings + rendered.findings + job.views.markup.findings))
         rendered.add(render(renderer, job))

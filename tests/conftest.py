@@ -140,6 +140,11 @@ def run(*args, cwd=ROOT, env=None):
     return subprocess.CompletedProcess(["qgen", *map(str, args)], code, *text)
 
 
+def snapshot(folder: Path) -> dict:
+    """Every file under ``folder`` (the cache included) with its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @contextlib.contextmanager
 def _working_folder(folder):
     """``contextlib.chdir``, which Python 3.10 (the oldest qgen runs on) does not have."""

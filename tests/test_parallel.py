@@ -253,3 +253,18 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state not in ("Z", "X")
+
+
+def test_an_error_here_stops_only_the_workers_it_started():
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    other = context.Process(target=context.Event().wait, args=(60,), daemon=True)  # not the pool's
+    other.start()
+    try:
+        with pytest.raises(ValueError, match="stop"):
+            run_tasks([lambda: (_ for _ in ()).throw(ValueError("stop")), os.getpid], 2)
+        assert other.is_alive()
+    finally:
+        other.terminate()
+        other.join(5)

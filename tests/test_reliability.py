@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import QGEN, ROOT, SEED, run
+from .conftest import QGEN, ROOT, SEED, run, snapshot
 
 GOOD_FORMATS = ["--format", "apkg,exam,key,json", "--count", "2"]
 
@@ -22,11 +22,6 @@ GOOD_FORMATS = ["--format", "apkg,exam,key,json", "--count", "2"]
 def qgen(*args):
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     return run(*args, cwd=ROOT, env=env)
-
-
-def snapshot(folder: Path) -> dict:
-    """Every file under ``folder`` (the cache included) with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")

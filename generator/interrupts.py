@@ -1,0 +1,39 @@
+"""Ctrl-C and SIGTERM stop a command, and a stop is never lost.
+
+Python raises KeyboardInterrupt once, wherever the program is at that moment; raised inside
+a library's catch-all or a finalizer it is lost (a build interrupted while WeasyPrint loaded
+went on to write its outputs and exit 0). So the request is also remembered, and the build
+checks it again between its long steps and before it writes anything.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+_stop_requested = threading.Event()  # cleared when a command starts
+
+
+def stop(number=None, frame=None):
+    """The handler of SIGINT and SIGTERM."""
+    remember()
+    raise KeyboardInterrupt
+
+
+def remember() -> None:
+    """A stop was asked for (also by a handler that holds it back for a moment)."""
+    _stop_requested.set()
+
+
+def handle_stops() -> dict:
+    """Ctrl-C and SIGTERM stop the command; returns the handlers to put back afterwards."""
+    _stop_requested.clear()
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
+
+
+def raise_if_stopped() -> None:
+    """KeyboardInterrupt when a stop was asked for, even if the first one was lost."""
+    if _stop_requested.is_set():
+        raise KeyboardInterrupt

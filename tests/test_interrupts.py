@@ -1,0 +1,53 @@
+"""A stop (Ctrl-C, SIGTERM) is never lost, even when a library swallows its KeyboardInterrupt."""
+
+import json
+import signal
+
+import pytest
+
+from generator import interrupts
+from generator.renderers import json as json_renderer
+
+from .conftest import SEED, run, snapshot
+
+
+def test_a_stop_swallowed_by_a_library_still_stops_the_build_before_it_writes(tmp_path, monkeypatch):
+    bank = tmp_path / "bank.md"
+    bank.write_text(SEED.read_text("utf-8"), "utf-8")
+    out = tmp_path / "out"
+    assert run("build", bank, "--out", out, "--format", "json,html").returncode == 0
+    before = snapshot(out)
+    bank.write_text(bank.read_text("utf-8").replace("题目 1：", "题目 1：改过的", 1), "utf-8")
+    render = json_renderer.render
+
+    def swallowing(job):
+        try:
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C arrives here...
+            sum(range(1000))
+        except BaseException:  # noqa: BLE001 - ...inside a catch-all, as in a finalizer
+            pass
+        return render(job)
+
+    monkeypatch.setattr(json_renderer, "render", swallowing)
+    result = run("build", bank, "--out", out, "--format", "json,html")
+    assert result.returncode == 130
+    assert snapshot(out) == before
+    monkeypatch.setattr(json_renderer, "render", render)
+    assert run("build", bank, "--out", out, "--format", "json,html").returncode == 0  # the next command starts afresh
+    assert "改过的" in json.loads((out / "bank.json").read_text("utf-8"))["banks"][0]["questions"][0]["title"]
+
+
+def test_the_handlers_are_put_back_after_a_command():
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert run("--version").returncode == 0
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_remembered_stop_is_raised_until_the_next_command_starts():
+    interrupts.remember()
+    with pytest.raises(KeyboardInterrupt):
+        interrupts.raise_if_stopped()
+    handlers = interrupts.handle_stops()
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+    interrupts.raise_if_stopped()
