@@ -80,13 +80,13 @@ class Block:
 
 def _leading_bold(content: str) -> tuple[str, str] | None:
     match = _BOLD_START.match(content)
-    if not match or not _opens_with_strong(content[:match.end() + 1]):
+    if not match or not opens_with_strong(content[:match.end() + 1]):
         return None
     return match.group(2), content[match.end():]
 
 
 @lru_cache(maxsize=16384)
-def _opens_with_strong(prefix: str) -> bool:
+def opens_with_strong(prefix: str) -> bool:
     """Whether ``**…**`` really is a strong span depends only on the characters around its
     delimiters, so the bold prefix and the character after it are enough to parse; labels
     repeat (``**答案：** ``), so most prefixes are parsed once per bank."""

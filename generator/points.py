@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import labels
-from .blocks import BLOCK_PARSER, opening_inline_tokens
+from .blocks import BLOCK_PARSER, opening_inline_tokens, opens_with_strong
 from .ids import assign_ids
 from .model import Point, Question
 
@@ -21,29 +21,42 @@ _WEIGHT = re.compile(r"\s*(?:[(（]\s*(\d{1,3})\s*(?:分|points?|pts?\.?)\s*[)�
 _CLAUSE_END = re.compile(r"[，。；：！？]|[,;:.!?](?:\s|$)")
 MAX_LABEL = 30
 _BOLD_AT_START = re.compile(r"^(\*\*|__)(.+?)\1[ \t]*([：:])?[ \t]*(.*)$", re.S)
+# Where a list item could open: after indentation and blockquote marks, a bullet or a number.
+_ITEM_MARKER = re.compile(r"^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
+# Inline syntax that can span a strong text's closing delimiter and so hide it.
+_SPANNING = re.compile(r"[`<\[]")
 
 
-def points_of(question: Question) -> tuple[Point, ...]:
-    """The question's points: from its rubric section when it has one, else its answer."""
+def points_of(question: Question, known: dict[str, list[str]] | None = None) -> tuple[Point, ...]:
+    """The question's points: from its rubric section when it has one, else its answer.
+    ``known``: the list items of section texts the reader has already read."""
     rubric = next((extra.text for extra in question.extra if labels.is_rubric_label(extra.label)), None)
-    items = list_items(rubric if rubric is not None else question.answer or "")
+    items = list_items(rubric if rubric is not None else question.answer or "", known)
     drafts = [_point(item) for item in items]
     ids = assign_ids([label for label, _, _ in drafts], [None] * len(drafts), [text for _, text, _ in drafts])
     return tuple(Point(point_id, label, text, weight) for point_id, (label, text, weight) in zip(ids, drafts))
 
 
-def followups_of(question: Question) -> tuple[str, ...]:
+def followups_of(question: Question, known: dict[str, list[str]] | None = None) -> tuple[str, ...]:
     """The follow-up questions an interviewer can ask (``**追问：**``): list items, else
     paragraphs."""
     for extra in question.extra:
         if labels.is_followup_label(extra.label):
-            return tuple(list_items(extra.text)) or tuple(p.strip() for p in extra.text.split("\n\n") if p.strip())
+            return tuple(list_items(extra.text, known)) or tuple(p.strip() for p in extra.text.split("\n\n") if p.strip())
     return ()
 
 
-def list_items(markdown: str) -> list[str]:
+def list_items(markdown: str, known: dict[str, list[str]] | None = None) -> list[str]:
     """The Markdown of the first paragraph of each item of the text's top-level lists."""
-    tokens = BLOCK_PARSER.parse(markdown)
+    if known and markdown in known:
+        return known[markdown]
+    if not _ITEM_MARKER.search(markdown):
+        return []
+    return items_of_tokens(BLOCK_PARSER.parse(markdown))
+
+
+def items_of_tokens(tokens) -> list[str]:
+    """``list_items`` of block tokens already parsed."""
     items, depth, in_item = [], 0, False
     for token in tokens:
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -66,7 +79,7 @@ def _point(item: str) -> tuple[str, str, int]:
         weight = int(match.group(1) or match.group(2))
         item = item[:match.start()].rstrip()
     bold = _BOLD_AT_START.match(item)
-    if bold and _is_strong(item):
+    if bold and _is_strong(item, bold.end(2) + len(bold.group(1))):
         label, colon, rest = bold.group(2).strip(), bold.group(3), bold.group(4).strip()
         label = label.rstrip("：:").strip()
         if colon or bold.group(2).rstrip().endswith(("：", ":")) or not rest:
@@ -86,7 +99,13 @@ def _first_clause(text: str) -> str:
     return clause[:20] + "…"
 
 
-def _is_strong(item: str) -> bool:
-    """Whether the item really opens with strong text (``**a** b``, not ``**`` inside code)."""
+def _is_strong(item: str, closed: int) -> bool:
+    """Whether the item really opens with strong text (``**a** b``, not ``**`` inside code).
+    When nothing before its closing delimiter (which ends at ``closed``) can span it, the
+    bold text and the character after it decide, as for the reader's labels (and repeated
+    labels are parsed once)."""
+    prefix = item[:closed + 1]
+    if not _SPANNING.search(prefix):
+        return opens_with_strong(prefix)
     children = [t for t in opening_inline_tokens(item) if t.type != "text" or t.content]
     return bool(children) and children[0].type == "strong_open"

@@ -114,8 +114,10 @@ def read_bank_text(text: str, source: str) -> Bank:
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
-    questions = [replace(q, points=points_of(q), followups=followups_of(q), **read_choice(q))
-                 for q in walk.questions(meta)]
+    drafts = walk.questions(meta)
+    known = walk.known_items
+    questions = [replace(q, points=points_of(q, known), followups=followups_of(q, known), **read_choice(q))
+                 for q in drafts]
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(
@@ -145,6 +147,7 @@ class _BankWalk:
         self.blocks = blocks
         self.outline = outline
         self.findings: list[Finding] = []
+        self.known_items: dict[str, list[str]] = {}  # section text -> its list items, read from the tokens
 
     def questions(self, meta: dict) -> list[Question]:
         """The questions, each with its part and its settings: those written after its
@@ -163,6 +166,7 @@ class _BankWalk:
             explicit.append(given)
         self._check_fences()
         cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings())
+        self.known_items = cutter.items
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
                                      unit.marker.number, title),

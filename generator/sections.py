@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from . import labels
 from .blocks import Block, BlockKind, fence_language
 from .model import CodeBlock, ExtraSection, Question
 from .navigation import is_navigation
+from .points import items_of_tokens
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+_LETTER = re.compile(r"[^\W\d_]")
 MAIN_KINDS = ("question", "answer")
 
 
@@ -56,6 +59,12 @@ def join_parts(parts: list[str]) -> str:
     return "\n\n".join(part.strip("\n") for part in parts if part.strip())
 
 
+def _is_plain(text: str) -> bool:
+    """Whether every line opens with a letter: then the text is one paragraph, holds no list
+    and, joined before other blocks, changes none of them (no fence, HTML or table opens)."""
+    return all(_LETTER.match(line) for line in text.split("\n"))
+
+
 @dataclass
 class _Piece:
     """Text of one section from one block: a whole block, or the lines of a paragraph or
@@ -66,17 +75,21 @@ class _Piece:
     line: int
 
 
+# A section's text from one block: the block itself when the text is that whole block.
+_Part = tuple[str, Optional[Block]]
+
+
 @dataclass
 class _Sections:
     """Collects sections in document order as pieces arrive. Pieces before the first label
     are "leading": their section is decided once the whole question has been seen."""
 
-    main: dict[str, list[str]] = field(default_factory=dict)
+    main: dict[str, list[_Part]] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
-    extras: list[tuple[str, list[str], int]] = field(default_factory=list)
-    leading: list[str] = field(default_factory=list)
+    extras: list[tuple[str, list[_Part], int]] = field(default_factory=list)
+    leading: list[_Part] = field(default_factory=list)
     leading_line: int = 0
-    current: list[str] | None = None
+    current: list[_Part] | None = None
     name: str | None = None  # the section text now goes to; None while leading
 
     def open(self, label: str, kind: str | None, line: int) -> None:
@@ -88,12 +101,12 @@ class _Sections:
             self.lines.setdefault(kind, line)
         self.name = kind or label
 
-    def add(self, text: str, line: int) -> None:
+    def add(self, text: str, line: int, block: Block | None = None) -> None:
         if self.current is None:
-            self.leading.append(text)
+            self.leading.append((text, block))
             self.leading_line = self.leading_line or line
         else:
-            self.current.append(text)
+            self.current.append((text, block))
 
     def leading_kind(self) -> str:
         """Leading text is the question's body when a question or answer is labelled; with
@@ -110,6 +123,7 @@ class QuestionCutter:
         self.lines = lines
         self.tokens = tokens
         self.section_headings = section_headings
+        self.items: dict[str, list[str]] = {}  # section text -> its list items, known from the tokens
 
     def cut(self, opening: Block, body: list[Block], number: int | None, title: str) -> Question:
         sections = _Sections()
@@ -125,7 +139,7 @@ class QuestionCutter:
                 continue
             pieces = self._pieces(block, labelled)
             if pieces is None:
-                sections.add(self._markdown(block), block.start + 1)
+                sections.add(self._markdown(block), block.start + 1, block)
                 code.extend(self._code_in(block, sections.name))
                 continue
             starts = self._add_pieces(sections, pieces)
@@ -135,7 +149,7 @@ class QuestionCutter:
         if sections.leading:
             sections.main.setdefault(leading_kind, [])[:0] = sections.leading
             sections.lines.setdefault(leading_kind, sections.leading_line or opening.start + 1)
-        values = {kind: join_parts(parts) for kind, parts in sections.main.items()}
+        values = {kind: self._joined(parts) for kind, parts in sections.main.items()}
         return Question(
             id="",
             number=number,
@@ -146,11 +160,22 @@ class QuestionCutter:
             answer=values.get("answer"),
             example=values.get("example"),
             explanation=values.get("explanation"),
-            extra=tuple(ExtraSection(label, join_parts(parts), line) for label, parts, line in sections.extras),
+            extra=tuple(ExtraSection(label, self._joined(parts), line) for label, parts, line in sections.extras),
             code=tuple(sorted((CodeBlock(lang, text, name or leading_kind, line)
                                for lang, text, line, name in code), key=lambda block: block.line)),
             section_lines=tuple(sorted(sections.lines.items(), key=lambda item: item[1])),
         )
+
+    def _joined(self, parts: list[_Part]) -> str:
+        """A section's Markdown. When it is made of whole blocks and plain lines of text (an
+        answer's first sentence after its label), the items of its lists are read from the
+        file's tokens now (``list_items``), not parsed again from the text."""
+        text = join_parts([part for part, _ in parts])
+        if parts and all(block is not None or _is_plain(part) for part, block in parts):
+            self.items[text] = [item for _, block in parts
+                                if block is not None
+                                for item in items_of_tokens(self.tokens[block.first:block.last + 1])]
+        return text
 
     @staticmethod
     def _add_pieces(sections: _Sections, pieces: list[_Piece]) -> list[tuple[int, str | None]]:

@@ -203,3 +203,37 @@ def test_every_question_is_read_whatever_label_style_it_uses(case):
     assert [(q.title, q.question, q.answer, q.explanation) for q in bank.questions] == expected
     assert [span.kind for span in bank.spans] == ["question"] * len(expected)
     assert bank.findings == ()
+
+
+FRAGMENTS = st.one_of(
+    sentences(), st.sampled_from([
+        "- a", "1. **要点：** 说明", "2. 不是列表的开头", "* b", "+ c", "> - 引用里的列表", "> 引用",
+        "```python", "```", "~~~", "<div>", "</div>", "<!-- 注释", "-->", "    缩进的代码", "  - 缩进的项",
+        "---", "===", "| a | b |", "|---|---|", "[ref]: /url", "[^1]: 脚注", "**追问：** - 追问一", "1) 第一",
+        "2024 年", "***", "#### 小标题", "**评分要点：**", "  继续上一行",
+    ]))
+
+
+@st.composite
+def answers_in_every_shape(draw):
+    """A bank whose answers open with text after their label and go on with any blocks."""
+    chunks = []
+    for number in range(1, draw(st.integers(1, 4)) + 1):
+        lines = draw(st.lists(FRAGMENTS, min_size=1, max_size=8))
+        joiners = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(lines), max_size=len(lines)))
+        body = "".join(line + joiner for line, joiner in zip(lines, joiners))
+        chunks.append(f"### 题目 {number}：问题{number}\n\n**答案：** {body}")
+    return "\n".join(chunks)
+
+
+@given(answers_in_every_shape())
+def test_list_items_read_from_the_files_tokens_are_those_of_the_sections_text(text):
+    from generator.points import followups_of, points_of
+
+    try:
+        bank = read_bank_text(text, "bank.md")
+    except QgenError:
+        return
+    for question in bank.questions:
+        assert question.points == points_of(question)  # parsed again from the section's text alone
+        assert question.followups == followups_of(question)
