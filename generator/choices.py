@@ -21,6 +21,7 @@ from .model import Option, Question
 _KEY = r"(?:[(（]\s*([A-H])\s*[)）]|([A-H])\s*[.．、:：)）])"
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
+_KEY_A = re.compile(r"[(（]\s*A\s*[)）]|A\s*[.．、:：)）]")  # options run from A: without one, none
 _ANSWER_KEYS = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
                           r"\**\s*([A-H](?:\s*[,，、/&和]?\s*[A-H])*)\s*\**\s*(?=$|[\s。.，,;；:：])")
 _TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "correct")
@@ -57,6 +58,8 @@ def read_choice(question: Question) -> dict:
 
 def _options(text: str) -> tuple[list[Option], str | None]:
     """The options in the question section and the section without them."""
+    if not _KEY_A.search(text):
+        return [], None
     lines = text.split("\n")
     for token_index, token in enumerate(tokens := BLOCK_PARSER.parse(text)):
         if token.level != 0 or token.map is None:
