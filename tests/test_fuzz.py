@@ -8,7 +8,7 @@ CI runs the small default profile; ``make fuzz`` runs the same tests with the "f
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import QgenError
@@ -91,6 +91,7 @@ def mutated_banks(draw):
 
 
 @pytest.mark.slow
+@settings(max_examples=max(1, settings.default.max_examples // 3))  # each reads and renders a whole bank
 @given(mutated_banks())
 def test_mutations_of_real_banks(text):
     check_reading(text)
