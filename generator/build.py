@@ -106,7 +106,8 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
                                       source_hash(banks, cache.source_digests), draw_for(config, history),
                                       config.shuffle_options)
     cache.encode_banks()
-    weak = frozenset(k.id for k in history.weakest() if k.strength < WEAK) if config.tag_weak and history else frozenset()
+    weak = frozenset((k.source, k.id) for k in history.weakest() if k.strength < WEAK) \
+        if config.tag_weak and history else frozenset()
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language, config.cards, weak,
                             config.answer_grid, config.project)

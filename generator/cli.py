@@ -212,7 +212,7 @@ def _run_report(args) -> int:
     banks = _banks(args)
     places = [Path(p) for p in args.results] if args.results else [Path(config.results)]
     anki = Path(args.anki).expanduser() if args.anki else None
-    history = read_history(places, anki=anki, banks=banks)
+    history = read_history(places, anki=anki, banks=banks, project=config.project)
     report = build_report(banks, history, history.results, anki is not None)
     print_report(report)
     stem = output_stem(banks, config.paths, config.name)

@@ -7,6 +7,11 @@ when it has no points; the two averaged when it has both), and, from Anki, the s
 reviews that were not lapses; the mean of the two when both are known. A question with
 neither has no strength. A draw around the history takes the weak first, then the questions
 never scored, then the ones already known.
+
+Two banks may hold questions with the same id: a question is known by its bank and its id.
+A result names the bank (a sheet's by the bank's path in the manifest, a practice file's by
+the bank's key); one that names neither (an earlier qgen's) counts for every bank of the
+build that has a question with its id.
 """
 
 from __future__ import annotations
@@ -24,14 +29,17 @@ from .errors import SourceError, UsageError
 from .model import Bank
 from .results import LEVELS
 from .select import Draw
+from .sources import project_path
 
 WEAK = 0.6  # a question below this strength is weak (--tag-weak, the report's mark)
+QuestionKey = tuple[str, str]  # (its bank's file as the build names it, Question.source; its id)
 
 
 @dataclass
 class Known:
     """What the history says of one question."""
 
+    source: str  # its bank ("" when the history was read without the banks)
     id: str
     attempts: int = 0
     last_seen: str | None = None  # the date of the latest result that has it
@@ -62,19 +70,19 @@ class History:
     """Every question the history knows, the papers it saw (newest first) and a digest of
     the files it was read from (recorded in a paper's manifest)."""
 
-    known: dict[str, Known]
-    papers: list[tuple[str, tuple[str, ...]]]  # (date, question ids)
+    known: dict[QuestionKey, Known]
+    papers: list[tuple[str, tuple[QuestionKey, ...]]]  # (date, questions)
     digest: str
     results: int = 0  # result files read
 
     def weakest(self) -> list[Known]:
         """Questions with a strength, weakest first (ties: more attempts first, then id)."""
         scored = [k for k in self.known.values() if k.strength is not None]
-        return sorted(scored, key=lambda k: (k.strength, -k.attempts, k.id))
+        return sorted(scored, key=lambda k: (k.strength, -k.attempts, k.id, k.source))
 
-    def recent(self, papers: int) -> set[str]:
-        """The question ids of the last ``papers`` papers."""
-        return {qid for _, ids in self.papers[:papers] for qid in ids}
+    def recent(self, papers: int) -> set[QuestionKey]:
+        """The questions of the last ``papers`` papers."""
+        return {key for _, keys in self.papers[:papers] for key in keys}
 
 
 def result_files(places: list[Path]) -> list[Path]:
@@ -90,32 +98,59 @@ def result_files(places: list[Path]) -> list[Path]:
 
 
 def read_history(results: list[Path], manifests: list[Path] = (), anki: Path | None = None,
-                 banks: list[Bank] = ()) -> History:
+                 banks: list[Bank] = (), project: str | None = None) -> History:
     """The results in ``results`` (see result_files), the papers of ``manifests`` (the last
-    build's), and, with ``anki``, the reviews of the banks' notes in that Anki collection."""
-    known: dict[str, Known] = {}
-    papers: list[tuple[str, tuple[str, ...]]] = []
+    build's), and, with ``anki``, the reviews of the banks' notes in that Anki collection.
+    ``project``: the folder that manifests name bank files relative to."""
+    known: dict[QuestionKey, Known] = {}
+    papers: list[tuple[str, int, tuple[QuestionKey, ...]]] = []
     fingerprint = hashlib.sha256()
+    owners = _Owners(banks, project)
     files = result_files(results)
     for path in files:
         record = _load(path, "result (made by qgen score)")
         fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
         day = str(record.get("date") or "")
-        papers.append((day, 0, tuple(question["id"] for question in record["questions"])))
+        keys = []
         for question in record["questions"]:
-            _add_result(known.setdefault(question["id"], Known(question["id"])), question, day)
+            for key in owners.of(question):
+                _add_result(known.setdefault(key, Known(*key)), question, day)
+                keys.append(key)
+        papers.append((day, 0, tuple(keys)))
     for path in manifests:
         manifest = _load(path, "paper manifest")
         fingerprint.update(path.name.encode() + b"\0" + path.read_bytes())
         # The last build's papers are the newest of their day.
-        papers.append((str(manifest.get("date") or ""), 1, tuple(q["id"] for q in manifest["questions"])))
+        papers.append((str(manifest.get("date") or ""), 1,
+                       tuple(key for question in manifest["questions"] for key in owners.of(question))))
     if anki is not None:
-        for question_id, (reviews, lapses, ease) in read_anki_reviews(anki, banks).items():
-            entry = known.setdefault(question_id, Known(question_id))
+        for key, (reviews, lapses, ease) in read_anki_reviews(anki, banks).items():
+            entry = known.setdefault(key, Known(*key))
             entry.reviews, entry.lapses, entry.ease = reviews, lapses, ease
-            fingerprint.update(f"{question_id}\0{reviews}\0{lapses}\0{ease}".encode())
+            fingerprint.update(f"{key[0]}\0{key[1]}\0{reviews}\0{lapses}\0{ease}".encode())
     papers.sort(key=lambda paper: paper[:2], reverse=True)
     return History(known, [(day, ids) for day, _, ids in papers], fingerprint.hexdigest()[:16], len(files))
+
+
+class _Owners:
+    """Which question of the build a result's or manifest's question is."""
+
+    def __init__(self, banks: list[Bank], project: str | None):
+        self.by_path = {project_path(bank.source, project): bank.source for bank in banks}
+        self.by_key = {bank.key: bank.source for bank in banks}
+        self.by_id: dict[str, list[str]] = {}
+        for bank in banks:
+            for question in bank.questions:
+                sources = self.by_id.setdefault(question.id, [])
+                if bank.source not in sources:
+                    sources.append(bank.source)
+
+    def of(self, question: dict) -> list[QuestionKey]:
+        qid = question["id"]
+        source = self.by_path.get(question.get("source")) or self.by_key.get(question.get("bank"))
+        if source:
+            return [(source, qid)]
+        return [(source, qid) for source in self.by_id.get(qid, [""])]
 
 
 def _load(path: Path, what: str) -> dict:
@@ -158,8 +193,8 @@ def _add_result(entry: Known, question: dict, day: str) -> None:
             entry.missed[point["label"]] += 1
 
 
-def read_anki_reviews(collection_path: Path, banks: list[Bank]) -> dict[str, tuple[int, int, float | None]]:
-    """(reviews, lapses, mean ease) per question id, from a copy of an Anki collection:
+def read_anki_reviews(collection_path: Path, banks: list[Bank]) -> dict[QuestionKey, tuple[int, int, float | None]]:
+    """(reviews, lapses, mean ease) per question, from a copy of an Anki collection:
     the reviews of its whole-answer note's and point notes' cards, matched by GUID. The
     collection itself is never opened, so Anki may be running."""
     try:
@@ -174,9 +209,9 @@ def read_anki_reviews(collection_path: Path, banks: list[Bank]) -> dict[str, tup
     owner = {}
     for bank in banks:
         for question in bank.questions:
-            owner[note_guid(bank, question)] = question.id
+            owner[note_guid(bank, question)] = (bank.source, question.id)
             for point in question.points:
-                owner[point_guid(bank, question, point)] = question.id
+                owner[point_guid(bank, question, point)] = (bank.source, question.id)
     found: dict[str, list] = {}
     with tempfile.TemporaryDirectory(prefix="qgen-anki-") as folder:
         copy = Path(folder) / "collection.anki2"
@@ -201,8 +236,8 @@ def read_anki_reviews(collection_path: Path, banks: list[Bank]) -> dict[str, tup
             entry[1] += lapses
             if factor:
                 entry[2].append(factor / 1000)
-    return {qid: (reviews, lapses, sum(eases) / len(eases) if eases else None)
-            for qid, (reviews, lapses, eases) in found.items()}
+    return {key: (reviews, lapses, sum(eases) / len(eases) if eases else None)
+            for key, (reviews, lapses, eases) in found.items()}
 
 
 def practice_history(config, banks: list[Bank], stem: str) -> History | None:
@@ -212,14 +247,14 @@ def practice_history(config, banks: list[Bank], stem: str) -> History | None:
         return None
     manifests = sorted(config.out.glob(f"{glob.escape(stem)}-paper*-manifest.json")) if config.out.is_dir() else []
     anki = Path(config.anki_collection).expanduser() if config.anki_collection else None
-    return read_history([Path(config.results)], manifests, anki, banks)
+    return read_history([Path(config.results)], manifests, anki, banks, config.project)
 
 
 def draw_for(config, history: History | None) -> Draw:
     """The build's settings and history as the draw of its papers."""
     if history is None:
         return Draw(quota=config.quota)
-    strength = {k.id: k.strength for k in history.known.values() if k.strength is not None}
+    strength = {key: k.strength for key, k in history.known.items() if k.strength is not None}
     return Draw(strength=strength if config.focus == "weak" else None,
                 leave_out=frozenset(history.recent(config.exclude_recent)) if config.exclude_recent else frozenset(),
                 quota=config.quota, history=history.digest, weak=WEAK)

@@ -41,7 +41,7 @@ class OutputContext:
     templates: str | None
     language_override: str | None = None  # set only when the user chose the language
     cards: tuple[str, ...] = ("answer",)  # the deck's cards: "answer" and/or "points"
-    weak: frozenset[str] = frozenset()  # ids of the questions whose notes are tagged qgen::weak
+    weak: frozenset[tuple[str, str]] = frozenset()  # (source, id) of the questions tagged qgen::weak
     answer_grid: bool = False  # the exam's first page has a grid to mark the choices in
     project: str | None = None  # outputs name a bank by its path relative to this folder
 

@@ -122,7 +122,8 @@ def score(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -
         points = [{"id": p["id"], "label": p["label"], "weight": p["weight"],
                    "checked": (question["id"], p["id"]) in sheet.ticked} for p in question["points"]]
         got = sum(p["weight"] for p in points if p["checked"])
-        questions.append({"number": number, "id": question["id"], "title": question["title"], "points": points,
+        questions.append({"number": number, "id": question["id"], "source": question.get("source"),
+                          "title": question["title"], "points": points,
                           "level": sheet.levels.get(question["id"]), "score": got,
                           "max": sum(p["weight"] for p in points)})
     return {

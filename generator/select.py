@@ -49,11 +49,12 @@ def _rank(seed: int, salt: str, question: Question) -> bytes:
 @dataclass(frozen=True)
 class Draw:
     """How a paper's questions are drawn besides the seed: the weak ones first (``strength``
-    per question id, from the history; lower is weaker), the ones to leave out (the last
-    papers'), and quotas: at least so many questions of a part, a tag or a difficulty."""
+    per question, from the history; lower is weaker), the ones to leave out (the last
+    papers'), and quotas: at least so many questions of a part, a tag or a difficulty.
+    Questions are named by (bank file, id), as ``Question.source`` and ``Question.id``."""
 
-    strength: dict[str, float] | None = None
-    leave_out: frozenset[str] = frozenset()
+    strength: dict[tuple[str, str], float] | None = None
+    leave_out: frozenset[tuple[str, str]] = frozenset()
     quota: tuple[tuple[str, int], ...] = ()
     history: str | None = None  # the digest of the history drawn from, for the manifest
     weak: float = 0.6  # below this strength a question is weak (history.WEAK)
@@ -71,7 +72,7 @@ def select_papers(banks: list[Bank], count: int | None, shuffle: bool, seed: int
     pool = distinct_questions(banks)
     total = sum(len(bank.questions) for bank in banks)
     if draw.leave_out:
-        kept = [q for q in pool if q.id not in draw.leave_out]
+        kept = [q for q in pool if _key(q) not in draw.leave_out]
         if count is not None and count > len(kept):
             raise UsageError(f"--count {count} asks for more questions than are left after leaving out the "
                              f"recent papers' {len(pool) - len(kept)}: {len(kept)}")
@@ -91,9 +92,9 @@ def select_papers(banks: list[Bank], count: int | None, shuffle: bool, seed: int
     if draw.strength is not None:
         # The weak (weakest first), then those never scored, then the ones already known
         # (the best known last); stable sorts, so the seed breaks ties.
-        scored = sorted((q for q in priority if q.id in draw.strength), key=lambda q: draw.strength[q.id])
-        weak = [q for q in scored if draw.strength[q.id] < draw.weak]
-        priority = weak + [q for q in priority if q.id not in draw.strength] + scored[len(weak):]
+        scored = sorted((q for q in priority if _key(q) in draw.strength), key=lambda q: draw.strength[_key(q)])
+        weak = [q for q in scored if draw.strength[_key(q)] < draw.weak]
+        priority = weak + [q for q in priority if _key(q) not in draw.strength] + scored[len(weak):]
     picked = {_key(q) for q in quota_questions(priority, draw.quota, count, bool(draw.leave_out))}
     picked.update(_key(q) for q in [q for q in priority if _key(q) not in picked][:count - len(picked)])
     chosen = [q for q in (priority if shuffle else pool) if _key(q) in picked]

@@ -54,12 +54,13 @@ tags: [llm]
 """
 
 
-def result(folder, name, day, scores, levels=None):
-    """A result as ``qgen score`` writes it: per question id the points made of two."""
+def result(folder, name, day, scores, levels=None, **bank):
+    """A result as ``qgen score`` writes it: per question id the points made of two. ``bank``:
+    ``source=`` (a sheet's, from its manifest) or ``bank=`` (a practice file's bank key)."""
     questions = []
     for number, (qid, made) in enumerate(scores.items(), 1):
         points = [{"id": f"p{i}", "label": f"{qid}-p{i}", "weight": 1, "checked": i < made} for i in range(2)]
-        questions.append({"number": number, "id": qid, "title": qid, "points": points,
+        questions.append({"number": number, "id": qid, "title": qid, "points": points, **bank,
                           "level": (levels or {}).get(qid), "score": made, "max": 2})
     record = {"paper": {"manifest": None, "seed": None, "variant": None, "question_ids": list(scores)},
               "candidate": "me", "date": day, "questions": questions,
@@ -82,17 +83,20 @@ def qgen(*args, cwd):
 
 
 def test_strength_is_the_share_of_points_made_and_levels_over_attempts(project):
-    history = read_history([project / "results"])
+    history = read_history([project / "results"], banks=[read(BANK)])
     # ft: 0/2, then (1/2 and poor 0) / 2 -> mean of 0 and 0.25; quant: 0.5, then (1 + 1) / 2.
-    assert {qid: k.strength for qid, k in history.known.items()} == {"rag": 1.0, "ft": 0.125, "quant": 0.75}
-    assert history.known["ft"].attempts == 2 and history.known["ft"].last_seen == "2026-11-08"
-    assert history.known["ft"].missed == {"ft-p0": 1, "ft-p1": 2}
-    assert history.recent(1) == {"ft", "quant"} and history.recent(2) == {"rag", "ft", "quant"}
+    assert {key: k.strength for key, k in history.known.items()} == {
+        ("bank.md", "rag"): 1.0, ("bank.md", "ft"): 0.125, ("bank.md", "quant"): 0.75}
+    ft = history.known["bank.md", "ft"]
+    assert ft.attempts == 2 and ft.last_seen == "2026-11-08"
+    assert ft.missed == {"ft-p0": 1, "ft-p1": 2}
+    assert {qid for _, qid in history.recent(1)} == {"ft", "quant"}
+    assert {qid for _, qid in history.recent(2)} == {"rag", "ft", "quant"}
 
 
 def test_the_report_puts_the_weakest_first_and_groups_parts_and_tags(project):
     bank = read(BANK)
-    report = build_report([bank], read_history([project / "results"]), 2, False)
+    report = build_report([bank], read_history([project / "results"], banks=[bank]), 2, False)
     assert [row.question.id for row in report.rows] == ["ft", "quant", "rag", "distill", "prune"]
     assert [(g.name, g.strength) for g in report.parts] == [("基础", (1.0 + 0.125) / 2), ("进阶", 0.75)]
     assert [(g.name, g.strength) for g in report.tags] == [("llm", (1.0 + 0.125 + 0.75) / 3), ("infer", 0.75)]
@@ -164,9 +168,10 @@ def test_tag_weak_marks_the_weak_notes_and_anki_reviews_count(project, collectio
     collection.sched.answerCard(card, 1)
     anki_file = tmp_path / "anki" / "collection.anki2"
     history = read_history([project / "results"], anki=anki_file, banks=[read(BANK, "bank.md")])
-    assert (history.known["distill"].reviews, history.known["distill"].lapses) == (2, 1)
-    assert history.known["distill"].strength == 0.5 and history.known["prune"].strength == 1.0
-    assert history.known["ft"].strength == (0.125 + 1.0) / 2  # its results and its one clean review
+    distill = history.known["bank.md", "distill"]
+    assert (distill.reviews, distill.lapses) == (2, 1)
+    assert distill.strength == 0.5 and history.known["bank.md", "prune"].strength == 1.0
+    assert history.known["bank.md", "ft"].strength == (0.125 + 1.0) / 2  # its results and its one clean review
 
     done = qgen("report", "bank.md", "--anki", anki_file, cwd=project)
     assert done.returncode == 0, done.stderr
@@ -178,3 +183,32 @@ def test_tag_weak_marks_the_weak_notes_and_anki_reviews_count(project, collectio
     assert drawn.returncode == 0, drawn.stderr
     manifest = json.loads((project / "build" / "bank-paper-manifest.json").read_text("utf-8"))
     assert [q["id"] for q in manifest["questions"]] == ["distill"]  # 0.5, the weakest with Anki's reviews in
+
+
+def test_two_banks_with_the_same_ids_keep_their_own_history(tmp_path, collection):
+    other = BANK.replace("。", "！")  # the same titles and ids, other answers: not the same questions
+    (tmp_path / "a.md").write_text(BANK, "utf-8")
+    (tmp_path / "b.md").write_text(other, "utf-8")
+    results = tmp_path / "results"
+    result(results, "sheet.json", "2026-11-01", {"ft": 0}, source="b.md")  # scored on a paper of b.md
+    result(results, "practice.json", "2026-11-02", {"rag": 0}, bank="a")  # practised on a.md's study page
+    result(results, "older.json", "2026-11-03", {"quant": 0})  # names no bank: counts for both
+    banks = [read(BANK, "a.md"), read(other, "b.md")]
+    history = read_history([results], banks=banks)
+    assert {key for key, known in history.known.items() if known.strength == 0} == {
+        ("b.md", "ft"), ("a.md", "rag"), ("a.md", "quant"), ("b.md", "quant")}
+
+    (results / "practice.json").unlink()
+    (results / "older.json").unlink()
+    drawn = qgen("build", "a.md", "b.md", "--format", "exam", "--focus", "weak", "--shuffle", "--count", "1",
+                 "--seed", "5", "--out", "out", cwd=tmp_path)
+    assert drawn.returncode == 0, drawn.stderr
+    (manifest,) = (tmp_path / "out").glob("*-paper-manifest.json")
+    (question,) = json.loads(manifest.read_text("utf-8"))["questions"]
+    assert (question["source"], question["id"]) == ("b.md", "ft")
+
+    build_deck("a.md", "b.md", "--out", "deck", "--tag-weak", cwd=tmp_path)
+    (package,) = (tmp_path / "deck").glob("*.apkg")
+    import_package(collection, package)
+    weak = [collection.get_note(nid) for nid in collection.find_notes("tag:qgen::weak")]
+    assert [(note["Source"].split(":")[0], note["Id"]) for note in weak] == [("b.md", "ft")]  # Source: file:line

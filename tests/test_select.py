@@ -111,7 +111,7 @@ def test_a_paper_meets_every_satisfiable_quota_with_exactly_count_questions(kind
 
 def test_the_weak_come_first_then_the_never_scored_then_the_known():
     bank = small_bank([(0, 0, (False, False))] * 6)
-    strength = {"q4": 0.1, "q1": 0.5, "q2": 0.9}
+    strength = {(bank.source, "q4"): 0.1, (bank.source, "q1"): 0.5, (bank.source, "q2"): 0.9}
     (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(strength=strength, history="abc", weak=1.0))
     assert sorted(ids(paper)) == ["q1", "q2", "q4"] and paper.history == "abc"  # all three weak
     (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(strength=strength, weak=0.6))
@@ -122,10 +122,10 @@ def test_the_weak_come_first_then_the_never_scored_then_the_known():
 
 def test_recent_questions_are_left_out_and_a_count_that_cannot_be_met_says_so():
     bank = small_bank([(0, 0, (False, False))] * 5)
-    (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(leave_out=frozenset({"q0", "q1"})))
+    (paper,) = select_papers([bank], 3, True, 7, 1, "h", Draw(leave_out=frozenset({(bank.source, "q0"), (bank.source, "q1")})))
     assert sorted(ids(paper)) == ["q2", "q3", "q4"]
     with pytest.raises(UsageError, match="left after leaving out the recent papers' 2: 3"):
-        select_papers([bank], 4, True, 7, 1, "h", Draw(leave_out=frozenset({"q0", "q1"})))
+        select_papers([bank], 4, True, 7, 1, "h", Draw(leave_out=frozenset({(bank.source, "q0"), (bank.source, "q1")})))
 
 
 def test_an_impossible_quota_names_itself():

@@ -67,13 +67,13 @@ def part_tag(part: str | None) -> str | None:
     return f"part::{name}" if name else None
 
 
-def note_tags(bank: Bank, question: Question, weak: frozenset[str] = frozenset()) -> list[str]:
+def note_tags(bank: Bank, question: Question, weak: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
     """The bank's tags and its name, the question's own tags, its part, difficulty, frequency,
     and ``qgen::weak`` when the practice history says it is weak (``--tag-weak``)."""
     own = [tag for tag in question.tags if tag not in bank.tags]
     more = [part_tag(question.part), f"difficulty::{question.difficulty}" if question.difficulty else None,
             f"frequency::{question.frequency}" if question.frequency else None,
-            "qgen::weak" if question.id in weak else None]
+            "qgen::weak" if (question.source, question.id) in weak else None]
     tags = (*(sanitize_tag(tag) for tag in (*bank.tags, bank.slug, *own)), *more)
     return list(dict.fromkeys(tag for tag in tags if tag))
 

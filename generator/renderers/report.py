@@ -73,7 +73,7 @@ def build_report(banks: list[Bank], history: History, results: int, anki: bool) 
     rows, parts, tags = [], {}, {}
     for bank in banks:
         for index, question in enumerate(bank.questions, 1):
-            row = Row(question, bank, f"{bank.slug}-{index}", history.known.get(question.id))
+            row = Row(question, bank, f"{bank.slug}-{index}", history.known.get((question.source, question.id)))
             rows.append(row)
             part = part_name(question.part) or bank.title
             parts.setdefault(part, Group(part)).rows.append(row)
