@@ -6,7 +6,10 @@ code block is never an option): a list whose items open with a key (``- A: …``
 or a paragraph whose lines do (``A. …`` on bare lines, ``（A）…``, ``A) …``), or one line
 holding several (``A. list  B. dict  C. tuple``). Keys run A, B, C… from A. The correct
 keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【答案】`` left in it;
-what follows is the reason. A question without options whose answer opens with 对 / 错 /
+what follows is the reason. A task list (``- [ ] 2`` / ``- [x] 3``, as GitHub renders it)
+holds options too, keyed A, B, C… in order, the ticked ones correct: in the question, or as
+the answer of a question with no options (ticked and unticked items both), the rest of the
+answer being the reason. A question without options whose answer opens with 对 / 错 /
 True / False is true/false; one with a blank (``____``, ``（　）``) is fill-in.
 """
 
@@ -17,11 +20,14 @@ import string
 
 from .blocks import BLOCK_PARSER
 from .model import Option, Question
+from .sections import join_parts
 
 _KEY = r"(?:[(（]\s*([A-H])\s*[)）]|([A-H])\s*[.．、:：)）])"
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 _KEY_A = re.compile(r"[(（]\s*A\s*[)）]|A\s*[.．、:：)）]")  # options run from A: without one, none
+_TASK_ITEM = re.compile(r"^\[([ xX])\][ \t]+(\S.*)$", re.S)  # a task-list item's text: "[x] 3"
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]", re.M)
 _ANSWER_KEYS = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
                           r"\**\s*([A-H](?:\s*[,，、/&和]?\s*[A-H])*)\s*\**\s*(?=$|[\s。.，,;；:：])")
 _TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "correct")
@@ -40,10 +46,22 @@ def read_choice(question: Question) -> dict:
     text = question.question or ""
     options, stem = _options(text)
     answer = question.answer or ""
+    ticked: tuple[str, ...] = ()
+    if not options and _TASK_LINE.search(text):
+        options, ticked, before, after = _task_options(text)
+        stem = join_parts([before, after]) or None
+    if not options and _TASK_LINE.search(answer):
+        options, ticked, before, after = _task_options(answer)
+        if options and ticked and len(ticked) < len(options):  # else a checklist, not options
+            # What comes before the list (code the options refer to) is part of the question.
+            stem = join_parts([text if text != question.title else "", before]) or None
+            return {"kind": _kind(ticked), "options": tuple(options), "correct": ticked, "stem": stem,
+                    "reason": after or None}
+        options = []
     if options:
         keys, reason = _keys(answer)
-        kind = "multi" if len(keys) > 1 else "choice"
-        return {"kind": kind, "options": tuple(options), "correct": keys, "stem": stem, "reason": reason}
+        keys = ticked or keys
+        return {"kind": _kind(keys), "options": tuple(options), "correct": keys, "stem": stem, "reason": reason}
     asked = f"{question.title}\n{text}"
     truth = _TRUTH.match(answer)
     if truth and (_TRUE_FALSE_STEM.search(asked) or BLANK.search(asked) or not answer[truth.end():].strip()):
@@ -54,6 +72,45 @@ def read_choice(question: Question) -> dict:
         blanks = tuple(part.strip() for part in re.split(r"[；;]", first) if part.strip())
         return {"kind": "fill", "correct": blanks}
     return {}
+
+
+def _kind(keys: tuple[str, ...]) -> str:
+    return "multi" if len(keys) > 1 else "choice"
+
+
+def _task_options(text: str) -> tuple[list[Option], tuple[str, ...], str, str]:
+    """The options of the text's first top-level task list (two items or more, all of them
+    ``[ ]`` or ``[x]``), the keys of the ticked ones, and the text before and after the list."""
+    lines = text.split("\n")
+    tokens = BLOCK_PARSER.parse(text)
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open") or not token.map:
+            continue
+        items = [_TASK_ITEM.match(first) for first in _first_lines(tokens, index)]
+        if len(items) >= 2 and all(items):
+            options = [Option(key, item.group(2).strip()) for key, item in zip(string.ascii_uppercase, items)]
+            ticked = tuple(option.key for option, item in zip(options, items) if item.group(1) in "xX")
+            start, end = token.map
+            return options, ticked, "\n".join(lines[:start]).strip(), "\n".join(lines[end:]).strip()
+    return [], (), "", ""
+
+
+def _first_lines(tokens, start: int) -> list[str]:
+    """The first paragraph of each item of the list opening at ``start``."""
+    firsts, depth, in_item = [], 0, False
+    for token in tokens[start:]:
+        if token.type.endswith("_list_open"):
+            depth += 1
+        elif token.type.endswith("_list_close"):
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type == "list_item_open" and depth == 1:
+            in_item = True
+        elif token.type == "inline" and in_item:
+            firsts.append(token.content)
+            in_item = False
+    return firsts
 
 
 def _options(text: str) -> tuple[list[Option], str | None]:

@@ -5,6 +5,7 @@ import base64
 import json
 import re
 import os
+import textwrap
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -314,3 +315,62 @@ def test_cloze_only_when_each_blank_has_its_answer():
     assert cloze(two, ("def",)) is None  # one answer: a plain short answer
     assert cloze(two, ("def", "class", "lambda")) is None  # the blanks and answers do not pair up
     assert cloze(two, ("a}b", "class")) is None  # Moodle's own syntax in an answer: left as a short answer
+
+
+TASK_LIST_QUIZ = """
+    # Python quiz
+
+    #### Q1. What does `len([1, 2, 3])` return?
+
+    - [ ] 2
+    - [x] 3
+    - [ ] 4
+
+    #### Q2. Which of these are immutable?
+
+    ```python
+    x = (1, 2)
+    ```
+
+    - [x] tuple
+    - [ ] list
+    - [X] str
+    - [ ] dict
+
+    Tuples and strings cannot be changed after they are made.
+
+    #### Q3. What should a code review check?
+
+    - [x] tests
+    - [x] naming
+
+    #### Q4. What keyword defines a function?
+
+    **Question:** Pick one.
+
+    - [ ] func
+    - [ ] def
+
+    **Answer:** B
+    """
+
+
+def test_task_lists_are_options_and_their_ticks_the_key():
+    q1, q2, q3, q4 = read(TASK_LIST_QUIZ).questions
+    assert (q1.kind, [o.text for o in q1.options], q1.correct, q1.stem) == ("choice", ["2", "3", "4"], ("B",), None)
+    assert (q2.kind, [o.key for o in q2.options], q2.correct) == ("multi", ["A", "B", "C", "D"], ("A", "C"))
+    assert q2.stem.startswith("```python") and q2.reason == "Tuples and strings cannot be changed after they are made."
+    assert (q3.kind, q3.options) == ("open", ())  # every item ticked: a checklist answer, not options
+    assert (q4.kind, [o.text for o in q4.options], q4.correct, q4.stem) == ("choice", ["func", "def"], ("B",), "Pick one.")
+
+
+def test_a_task_list_quiz_prints_its_options_and_its_key(tmp_path):
+    (tmp_path / "quiz.md").write_text(textwrap.dedent(TASK_LIST_QUIZ).lstrip("\n"), "utf-8")
+    done = qgen("build", "quiz.md", "--format", "exam,key,json", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    exam, key = (pdf_text(tmp_path / "out" / f"quiz-{kind}.pdf") for kind in ("exam", "key"))
+    assert all(line in exam for line in ("A. 2", "B. 3", "C. 4", "A. tuple", "D. dict")) and "[x]" not in exam
+    assert re.search(r"^B$", key, re.M) and re.search(r"^A, ?C$|^AC$", key, re.M)
+    exported = json.loads((tmp_path / "out" / "quiz.json").read_text("utf-8"))["banks"][0]["questions"]
+    assert [(q["kind"], q["correct"]) for q in exported] == [("choice", ["B"]), ("multi", ["A", "C"]),
+                                                            ("open", []), ("choice", ["B"])]
