@@ -86,7 +86,7 @@ def _task_options(text: str) -> tuple[list[Option], tuple[str, ...], str, str]:
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open") or not token.map:
             continue
-        items = [_TASK_ITEM.match(first) for first in _first_lines(tokens, index)]
+        items = [_TASK_ITEM.match(text) for text in _item_texts(tokens, index)]
         if len(items) >= 2 and all(items):
             options = [Option(key, item.group(2).strip()) for key, item in zip(string.ascii_uppercase, items)]
             ticked = tuple(option.key for option, item in zip(options, items) if item.group(1) in "xX")
@@ -95,9 +95,10 @@ def _task_options(text: str) -> tuple[list[Option], tuple[str, ...], str, str]:
     return [], (), "", ""
 
 
-def _first_lines(tokens, start: int) -> list[str]:
-    """The first paragraph of each item of the list opening at ``start``."""
-    firsts, depth, in_item = [], 0, False
+def _item_texts(tokens, start: int) -> list[str]:
+    """The inline text of each paragraph directly in an item of the list opening at
+    ``start`` (an item's later paragraphs too, so that they can spoil an option)."""
+    texts, depth = [], 0
     for token in tokens[start:]:
         if token.type.endswith("_list_open"):
             depth += 1
@@ -105,12 +106,9 @@ def _first_lines(tokens, start: int) -> list[str]:
             depth -= 1
             if depth == 0:
                 break
-        elif token.type == "list_item_open" and depth == 1:
-            in_item = True
-        elif token.type == "inline" and in_item:
-            firsts.append(token.content)
-            in_item = False
-    return firsts
+        elif token.type == "inline" and depth == 1:
+            texts.append(token.content)
+    return texts
 
 
 def _options(text: str) -> tuple[list[Option], str | None]:
@@ -134,21 +132,14 @@ def _options(text: str) -> tuple[list[Option], str | None]:
 
 
 def _from_list(tokens, start: int) -> list[Option] | None:
-    options, depth = [], 0
-    for token in tokens[start:]:
-        if token.type.endswith("_list_open"):
-            depth += 1
-        elif token.type.endswith("_list_close"):
-            depth -= 1
-            if depth == 0:
-                break
-        elif token.type == "inline" and depth == 1:
-            match = _OPTION_LINE.match(token.content.split("\n")[0])
-            if not match:
-                return None
-            rest = token.content.split("\n", 1)
-            text = match.group(3) + ("\n" + rest[1] if len(rest) > 1 else "")
-            options.append(Option(match.group(1) or match.group(2), text.strip()))
+    options = []
+    for content in _item_texts(tokens, start):
+        match = _OPTION_LINE.match(content.split("\n")[0])
+        if not match:
+            return None
+        rest = content.split("\n", 1)
+        text = match.group(3) + ("\n" + rest[1] if len(rest) > 1 else "")
+        options.append(Option(match.group(1) or match.group(2), text.strip()))
     return options
 
 
