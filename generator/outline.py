@@ -8,7 +8,10 @@ around evidenced ones show where the questions of a part sit: every heading at t
 in that part that has content is a question when it looks like one (numbered, a keyword,
 a question mark), whatever style its own body uses. A bank with no label anywhere takes
 the level that holds the most headings with content, if some of them look like questions.
-Bold question lines (``**题目1：** …``) are questions wherever they stand.
+Bold question lines (``**题目1：** …``) are questions wherever they stand; a paragraph that
+is one bold question (``**3. What is hoisting?**``) is one when an answer label follows it,
+or, in a bank whose questions are all written so (two or more, no labels, no question
+headings), with what follows it as its answer.
 """
 
 from __future__ import annotations
@@ -63,8 +66,7 @@ class _Walk:
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
-        self.bold = self._bold_questions()
-        self.boundaries = sorted(set(self.heads) | set(self.bold))
+        self.bold, self.lone_bold = self._bold_questions()
         self.parent = self._parents()
 
     # -- what opens a question -------------------------------------------------------------
@@ -84,19 +86,24 @@ class _Walk:
                 level_before = block.level
         return found
 
-    def _bold_questions(self) -> dict[int, labels.Marker]:
-        found = {}
+    def _bold_questions(self) -> tuple[dict[int, labels.Marker], dict[int, labels.Marker]]:
+        """The bold lines that open questions, and the bold questions that no label follows
+        (questions only in a bank made of them)."""
+        found, lone = {}, {}
         for index, block in enumerate(self.blocks):
             if block.in_details or block.kind is not BlockKind.PARAGRAPH or block.bold is None:
                 continue
             marker = labels.bold_marker(*block.bold)
             if marker is None:
                 marker = labels.bold_question(*block.bold)
+                if marker is None:
+                    continue
                 following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-                if marker is None or following is None or not opens_main_section(following):
+                if following is None or not opens_main_section(following):
+                    lone[index] = marker
                     continue
             found[index] = marker
-        return found
+        return found, lone
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""
@@ -203,6 +210,8 @@ class _Walk:
 
     def questions(self) -> tuple[list[Unit], list[PartHeading]]:
         headings = self._question_headings()
+        if not headings and not self.bold and len(self.lone_bold) >= 2:
+            self.bold = self.lone_bold  # a bank of bold questions, each answered by what follows it
         markers = {**{i: self.markers[i] for i in headings}, **self.bold}
         starts = sorted(markers)
         units = []

@@ -220,6 +220,69 @@ def test_a_bold_question_line_followed_by_an_answer_label():
     assert (question.title, question.answer) == ("什么是进程？", "资源分配单位。")
 
 
+def test_a_bank_of_bold_questions_without_labels_answers_each_with_what_follows_it():
+    bank = read("""
+        # Interview
+
+        ## JavaScript
+
+        **1. What is a closure?**
+
+        A function together with its lexical environment.
+
+        **2. What is hoisting?**
+
+        Declarations are moved to the top of their scope:
+
+        ```js
+        f(); function f() {}
+        ```
+
+        ## CSS
+
+        **1. What is specificity?**
+
+        How the browser picks between rules.
+        """)
+    assert [(q.number, q.title, q.part) for q in bank.questions] == [
+        (1, "What is a closure?", "JavaScript"), (2, "What is hoisting?", "JavaScript"), (1, "What is specificity?", "CSS")]
+    assert bank.questions[1].answer.endswith("```js\nf(); function f() {}\n```")
+    assert [span.kind for span in bank.spans] == ["preface", "part", "question", "question", "part", "question"]
+
+
+def test_bold_questions_inside_answers_stay_in_the_answers():
+    bank = read("""
+        ### 1. What is a closure?
+
+        A function and its environment.
+
+        **Why does it matter?**
+
+        It keeps state without globals.
+
+        **Where is it used?**
+
+        Callbacks.
+
+        ### 2. What is hoisting?
+
+        Declarations move up.
+        """)
+    assert [q.title for q in bank.questions] == ["What is a closure?", "What is hoisting?"]
+    assert "**Why does it matter?**" in bank.questions[0].answer
+
+
+def test_one_bold_question_alone_does_not_make_a_bank():
+    with pytest.raises(NotABank):
+        read("""
+            # Notes
+
+            **Why write notes?**
+
+            To remember.
+            """)
+
+
 def test_every_line_is_in_one_span_with_front_matter_and_trailing_blanks():
     text = "---\ntitle: T\n---\n\n\n### 题目 1：一\n\n**答案：** A\n\n[ref]: https://example.com\n\n\n"
     bank = read(text)
