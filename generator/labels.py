@@ -16,7 +16,7 @@ from .attributes import only_attributes, split_frequency_mark, without_attribute
 # (first) and every synonym it reads.
 SECTION_LABELS = {
     "question": {"zh": "题目", "en": "Question",
-                 "read": ["题目", "问题", "题目描述", "问题描述", "题干", "question", "problem"]},
+                 "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "question", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
                "read": ["答案", "解答", "参考答案", "解答过程", "回答", "答",
                         "answer", "answers", "solution", "view answer", "show answer"]},

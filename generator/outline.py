@@ -61,12 +61,23 @@ def outline_blocks(blocks: list[Block]) -> Outline:
     return outline
 
 
+def _is_answer_label(line: str) -> bool:
+    label = labels.line_label(line)
+    return bool(label) and labels.section_kind(label[0]) == "answer"
+
+
+def _opens_question_label(block: Block) -> bool:
+    label = labels.line_label(block.content.split("\n", 1)[0])
+    return bool(label) and labels.section_kind(label[0]) == "question"
+
+
 class _Walk:
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
         self.bold, self.lone_bold = self._bold_questions()
+        self.bold.update(self._repeated_question_labels())
         self.parent = self._parents()
 
     # -- what opens a question -------------------------------------------------------------
@@ -104,6 +115,30 @@ class _Walk:
                     continue
             found[index] = marker
         return found, lone
+
+    def _repeated_question_labels(self) -> dict[int, labels.Marker]:
+        """Paragraphs that open with a question label and hold or precede an answer label
+        (``**题目：** 什么是 TCP？`` then ``**答案：** …``; ``问：…`` over ``答：…``), when two or
+        more lie under one heading: each is a question, not the question section of the
+        heading above them (which would merge them into one)."""
+        groups: dict[int | None, list[tuple[int, str]]] = {}
+        heading = None
+        for index, block in enumerate(self.blocks):
+            if index in self.markers:
+                heading = index
+            elif block.kind is BlockKind.PARAGRAPH and not block.in_details and index not in self.bold:
+                lines = block.content.split("\n")
+                label = labels.line_label(lines[0])
+                if label and label[1] and labels.section_kind(label[0]) == "question" and (
+                        any(_is_answer_label(line) for line in lines[1:]) or self._answer_follows(index)):
+                    groups.setdefault(heading, []).append((index, label[1]))
+        return {index: labels.Marker("keyword", None, title)
+                for found in groups.values() if len(found) >= 2 for index, title in found}
+
+    def _answer_follows(self, index: int) -> bool:
+        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        return following is not None and opens_main_section(following) and not (
+            following.kind is BlockKind.PARAGRAPH and _opens_question_label(following))
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""

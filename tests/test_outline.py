@@ -272,6 +272,44 @@ def test_bold_questions_inside_answers_stay_in_the_answers():
     assert "**Why does it matter?**" in bank.questions[0].answer
 
 
+def test_question_and_answer_labels_under_one_heading_are_a_question_each():
+    bank = read("""
+        # 网络
+
+        **题目：** 什么是 TCP？
+
+        **答案：** 面向连接的传输协议。
+
+        **题目：** 什么是 UDP？
+
+        **答案：** 无连接的传输协议。
+
+        ## 进阶
+
+        问：什么是 QUIC？
+        答：基于 UDP 的传输协议。
+
+        问：什么是 HTTP/3？
+        答：跑在 QUIC 上的 HTTP。
+        """)
+    assert [(q.title, q.answer, q.part) for q in bank.questions] == [
+        ("什么是 TCP？", "面向连接的传输协议。", "网络"), ("什么是 UDP？", "无连接的传输协议。", "网络"),
+        ("什么是 QUIC？", "基于 UDP 的传输协议。", "进阶"), ("什么是 HTTP/3？", "跑在 QUIC 上的 HTTP。", "进阶")]
+    assert [span.kind for span in bank.spans] == ["part", "question", "question", "part", "question", "question"]
+
+
+def test_a_heading_question_keeps_its_one_question_label():
+    bank = read("""
+        ### 题目 1：网络
+
+        **题目：** 什么是 TCP？
+
+        **答案：** 面向连接的传输协议。
+        """)
+    (question,) = bank.questions
+    assert (question.title, question.question, question.answer) == ("网络", "什么是 TCP？", "面向连接的传输协议。")
+
+
 def test_one_bold_question_alone_does_not_make_a_bank():
     with pytest.raises(NotABank):
         read("""
