@@ -155,14 +155,31 @@ def line_label(line: str) -> tuple[str, str] | None:
     that ``注意：…`` stays text."""
     match = _BOLD_AT_START.match(line)
     if match:
-        return bold_label(match.group(2), match.group(3))
+        return _spelled_out(bold_label(match.group(2), match.group(3)))
     match = _BRACKETED.match(line)
     if match:
-        return match.group(1), match.group(2).strip()
+        return _spelled_out((match.group(1), match.group(2).strip()))
     match = _PLAIN.match(line)
     if match and section_kind(match.group(1)):
         return match.group(1).strip(), match.group(2).strip()
     return None
+
+
+# ``**Q:** … **A:** …``: single letters are labels only in bold or brackets, where no option
+# line (``A: …`` on a bare line) can be mistaken for one.
+_LETTER_LABELS = {"q": "Question", "a": "Answer"}
+
+
+def _spelled_out(label: tuple[str, str] | None) -> tuple[str, str] | None:
+    if label is None or label[0].casefold() not in _LETTER_LABELS:
+        return label
+    return _LETTER_LABELS[label[0].casefold()], label[1]
+
+
+def line_kind(line: str) -> str | None:
+    """The section kind of the label a line opens with (``答案：…`` -> "answer"), if any."""
+    label = line_label(line)
+    return section_kind(label[0]) if label else None
 
 
 def split_label(text: str) -> tuple[str, str] | None:

@@ -8,10 +8,9 @@ around evidenced ones show where the questions of a part sit: every heading at t
 in that part that has content is a question when it looks like one (numbered, a keyword,
 a question mark), whatever style its own body uses. A bank with no label anywhere takes
 the level that holds the most headings with content, if some of them look like questions.
-Bold question lines (``**题目1：** …``) are questions wherever they stand; a paragraph that
-is one bold question (``**3. What is hoisting?**``) is one when an answer label follows it,
-or, in a bank whose questions are all written so (two or more, no labels, no question
-headings), with what follows it as its answer.
+Bold question lines (``**题目1：** …``) are questions wherever they stand, as are question
+and answer label pairs repeated under one heading; a bold question (``**3. What is X?**``)
+is one when an answer label follows it, or in a bank made of them (no labels or headings).
 """
 
 from __future__ import annotations
@@ -61,16 +60,6 @@ def outline_blocks(blocks: list[Block]) -> Outline:
     return outline
 
 
-def _is_answer_label(line: str) -> bool:
-    label = labels.line_label(line)
-    return bool(label) and labels.section_kind(label[0]) == "answer"
-
-
-def _opens_question_label(block: Block) -> bool:
-    label = labels.line_label(block.content.split("\n", 1)[0])
-    return bool(label) and labels.section_kind(label[0]) == "question"
-
-
 class _Walk:
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
@@ -117,7 +106,7 @@ class _Walk:
         return found, lone
 
     def _repeated_question_labels(self) -> dict[int, labels.Marker]:
-        """Paragraphs that open with a question label and hold or precede an answer label
+        """Paragraphs that open with a question label and have an answer label after them
         (``**题目：** 什么是 TCP？`` then ``**答案：** …``; ``问：…`` over ``答：…``), when two or
         more lie under one heading: each is a question, not the question section of the
         heading above them (which would merge them into one)."""
@@ -127,18 +116,34 @@ class _Walk:
             if index in self.markers:
                 heading = index
             elif block.kind is BlockKind.PARAGRAPH and not block.in_details and index not in self.bold:
-                lines = block.content.split("\n")
-                label = labels.line_label(lines[0])
-                if label and label[1] and labels.section_kind(label[0]) == "question" and (
-                        any(_is_answer_label(line) for line in lines[1:]) or self._answer_follows(index)):
+                label = labels.line_label(block.content.split("\n", 1)[0])
+                if label and label[1] and labels.section_kind(label[0]) == "question":
                     groups.setdefault(heading, []).append((index, label[1]))
-        return {index: labels.Marker("keyword", None, title)
-                for found in groups.values() if len(found) >= 2 for index, title in found}
+        found = {}
+        for openers in groups.values():
+            limits = [index for index, _ in openers[1:]] + [None]
+            answered = [(index, title) for (index, title), limit in zip(openers, limits) if self._answered(index, limit)]
+            if len(answered) >= 2:
+                found.update((index, labels.Marker("keyword", None, title)) for index, title in answered)
+        return found
 
-    def _answer_follows(self, index: int) -> bool:
-        following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-        return following is not None and opens_main_section(following) and not (
-            following.kind is BlockKind.PARAGRAPH and _opens_question_label(following))
+    def _answered(self, index: int, limit: int | None) -> bool:
+        """Whether an answer label follows the question label at ``index`` (in its own
+        paragraph or a block after it) before ``limit`` or the next heading."""
+        lines = self.blocks[index].content.split("\n")[1:]
+        if any(labels.line_kind(line) == "answer" for line in lines):
+            return True
+        for position in range(index + 1, limit if limit is not None else len(self.blocks)):
+            block = self.blocks[position]
+            if position in self.markers:
+                return False
+            if block.kind is BlockKind.DETAILS_OPEN or (block.kind is BlockKind.PARAGRAPH and any(
+                    labels.line_kind(line) == "answer" for line in block.content.split("\n"))):
+                return True
+            if block.kind is BlockKind.HEADING and "answer" in (
+                    labels.section_kind(block.content), labels.line_kind(block.content)):
+                return True
+        return False
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""

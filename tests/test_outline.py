@@ -298,6 +298,26 @@ def test_question_and_answer_labels_under_one_heading_are_a_question_each():
     assert [span.kind for span in bank.spans] == ["part", "question", "question", "part", "question", "question"]
 
 
+def test_bold_q_and_a_pairs_are_questions_and_a_bare_a_line_stays_an_option():
+    bank = read("""
+        # Networking
+
+        **Q:** What is TCP?
+        **A:** A connection-oriented protocol.
+
+        **Q:** Which transport is connectionless?
+
+        A: TCP
+        B: UDP
+
+        **A:** B, because it sends datagrams without a handshake.
+        """)
+    first, second = bank.questions
+    assert (first.title, first.answer) == ("What is TCP?", "A connection-oriented protocol.")
+    assert (second.title, [o.text for o in second.options], second.correct) == (
+        "Which transport is connectionless?", ["TCP", "UDP"], ("B",))
+
+
 def test_a_heading_question_keeps_its_one_question_label():
     bank = read("""
         ### 题目 1：网络
