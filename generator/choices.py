@@ -86,7 +86,7 @@ def _task_options(text: str) -> tuple[list[Option], tuple[str, ...], str, str]:
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open") or not token.map:
             continue
-        items = [_TASK_ITEM.match(text) for text in _item_texts(tokens, index)]
+        items = [_TASK_ITEM.match(content) for content in _item_texts(tokens, index)]
         if len(items) >= 2 and all(items):
             options = [Option(key, item.group(2).strip()) for key, item in zip(string.ascii_uppercase, items)]
             ticked = tuple(option.key for option, item in zip(options, items) if item.group(1) in "xX")
