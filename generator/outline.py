@@ -8,9 +8,9 @@ around evidenced ones show where the questions of a part sit: every heading at t
 in that part that has content is a question when it looks like one (numbered, a keyword,
 a question mark), whatever style its own body uses. A bank with no label anywhere takes
 the level that holds the most headings with content, if some of them look like questions.
-Bold question lines (``**题目1：** …``) are questions wherever they stand, as are question
-and answer label pairs repeated under one heading; a bold question (``**3. What is X?**``)
-is one when an answer label follows it, or in a bank made of them (no labels or headings).
+Paragraphs open questions too (``openers``): bold question lines (``**题目1：** …``) and
+question and answer label pairs repeated under one heading; a lone bold question
+(``**3. What is X?**``) only in a bank made of them (no labels, no question headings).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from . import labels
 from .blocks import Block, BlockKind
 from .navigation import is_navigation
+from .openers import bold_questions, label_pairs
 from .regions import Regions
 from .sections import is_label_heading, opens_main_section
 
@@ -65,8 +66,8 @@ class _Walk:
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
-        self.bold, self.lone_bold = self._bold_questions()
-        self.bold.update(self._repeated_question_labels())
+        self.bold, self.lone_bold = bold_questions(blocks)
+        self.bold.update(label_pairs(blocks, self.markers, self.bold))
         self.parent = self._parents()
 
     # -- what opens a question -------------------------------------------------------------
@@ -85,65 +86,6 @@ class _Walk:
                 found[index] = marker
                 level_before = block.level
         return found
-
-    def _bold_questions(self) -> tuple[dict[int, labels.Marker], dict[int, labels.Marker]]:
-        """The bold lines that open questions, and the bold questions that no label follows
-        (questions only in a bank made of them)."""
-        found, lone = {}, {}
-        for index, block in enumerate(self.blocks):
-            if block.in_details or block.kind is not BlockKind.PARAGRAPH or block.bold is None:
-                continue
-            marker = labels.bold_marker(*block.bold)
-            if marker is None:
-                marker = labels.bold_question(*block.bold)
-                if marker is None:
-                    continue
-                following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-                if following is None or not opens_main_section(following):
-                    lone[index] = marker
-                    continue
-            found[index] = marker
-        return found, lone
-
-    def _repeated_question_labels(self) -> dict[int, labels.Marker]:
-        """Paragraphs that open with a question label and have an answer label after them
-        (``**题目：** 什么是 TCP？`` then ``**答案：** …``; ``问：…`` over ``答：…``), when two or
-        more lie under one heading: each is a question, not the question section of the
-        heading above them (which would merge them into one)."""
-        groups: dict[int | None, list[tuple[int, str]]] = {}
-        heading = None
-        for index, block in enumerate(self.blocks):
-            if index in self.markers:
-                heading = index
-            elif block.kind is BlockKind.PARAGRAPH and not block.in_details and index not in self.bold:
-                label = labels.line_label(block.content.split("\n", 1)[0])
-                if label and label[1] and labels.section_kind(label[0]) == "question":
-                    groups.setdefault(heading, []).append((index, label[1]))
-        found = {}
-        for openers in groups.values():
-            limits = [index for index, _ in openers[1:]] + [None]
-            answered = [(index, title) for (index, title), limit in zip(openers, limits) if self._answered(index, limit)]
-            if len(answered) >= 2:
-                found.update((index, labels.Marker("keyword", None, title)) for index, title in answered)
-        return found
-
-    def _answered(self, index: int, limit: int | None) -> bool:
-        """Whether an answer label follows the question label at ``index`` (in its own
-        paragraph or a block after it) before ``limit`` or the next heading."""
-        lines = self.blocks[index].content.split("\n")[1:]
-        if any(labels.line_kind(line) == "answer" for line in lines):
-            return True
-        for position in range(index + 1, limit if limit is not None else len(self.blocks)):
-            block = self.blocks[position]
-            if position in self.markers:
-                return False
-            if block.kind is BlockKind.DETAILS_OPEN or (block.kind is BlockKind.PARAGRAPH and any(
-                    labels.line_kind(line) == "answer" for line in block.content.split("\n"))):
-                return True
-            if block.kind is BlockKind.HEADING and "answer" in (
-                    labels.section_kind(block.content), labels.line_kind(block.content)):
-                return True
-        return False
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""

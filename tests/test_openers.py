@@ -1,0 +1,163 @@
+"""The paragraphs that open questions: bold question lines and repeated question and
+answer label pairs (``generator/openers.py``)."""
+
+import pytest
+
+from generator.errors import NotABank
+
+from .conftest import read
+
+
+def test_bold_questions_inside_chapters_take_the_chapter_as_their_part():
+    bank = read("""
+        ### 1. 背景
+
+        介绍。
+
+        ### 2. 常见问题
+
+        **问题 1：为什么要检索？**
+
+        **答案：** 因为模型会忘。
+
+        **问题 2：怎样评估？**
+
+        **答案：** 看召回率。
+
+        ### 3. 结语
+
+        完。
+        """)
+    assert [(q.number, q.part) for q in bank.questions] == [(1, None), (2, None)]
+    assert [span.kind for span in bank.spans] == ["preface", "question", "question", "skipped"]
+
+
+def test_a_bold_question_line_followed_by_an_answer_label():
+    bank = read("""
+        **什么是进程？**
+
+        答案：资源分配单位。
+        """)
+    (question,) = bank.questions
+    assert (question.title, question.answer) == ("什么是进程？", "资源分配单位。")
+
+
+def test_a_bank_of_bold_questions_without_labels_answers_each_with_what_follows_it():
+    bank = read("""
+        # Interview
+
+        ## JavaScript
+
+        **1. What is a closure?**
+
+        A function together with its lexical environment.
+
+        **2. What is hoisting?**
+
+        Declarations are moved to the top of their scope:
+
+        ```js
+        f(); function f() {}
+        ```
+
+        ## CSS
+
+        **1. What is specificity?**
+
+        How the browser picks between rules.
+        """)
+    assert [(q.number, q.title, q.part) for q in bank.questions] == [
+        (1, "What is a closure?", "JavaScript"), (2, "What is hoisting?", "JavaScript"), (1, "What is specificity?", "CSS")]
+    assert bank.questions[1].answer.endswith("```js\nf(); function f() {}\n```")
+    assert [span.kind for span in bank.spans] == ["preface", "part", "question", "question", "part", "question"]
+
+
+def test_bold_questions_inside_answers_stay_in_the_answers():
+    bank = read("""
+        ### 1. What is a closure?
+
+        A function and its environment.
+
+        **Why does it matter?**
+
+        It keeps state without globals.
+
+        **Where is it used?**
+
+        Callbacks.
+
+        ### 2. What is hoisting?
+
+        Declarations move up.
+        """)
+    assert [q.title for q in bank.questions] == ["What is a closure?", "What is hoisting?"]
+    assert "**Why does it matter?**" in bank.questions[0].answer
+
+
+def test_question_and_answer_labels_under_one_heading_are_a_question_each():
+    bank = read("""
+        # 网络
+
+        **题目：** 什么是 TCP？
+
+        **答案：** 面向连接的传输协议。
+
+        **题目：** 什么是 UDP？
+
+        **答案：** 无连接的传输协议。
+
+        ## 进阶
+
+        问：什么是 QUIC？
+        答：基于 UDP 的传输协议。
+
+        问：什么是 HTTP/3？
+        答：跑在 QUIC 上的 HTTP。
+        """)
+    assert [(q.title, q.answer, q.part) for q in bank.questions] == [
+        ("什么是 TCP？", "面向连接的传输协议。", "网络"), ("什么是 UDP？", "无连接的传输协议。", "网络"),
+        ("什么是 QUIC？", "基于 UDP 的传输协议。", "进阶"), ("什么是 HTTP/3？", "跑在 QUIC 上的 HTTP。", "进阶")]
+    assert [span.kind for span in bank.spans] == ["part", "question", "question", "part", "question", "question"]
+
+
+def test_bold_q_and_a_pairs_are_questions_and_a_bare_a_line_stays_an_option():
+    bank = read("""
+        # Networking
+
+        **Q:** What is TCP?
+        **A:** A connection-oriented protocol.
+
+        **Q:** Which transport is connectionless?
+
+        A: TCP
+        B: UDP
+
+        **A:** B, because it sends datagrams without a handshake.
+        """)
+    first, second = bank.questions
+    assert (first.title, first.answer) == ("What is TCP?", "A connection-oriented protocol.")
+    assert (second.title, [o.text for o in second.options], second.correct) == (
+        "Which transport is connectionless?", ["TCP", "UDP"], ("B",))
+
+
+def test_a_heading_question_keeps_its_one_question_label():
+    bank = read("""
+        ### 题目 1：网络
+
+        **题目：** 什么是 TCP？
+
+        **答案：** 面向连接的传输协议。
+        """)
+    (question,) = bank.questions
+    assert (question.title, question.question, question.answer) == ("网络", "什么是 TCP？", "面向连接的传输协议。")
+
+
+def test_one_bold_question_alone_does_not_make_a_bank():
+    with pytest.raises(NotABank):
+        read("""
+            # Notes
+
+            **Why write notes?**
+
+            To remember.
+            """)
