@@ -2,7 +2,9 @@
 arguments that do not exist, checked against a real Python environment.
 
 The bank's Python blocks are read statically (``ast``): their imports, the attribute chains
-on what they import (``np.sparse.csr_matrix``) and the keyword arguments of calls on them.
+on what they import (``np.sparse.csr_matrix``) and the keyword arguments of calls on them,
+and the methods called on a name assigned once from a call of an imported class
+(``clf = RandomForestClassifier()`` then ``clf.fitt(X)``: "()" in a use's path).
 One process of the chosen interpreter (``api_probe``, run from an empty folder, with a time
 limit) imports each module once and answers for every use; its answers are cached by
 interpreter and module version, so a module is imported again only when it changed.
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,20 +57,21 @@ def uses_in(code: str, first_line: int, question: Question) -> list[Use]:
     return finder.uses
 
 
-def _assigned(tree: ast.AST) -> set[str]:
-    names = set()
+def _assigned(tree: ast.AST) -> Counter:
+    """How many times the block binds each name."""
+    names: Counter = Counter()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            names.add(node.id)
+            names[node.id] += 1
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
+            names[node.name] += 1
         elif isinstance(node, ast.arg):
-            names.add(node.arg)
+            names[node.arg] += 1
     return names
 
 
 class _UseFinder(ast.NodeVisitor):
-    def __init__(self, first_line: int, question: Question, assigned: set[str]):
+    def __init__(self, first_line: int, question: Question, assigned: Counter):
         self.first_line = first_line
         self.question = question
         self.assigned = assigned
@@ -102,16 +106,31 @@ class _UseFinder(ast.NodeVisitor):
         while isinstance(node, ast.Attribute):
             attributes.append(node.attr)
             node = node.value
-        if not isinstance(node, ast.Name) or node.id not in self.bound or node.id in self.assigned:
+        if not isinstance(node, ast.Name) or node.id not in self.bound:
             return None
         module, path = self.bound[node.id]
+        if node.id in self.assigned and path[-1:] != ("()",):
+            return None
+        if path[-1:] == ("()",) and len(attributes) != 1:
+            return None  # on an instance, only a method called on it is checked
         return module, path + tuple(reversed(attributes))
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        """``clf = RandomForestClassifier(…)``, the only binding of ``clf``: its methods are
+        looked up on the class."""
+        self.generic_visit(node)
+        target = node.targets[0] if len(node.targets) == 1 else None
+        if (isinstance(target, ast.Name) and self.assigned[target.id] == 1 and isinstance(node.value, ast.Call)
+                and target.id not in self.bound):
+            chain = self._chain(node.value.func)
+            if chain and chain[1] and "()" not in chain[1]:
+                self.bound[target.id] = (chain[0], chain[1] + ("()",))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         chain = self._chain(node)
-        if chain:
+        if chain and chain[1][-2:-1] != ("()",):  # an instance's attribute read may be set in __init__
             self._use(*chain, node)
-        else:
+        elif not chain:
             self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -198,15 +217,18 @@ def _module_findings(module: str, uses: list[Use], reply: dict, cache: "_ApiCach
     findings = []
     for use in sorted(uses, key=lambda use: (use.question.source, use.line)):
         missing, suggestion, bad, keyword_suggestions, _ = results[(use.path, use.keywords)]
+        if missing is not None and "()" in use.path[missing:]:
+            continue  # the class itself is missing: said where it is called
         if missing is not None:
-            owner = ".".join((module, *use.path[:missing]))
+            owner = ".".join((module, *use.path[:missing])).replace(".()", "()")
             hint = f"; did you mean “{suggestion[0]}”?" if suggestion else ""
             findings.append(Finding(use.question.source, use.line, "warning", "api-missing",
                                     f"“{owner}” has no “{use.path[missing]}”{hint}"))
         for keyword, near in zip(bad, keyword_suggestions):
             hint = f"; did you mean “{near[0]}”?" if near else ""
             findings.append(Finding(use.question.source, use.line, "warning", "api-missing",
-                                    f"“{'.'.join((module, *use.path))}” takes no keyword argument “{keyword}”{hint}"))
+                                    f"“{'.'.join((module, *use.path)).replace('.()', '()')}” takes no keyword "
+                                    f"argument “{keyword}”{hint}"))
     return findings
 
 

@@ -4,8 +4,9 @@ as JSON on standard output. Standard library only: the interpreter need not have
 
 For each module: is it installed, which version; then, unless the caller already knows the
 answers for that version, it imports the module and follows each use's attributes (a missing
-attribute of a package may be a submodule not yet imported) and checks the keyword arguments
-against the callable's signature. The bank's code itself is never run.
+attribute of a package may be a submodule not yet imported; after "()", an instance of the
+class before it, whose methods are the class's) and checks the keyword arguments against the
+callable's signature. The bank's code itself is never run.
 """
 
 import difflib
@@ -56,6 +57,10 @@ def follow(module, path, keywords):
     except Exception as error:  # the module itself fails to import: nothing to say of its names
         return [None, [], [], [], f"{type(error).__name__}: {error}"]
     for index, name in enumerate(path):
+        if name == "()":  # an instance of ``target``: its methods are the class's
+            if not inspect.isclass(target) or _dynamic(target):
+                return [None, [], [], [], None]  # what a call returns, or any name, is unknown
+            continue
         if hasattr(target, name):
             target = getattr(target, name)
             continue
@@ -77,6 +82,11 @@ def follow(module, path, keywords):
     accepted = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
     bad = [keyword for keyword in keywords if keyword not in accepted]
     return [None, [], bad, [near(keyword, accepted) for keyword in bad], None]
+
+
+def _dynamic(cls):
+    """Whether instances of ``cls`` answer names the class does not list (``__getattr__``)."""
+    return any("__getattr__" in vars(base) for base in inspect.getmro(cls) if base is not object)
 
 
 def main():

@@ -84,6 +84,44 @@ def test_a_block_that_does_not_parse_is_left_to_code_syntax(findings):
     assert uses_in("from numpy import sparse\nnp.sparse(\n", 0, None) == []
 
 
+INSTANCES = """# 标准库
+
+### 题目 1：如何计数并开线程？
+
+**答案：** 用 Counter 和 Thread。
+
+```python
+from collections import Counter
+import threading
+import os
+
+c = Counter("abcab")
+print(c.most_commn(2), c.most_common(1), c.total_count)
+t = threading.Thread(target=print)
+t.strat()
+t.start(daemon=True)
+x = os.path.join("a", "b")
+print(x.uper())
+d = Counter()
+d = 5
+d.foo()
+s = threading.Threadd()
+s.start()
+```
+"""
+
+
+def test_methods_called_on_an_instance_of_an_imported_class_are_looked_up_on_the_class(tmp_path):
+    findings = check_apis([read(INSTANCES)], sys.executable, tmp_path / "apis.json")
+    assert found(findings, "api-missing") == [
+        (13, "“collections.Counter()” has no “most_commn”; did you mean “most_common”?"),
+        (15, "“threading.Thread()” has no “strat”; did you mean “start”?"),
+        (16, "“threading.Thread().start” takes no keyword argument “daemon”"),
+        (22, "“threading” has no “Threadd”; did you mean “Thread”?"),
+    ]  # an attribute read (total_count), what a function returns (x), a name bound twice (d) are not judged,
+    # and a missing class is said once, where it is called, not again at its instance's methods (s.start)
+
+
 def test_answers_are_cached_by_interpreter_and_module_version(tmp_path, findings):
     cache = _ApiCache(tmp_path / "apis.json", sys.executable)
     assert cache.version_knowing("numpy", [(("linalg", "nrom"), ())]) == numpy.__version__  # asked: not imported again
