@@ -84,8 +84,10 @@ def banks(draw):
 
 
 def _comparable(question: Question) -> Question:
-    """Drop what depends on layout (line numbers) and what the reader derives (code, points)."""
+    """Drop what depends on layout (line numbers) and what the reader derives (code, points,
+    and a kind from the text: an answer drawn as "FALSE" is a true/false question)."""
     return replace(question, line=0, end_line=0, section_lines=(), code=(), points=(), followups=(),
+                   kind="open", options=(), correct=(), stem=None, reason=None,
                    extra=tuple(replace(e, line=0) for e in question.extra))
 
 
