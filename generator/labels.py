@@ -68,6 +68,7 @@ MAX_LABEL_LENGTH = 30
 # ``**答案**：…``, ``【答案】…`` and an unbold ``答案：…`` / ``答：…`` / ``Answer: …``.
 _BOLD_AT_START = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(.+?)(?<=\S)\1(.*)$")
 _BRACKETED = re.compile(r"^ {0,3}【\s*([^】\n]{1,%d}?)\s*】[ \t]*(.*)$" % MAX_LABEL_LENGTH)
+_OPTION_B = re.compile(r"^\s*(?:[(（]\s*B\s*[)）]|B\s*[.．、:：)）])")
 _PLAIN = re.compile(r"^ {0,3}([^\s：:*_#>`|【\[<!-][^：:\n]{0,%d}?)\s*[：:][ \t]*(.*)$" % MAX_LABEL_LENGTH)
 
 
@@ -162,6 +163,17 @@ def line_label(line: str) -> tuple[str, str] | None:
     match = _PLAIN.match(line)
     if match and section_kind(match.group(1)):
         return match.group(1).strip(), match.group(2).strip()
+    if match and match.group(1) == "Q":  # no option is keyed Q
+        return "Question", match.group(2).strip()
+    return None
+
+
+def bare_answer(line: str, next_line: str | None) -> tuple[str, str] | None:
+    """A bare ``A: …`` line after a question label is its answer, unless a ``B`` option
+    follows it (then it is option A); elsewhere it is text (``line_label`` says None)."""
+    match = _PLAIN.match(line)
+    if match and match.group(1) == "A" and not (next_line is not None and _OPTION_B.match(next_line)):
+        return "Answer", match.group(2).strip()
     return None
 
 

@@ -1,7 +1,7 @@
 """The paragraphs that open questions, where a bank does not (only) use headings: bold
 question lines (``**题目1：** …``, ``**什么是进程？**`` over an answer label) and question and
 answer label pairs repeated under one heading (``**题目：** 什么是 TCP？`` then ``**答案：** …``;
-``问：…`` over ``答：…``; ``**Q:** …`` over ``**A:** …``).
+``问：…`` over ``答：…``; ``Q: …`` over ``A: …``).
 """
 
 from __future__ import annotations
@@ -59,16 +59,23 @@ def label_pairs(blocks: list[Block], headings: Openers, taken: Openers) -> Opene
 def _answered(blocks: list[Block], headings: Openers, index: int, limit: int) -> bool:
     """Whether an answer label follows the question label at ``index`` (in its own
     paragraph or a block after it) before ``limit`` or the next heading."""
-    if any(labels.line_kind(line) == "answer" for line in blocks[index].content.split("\n")[1:]):
+    if _answers(blocks[index].content.split("\n")[1:]):
         return True
     for position in range(index + 1, limit):
         block = blocks[position]
         if position in headings:
             return False
-        if block.kind is BlockKind.DETAILS_OPEN or (block.kind is BlockKind.PARAGRAPH and any(
-                labels.line_kind(line) == "answer" for line in block.content.split("\n"))):
+        if block.kind is BlockKind.DETAILS_OPEN or (
+                block.kind is BlockKind.PARAGRAPH and _answers(block.content.split("\n"))):
             return True
         if block.kind is BlockKind.HEADING and "answer" in (
                 labels.section_kind(block.content), labels.line_kind(block.content)):
             return True
     return False
+
+
+def _answers(lines: list[str]) -> bool:
+    """Whether one of the lines opens with an answer label (a bare ``A: …`` too, the question
+    being open)."""
+    return any(labels.line_kind(line) == "answer" or labels.bare_answer(line, following)
+               for line, following in zip(lines, [*lines[1:], None]))

@@ -137,7 +137,7 @@ class QuestionCutter:
         for block in body:
             if self._is_noise(block):
                 continue
-            pieces = self._pieces(block, labelled)
+            pieces = self._pieces(block, labelled, sections.name == "question")
             if pieces is None:
                 sections.add(self._markdown(block), block.start + 1, block)
                 code.extend(self._code_in(block, sections.name))
@@ -189,17 +189,16 @@ class QuestionCutter:
             starts.append((piece.line, sections.name))
         return starts
 
-    def _pieces(self, block: Block, labelled: bool) -> list[_Piece] | None:
+    def _pieces(self, block: Block, labelled: bool, after_question: bool = False) -> list[_Piece] | None:
         """The labelled pieces a block holds, or None when the whole block is content of
         the section already open. In a question with no question or answer label (the
         heading is the question, the body the answer), a one-off ``**优点：**`` is part of
-        the answer, not a section."""
+        the answer, not a section. ``after_question``: the open section is the question, which
+        a bare ``A: …`` line answers."""
         line = block.start + 1
         if block.kind is BlockKind.PARAGRAPH:
-            lines = self.lines[block.start:block.end]
-            if not any(self._accepts(labels.line_label(text), labelled) for text in lines):
-                return None
-            return self._segments(lines, line, labelled)
+            pieces = self._segments(self.lines[block.start:block.end], line, labelled, after_question)
+            return pieces if any(piece.label is not None for piece in pieces) else None
         if block.kind is BlockKind.QUOTE:
             lines = [_QUOTE_MARK.sub("", text, count=1) for text in self.lines[block.start:block.end]]
             if not self._accepts(labels.line_label(lines[0]), labelled):
@@ -216,14 +215,18 @@ class QuestionCutter:
             return [_Piece(block.summary or "answer", block.inline_text, line)]
         return None
 
-    def _segments(self, lines: list[str], first_line: int, labelled: bool) -> list[_Piece]:
+    def _segments(self, lines: list[str], first_line: int, labelled: bool,
+                  after_question: bool = False) -> list[_Piece]:
         """Lines cut where a label opens one; soft line breaks inside a piece stay."""
         pieces: list[_Piece] = []
         current = _Piece(None, "", first_line)
         texts: list[str] = []
         for offset, text in enumerate(lines):
             label = labels.line_label(text)
+            if label is None and after_question:
+                label = labels.bare_answer(text, lines[offset + 1] if offset + 1 < len(lines) else None)
             if self._accepts(label, labelled):
+                after_question = labels.section_kind(label[0]) == "question"
                 if current.label is not None or texts:
                     current.text = "\n".join(texts)
                     pieces.append(current)

@@ -161,3 +161,39 @@ def test_one_bold_question_alone_does_not_make_a_bank():
 
             To remember.
             """)
+
+
+def test_bare_q_and_a_lines_are_pairs_and_a_bare_a_before_b_is_an_option():
+    bank = read("""
+        # Networking
+
+        Q: What is TCP?
+        A: A connection-oriented protocol.
+
+        Q: Which transport is connectionless?
+
+        A: TCP
+        B: UDP
+
+        A: B, it sends datagrams without a handshake.
+
+        Q: What does DNS do?
+
+        A: It turns names into addresses.
+        """)
+    first, second, third = bank.questions
+    assert (first.title, first.answer) == ("What is TCP?", "A connection-oriented protocol.")
+    assert ([o.text for o in second.options], second.correct) == (["TCP", "UDP"], ("B",))
+    assert (third.title, third.answer) == ("What does DNS do?", "It turns names into addresses.")
+
+
+def test_a_bare_a_line_is_text_outside_a_question():
+    bank = read("""
+        ### 1. What is a closure?
+
+        A function with its environment.
+
+        A: not a label here, the open section is the answer.
+        """)
+    (question,) = bank.questions
+    assert question.answer.endswith("A: not a label here, the open section is the answer.")
