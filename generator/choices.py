@@ -22,14 +22,19 @@ from .blocks import BLOCK_PARSER
 from .model import Option, Question
 from .sections import join_parts
 
-_KEY = r"(?:[(（]\s*([A-H])\s*[)）]|([A-H])\s*[.．、:：)）])"
+_KEY = r"(?:[(（]\s*([A-Ha-h])\s*[)）]|([A-Ha-h])\s*[.．、:：)）])"  # a) is option A
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
-_KEY_A = re.compile(r"[(（]\s*A\s*[)）]|A\s*[.．、:：)）]")  # options run from A: without one, none
+# Options run from A: a text without an A key that could open an option has none.
+_KEY_A = re.compile(r"[(（]\s*[Aa]\s*[)）]|(?:^|(?<=\s))[Aa]\s*[.．、:：)）]")
 _TASK_ITEM = re.compile(r"^\[([ xX])\][ \t]+(\S.*)$", re.S)  # a task-list item's text: "[x] 3"
 _TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]", re.M)
-_ANSWER_KEYS = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
-                          r"\**\s*([A-H](?:\s*[,，、/&和]?\s*[A-H])*)\s*\**\s*(?=$|[\s。.，,;；:：])")
+# Lower-case keys (``b``, ``b, c``) only when the options were written so, and followed by
+# punctuation or nothing: "a function of …" is prose, not key A.
+_ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
+                                  rf"\**\s*({keys}(?:\s*[,，、/&和]?\s*{keys})*)\s*\**\s*{after}")
+                 for lower, keys, after in ((False, "[A-H]", r"(?=$|[\s。.，,;；:：])"),
+                                            (True, "[A-Ha-h]", r"(?=$|[。.，,;；:：)）])"))}
 _TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "correct")
 _FALSE = ("错", "错误", "×", "✗", "✘", "否", "false", "f", "no", "incorrect", "wrong")
 _TRUTH = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*)?\**\s*(" + "|".join(map(re.escape, _TRUE + _FALSE)) +
@@ -59,8 +64,12 @@ def read_choice(question: Question) -> dict:
                     "reason": after or None}
         options = []
     if options:
-        keys, reason = _keys(answer)
+        lower = any(option.key.islower() for option in options)
+        keys, reason = _keys(answer, lower)
         keys = ticked or keys
+        if lower and not keys:
+            return {}  # a) … b) … with no key in the answer: the parts of an open question
+        options = [Option(option.key.upper(), option.text) for option in options]
         return {"kind": _kind(keys), "options": tuple(options), "correct": keys, "stem": stem, "reason": reason}
     asked = f"{question.title}\n{text}"
     truth = _TRUTH.match(answer)
@@ -158,12 +167,12 @@ def _from_paragraph(content: str) -> list[Option] | None:
 
 def _keys_run_from_a(options: list[Option]) -> bool:
     """A, B, C… in order: two or more options, repeats allowed (lint reports them)."""
-    expected = list(dict.fromkeys(option.key for option in options))
+    expected = list(dict.fromkeys(option.key.upper() for option in options))
     return len(options) >= 2 and expected == list(string.ascii_uppercase[:len(expected)])
 
 
-def _keys(answer: str) -> tuple[tuple[str, ...], str | None]:
-    match = _ANSWER_KEYS.match(answer)
+def _keys(answer: str, lower: bool = False) -> tuple[tuple[str, ...], str | None]:
+    match = _ANSWER_KEYS[lower].match(answer)
     if not match:
         return (), answer.strip() or None
     keys = tuple(dict.fromkeys(re.findall(r"[A-H]", match.group(1).upper())))

@@ -374,3 +374,25 @@ def test_a_task_list_quiz_prints_its_options_and_its_key(tmp_path):
     exported = json.loads((tmp_path / "out" / "quiz.json").read_text("utf-8"))["banks"][0]["questions"]
     assert [(q["kind"], q["correct"]) for q in exported] == [("choice", ["B"]), ("multi", ["A", "C"]),
                                                             ("open", []), ("choice", ["B"])]
+
+
+def test_lower_case_keys_are_options_when_the_answer_gives_one_and_parts_otherwise():
+    bank = read("""
+        ### 1. Which transport is connectionless?
+
+        a) TCP
+        b) UDP
+
+        **Answer:** b, it has no handshake.
+
+        ### 2. Explain the two protocols.
+
+        a. what TCP guarantees
+        b. what UDP leaves out
+
+        **Answer:** a function of the transport layer: TCP orders bytes, UDP does not.
+        """)
+    choice, parts = bank.questions
+    assert (choice.kind, [(o.key, o.text) for o in choice.options], choice.correct) == (
+        "choice", [("A", "TCP"), ("B", "UDP")], ("B",))
+    assert (parts.kind, parts.options) == ("open", ())  # "a function …" is prose, not key A
