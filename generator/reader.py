@@ -114,10 +114,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
-    drafts = walk.questions(meta)
-    known = walk.known_items
-    questions = [replace(q, points=points_of(q, known), followups=followups_of(q, known), **read_choice(q))
-                 for q in drafts]
+    questions = walk.questions(meta)
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     return Bank(
@@ -147,12 +144,12 @@ class _BankWalk:
         self.blocks = blocks
         self.outline = outline
         self.findings: list[Finding] = []
-        self.known_items: dict[str, list[str]] = {}  # section text -> its list items, read from the tokens
 
     def questions(self, meta: dict) -> list[Question]:
         """The questions, each with its part and its settings: those written after its
         title (``{#id minutes=5 difficulty=hard tags=rag}``) over the bank's front matter;
-        its tags are the bank's and its own."""
+        its tags are the bank's and its own; its points, follow-ups and choices, read from
+        its sections (the cutter knows the list items of the sections it read whole)."""
         units = self.outline.units
         titles, explicit, own = [], [], []
         for unit in units:
@@ -166,7 +163,6 @@ class _BankWalk:
             explicit.append(given)
         self._check_fences()
         cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings())
-        self.known_items = cutter.items
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
                                      unit.marker.number, title),
@@ -177,7 +173,9 @@ class _BankWalk:
         return [replace(draft, id=question_id, tags=bank_tags + tuple(t for t in mine.get("tags", ()) if t not in bank_tags),
                         minutes=mine.get("minutes", meta.get("minutes")),
                         difficulty=mine.get("difficulty", meta.get("difficulty")),
-                        frequency=mine.get("frequency", meta.get("frequency")))
+                        frequency=mine.get("frequency", meta.get("frequency")),
+                        points=points_of(draft, cutter.items), followups=followups_of(draft, cutter.items),
+                        **read_choice(draft))
                 for draft, question_id, mine in zip(drafts, ids, own)]
 
     def _recurring_headings(self) -> set[str]:
