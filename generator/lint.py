@@ -221,7 +221,6 @@ def _images_and_links(bank: Bank, max_image_mb: int):
     yield from markup.findings
 
 
-@lru_cache(maxsize=4096)
 def python_syntax_error(code: str) -> tuple[int, str] | None:
     """(line within the block, message) of the first syntax error, or None. Parses only."""
     try:

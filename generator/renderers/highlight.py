@@ -32,7 +32,6 @@ def _formatter(long: bool):
     return HtmlFormatter(cssclass=css_class, wrapcode=True)
 
 
-@lru_cache(maxsize=8192)
 def highlight(code: str, lang: str) -> str:
     """Code as ``<div class="qgen-code"><pre><code>…`` with Pygments token classes; a long
     block is also ``qgen-code-long``, which a printed page lets break across pages."""
