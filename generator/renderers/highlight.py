@@ -40,7 +40,6 @@ def highlight(code: str, lang: str) -> str:
     return pygments_format(_tokens(code, lang), _formatter(code.count("\n") > LONG_CODE_LINES))
 
 
-@lru_cache(maxsize=1024)
 def highlight_inline(code: str, lang: str, style: str) -> str:
     """Code with its colours written into each token (``style="color: …"``), for places
     that take no stylesheet (a Moodle question's text)."""
