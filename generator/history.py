@@ -147,7 +147,8 @@ class _Owners:
 
     def of(self, question: dict) -> list[QuestionKey]:
         qid = question["id"]
-        source = self.by_path.get(question.get("source")) or self.by_key.get(question.get("bank"))
+        path, key = (value if isinstance(value, str) else None for value in (question.get("source"), question.get("bank")))
+        source = self.by_path.get(path) or self.by_key.get(key)  # a hand-edited list or number names no bank
         if source:
             return [(source, qid)]
         return [(source, qid) for source in self.by_id.get(qid, [""])]

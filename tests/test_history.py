@@ -212,3 +212,10 @@ def test_two_banks_with_the_same_ids_keep_their_own_history(tmp_path, collection
     import_package(collection, package)
     weak = [collection.get_note(nid) for nid in collection.find_notes("tag:qgen::weak")]
     assert [(note["Source"].split(":")[0], note["Id"]) for note in weak] == [("b.md", "ft")]  # Source: file:line
+
+
+def test_a_hand_edited_bank_name_of_the_wrong_type_counts_the_result_by_id(tmp_path):
+    results = tmp_path / "results"
+    result(results, "edited.json", "2026-11-01", {"ft": 0}, source=["b.md"], bank=3)
+    history = read_history([results], banks=[read(BANK, "a.md")])
+    assert list(history.known) == [("a.md", "ft")]
