@@ -1,7 +1,9 @@
 import contextlib
+import fcntl
 import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -138,6 +140,25 @@ def run(*args, cwd=ROOT, env=None):
             signal.signal(signal.SIGTERM, handler)
     text = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]
     return subprocess.CompletedProcess(["qgen", *map(str, args)], code, *text)
+
+
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder that ``make(folder)`` fills, made once in the whole run: with several test
+    processes (pytest -n), the first to ask makes it while the others wait on a lock, then
+    all read it. Papers laid out for a module are thus laid out once, not once per process.
+    The tests that use it only read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the folder every process of this run shares
+    folder = root / f"once-{name}"
+    with open(root / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"once-{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (root / f"once-{name}.done").touch()
+    return folder
 
 
 def snapshot(folder: Path) -> dict:

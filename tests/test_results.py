@@ -8,7 +8,7 @@ import os
 import pytest
 
 from .conftest import ROOT
-from .conftest import run
+from .conftest import built_once, run
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.slow
@@ -17,11 +17,13 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def papers(tmp_path_factory):
     """Interviewer's sheets of three questions, for seed 42 and for seed 7."""
-    out = tmp_path_factory.mktemp("sheets")
-    for seed in (42, 7):
-        result = run("build", "--format", "interview", "--shuffle", "--count", "3", "--seed", str(seed), "--out", str(out / str(seed)), cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
-        assert result.returncode == 0, result.stderr
-    return out
+    def make(out):
+        for seed in (42, 7):
+            result = run("build", "--format", "interview", "--shuffle", "--count", "3", "--seed", str(seed),
+                         "--out", str(out / str(seed)), cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+            assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "sheets", make)
 
 
 def manifest(folder):
