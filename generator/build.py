@@ -111,9 +111,7 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
                             config.language or banks[0].language, templates, config.language, config.cards, weak,
                             config.answer_grid, config.project)
-    # Sections rendered for the deck are rendered again only by the study page and papers.
-    markup = MarkupRenderer(max_image_mb=config.max_image_mb,
-                            keep_section_html=bool({"html", *PAPER_KINDS} & set(config.formats)),
+    markup = MarkupRenderer(max_image_mb=config.max_image_mb, store=cache.html,
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})
     rendered = _rendered(RenderJob(banks, config, context, Views(markup), report.papers, progress, report.findings))

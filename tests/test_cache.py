@@ -2,6 +2,7 @@
 Builds run in this process and the tests read the build's report: whether it was reused,
 its findings, the deck's changes, its pages."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -120,6 +121,19 @@ def test_another_qgen_version_renders_again(project, monkeypatch, code_digest_re
     assert not build().reused
 
 
+def test_an_upgraded_library_renders_again(project, monkeypatch, code_digest_recomputed):
+    """A new markdown-it-py or Pygments may render the same Markdown otherwise: neither the
+    outputs, the banks read nor the HTML kept are reused."""
+    assert cache_module.libraries_state() and all(name.endswith(".dist-info") for name in cache_module.libraries_state())
+    assert any(name.startswith("markdown_it_py-") for name in cache_module.libraries_state())
+    assert build().reused
+    upgraded = [name.replace("pygments-", "pygments-99.") for name in cache_module.libraries_state()]
+    monkeypatch.setattr(cache_module, "libraries_state", lambda: upgraded)
+    code_digest_recomputed()
+    assert not build().reused
+    assert len(list((project / "out" / ".qgen-cache" / "html").glob("*.json"))) == 1  # the old code's is gone
+
+
 def test_a_changed_byte_in_qgens_own_code_renders_again(project, monkeypatch, tmp_path, code_digest_recomputed):
     """An edited module (here a copy of the package with one byte of the JSON renderer
     changed) must not keep the outputs or the banks the old code made."""
@@ -156,3 +170,44 @@ def test_the_cache_keeps_only_the_banks_it_still_reads(project):
         bank.write_text(bank.read_text("utf-8") + f"\n{word}\n", encoding="utf-8")
         build()
     assert len(list((project / "out" / ".qgen-cache" / "banks").glob("*.json"))) == 1
+
+
+def _edit_one_answer(project) -> tuple[str, str]:
+    """分布式计算 -> 分布式训练 in the first answer that has it: that answer's text before
+    and after."""
+    from generator.reader import read_bank_file
+
+    bank = project / "bank" / "llm-interview.md"
+    before = next(q.answer for q in read_bank_file(bank).questions if "分布式计算" in (q.answer or ""))
+    bank.write_text(bank.read_text("utf-8").replace("分布式计算", "分布式训练", 1), encoding="utf-8")
+    return before, before.replace("分布式计算", "分布式训练", 1)
+
+
+def test_after_an_edit_only_the_edited_section_is_rendered_again(project, monkeypatch):
+    from markdown_it import MarkdownIt
+
+    parsed, inline = [], []
+    parse, render_inline = MarkdownIt.parse, MarkdownIt.renderInline
+    monkeypatch.setattr(MarkdownIt, "parse", lambda self, text, env=None: parsed.append(text) or parse(self, text, env))
+    monkeypatch.setattr(MarkdownIt, "renderInline",
+                        lambda self, text, env=None: inline.append(text) or render_inline(self, text, env))
+    _, edited = _edit_one_answer(project)
+    parsed.clear()
+    report = build()
+    assert not report.reused
+    whole_file = (project / "bank" / "llm-interview.md").read_text("utf-8")
+    assert [text for text in parsed if text.strip() != whole_file.strip()] == [edited]
+    assert inline == []  # titles and points: each as it was
+
+
+def test_outputs_after_an_edit_are_those_of_a_build_that_renders_everything(project):
+    before, after = _edit_one_answer(project)
+    shutil.copytree(project / "out", project / "fresh")
+    shutil.rmtree(project / "fresh" / ".qgen-cache" / "html")
+    build()
+    build(out=Path("fresh"))
+    for output in (project / "out").iterdir():
+        if output.is_file():
+            assert output.read_bytes() == (project / "fresh" / output.name).read_bytes(), output.name
+    (stored,) = [json.loads(p.read_text("utf-8")) for p in (project / "out" / ".qgen-cache" / "html").glob("*.json")]
+    assert after in stored["blocks"] and before not in stored["blocks"]  # what this build used, only

@@ -123,7 +123,9 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
     the decks, note types and collection before its share."""
     fields_template = environment(context.templates).get_template("anki/fields.html.j2")
     notes = [(question, project_path(question.source, context.project)) for bank in banks for question in bank.questions]
-    processes = note_processes(len(notes), jobs)
+    # Notes whose sections an earlier build rendered (the cache keeps them) are quick: they
+    # are not shared out.
+    processes = note_processes(views.to_render(question for question, _ in notes), jobs)
     result = DeckResult(b"", {}, processes=processes)
     times = _NoteTimes((previous or {}).get("notes", {}), base_time, result)
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:

@@ -51,11 +51,11 @@ class MarkupRenderer:
 
     ``bank_dir`` is the only folder images may come from; anything outside it, remote or
     missing is left out with a warning (file and line). ``[text][label]`` links resolve
-    against their file's ``link_definitions``. Without ``keep_section_html``, other
-    processes need not send back the sections they rendered."""
+    against their file's ``link_definitions``. With a ``store`` (the build cache's), HTML
+    rendered by an earlier build is taken from it rather than rendered again."""
 
     max_image_mb: int = 20  # a larger image is left out with a finding, never read
-    keep_section_html: bool = True  # False when no later output renders the same sections
+    store: object = None  # an HtmlStore (generator.cache)
     link_definitions: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.link_definitions
     footnotes: dict[str, tuple] = field(default_factory=dict)  # source -> Bank.footnotes
     media_prefix: str = ""  # before a packaged image's name in src (Moodle: "@@PLUGINFILE@@/")
@@ -68,6 +68,9 @@ class MarkupRenderer:
     _html_inline: dict = field(default_factory=dict)
 
     def __post_init__(self):
+        # Settings that change the HTML of a fragment; the store keys its files by them.
+        settings = {"media_prefix": self.media_prefix, "inline_code_style": self.inline_code_style}
+        self._stored, self._stored_inline = self.store.attach(self, settings) if self.store else ({}, {})
         self._parser = (MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
                         .use(texmath_plugin, delimiters="brackets")
                         .use(dollarmath_plugin, allow_digits=False, double_inline=True)
@@ -93,8 +96,12 @@ class MarkupRenderer:
             return Markup("")
         links = self.link_definitions.get(source)
         notes = [markdown for label, markdown in self.footnotes.get(source, ()) if f"[^{label}]" in text]
-        if text in self._html_anywhere and not links and not notes:
-            return self._html_anywhere[text]
+        if not links and not notes:
+            if text in self._html_anywhere:
+                return self._html_anywhere[text]
+            if text in self._stored:
+                html = self._html_anywhere[text] = Markup(self._stored[text])
+                return html
         key = (text, source, line, bank_dir)
         if key not in self._html_here:
             # Footnote anchors are told apart by the section's text, never by its place, so
@@ -118,10 +125,9 @@ class MarkupRenderer:
         over with ``merge``: warnings, images and the HTML of sections that is the same
         wherever they are. This renderer starts afresh, so nothing is handed over twice."""
         learned = {"findings": self.findings, "media": self.media, "local_files": self.local_files,
-                   "html": self._html_anywhere if self.keep_section_html else {}}
+                   "html": self._html_anywhere, "inline": self._html_inline}
         self.findings, self.media, self.local_files = [], {}, set()
-        if self.keep_section_html:
-            self._html_anywhere = {}
+        self._html_anywhere, self._html_inline = {}, {}
         return learned
 
     def merge(self, learned: dict) -> None:
@@ -130,6 +136,16 @@ class MarkupRenderer:
         self.media.update(learned["media"])
         self.local_files.update(learned["local_files"])
         self._html_anywhere.update(learned["html"])
+        self._html_inline.update(learned["inline"])
+
+    def knows(self, text: str) -> bool:
+        """Whether a fragment's HTML is at hand (rendered or stored) where it needs no place."""
+        return text in self._html_anywhere or text in self._stored
+
+    def html_by_text(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(block, inline) HTML by Markdown text of every fragment rendered or reused so far
+        whose HTML is its text's alone: what the store keeps for the next build."""
+        return self._html_anywhere, self._html_inline
 
     def check(self, text: str | None, source: str, line: int, bank_dir: Path | None) -> None:
         """The image and link warnings rendering the section would give, without rendering
@@ -152,7 +168,9 @@ class MarkupRenderer:
         if not text:
             return Markup("")
         if text not in self._html_inline:
-            self._html_inline[text] = Markup(self._parser.renderInline(text, {"bank_dir": None}))
+            stored = self._stored_inline.get(text)
+            self._html_inline[text] = Markup(stored if stored is not None else
+                                             self._parser.renderInline(text, {"bank_dir": None}))
         return self._html_inline[text]
 
     def _render_fence(self, renderer, tokens, index, options, env):

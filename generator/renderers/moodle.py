@@ -29,7 +29,8 @@ PLUGINFILE = "@@PLUGINFILE@@/"
 def moodle_markup(markup: MarkupRenderer) -> MarkupRenderer:
     """A renderer for Moodle's HTML: the build's settings, its own caches."""
     return MarkupRenderer(max_image_mb=markup.max_image_mb, link_definitions=markup.link_definitions,
-                          footnotes=markup.footnotes, media_prefix=PLUGINFILE, inline_code_style=INLINE_STYLE)
+                          footnotes=markup.footnotes, media_prefix=PLUGINFILE, inline_code_style=INLINE_STYLE,
+                          store=markup.store)
 
 
 def fractions(correct: int, wrong: int) -> tuple[str, str]:

@@ -149,6 +149,11 @@ class Views:
                                                 BankHtml(bank, self.markup))
         return self._banks[bank.source]
 
+    def to_render(self, questions) -> int:
+        """How many of ``questions`` have sections whose HTML is not at hand (an earlier
+        build's, kept by the cache): what is worth sharing out to other processes."""
+        return sum(1 for q in questions if not all(self.markup.knows(text) for text in (q.question, q.answer) if text))
+
     def paper(self, paper: Paper) -> list[QuestionView]:
         return [self.question(q) for q in paper.questions]
 
