@@ -70,20 +70,21 @@ def test_sections_rendered_by_workers_serve_the_study_page(bank, tmp_path):
 def test_what_workers_render_is_kept_for_the_next_build(bank, tmp_path):
     """The sections, titles and points workers render come back to be kept by the cache;
     after an edit, the one note left to render is not shared out."""
-    import json
     import shutil
 
+    from generator.cache import read_html_file
     from generator.reader import read_bank_file
 
     copy = tmp_path / "bank" / "large.md"
     copy.parent.mkdir()
     shutil.copy(bank, copy)
     assert deck_build(copy, tmp_path / "out", jobs=2, cards=("answer", "points")).anki.processes == 2
-    (stored,) = [json.loads(p.read_text("utf-8")) for p in (tmp_path / "out" / ".qgen-cache" / "html").glob("*.json")]
+    (store,) = (tmp_path / "out" / ".qgen-cache" / "html").iterdir()
+    blocks, inline = read_html_file(store)
     questions = read_bank_file(copy).questions
-    assert all(q.answer in stored["blocks"] for q in questions if "![" not in q.answer)  # an image's depends on its place
-    assert all(q.title in stored["inline"] for q in questions)
-    assert all(p.text in stored["inline"] for q in questions for p in q.points)
+    assert all(q.answer in blocks for q in questions if "![" not in q.answer)  # an image's depends on its place
+    assert all(q.title in inline for q in questions)
+    assert all(p.text in inline for q in questions for p in q.points)
     copy.write_text(copy.read_text("utf-8").replace("**Answer:** ", "**Answer:** Edited. ", 1), encoding="utf-8")
     again = deck_build(copy, tmp_path / "out", jobs=2, cards=("answer", "points"))
     assert again.anki.processes == 1 and len(again.anki.answers.changed) == 1
