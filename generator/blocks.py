@@ -42,6 +42,7 @@ class BlockKind(enum.Enum):
     DETAILS_OPEN = "details_open"
     DETAILS_CLOSE = "details_close"
     FOOTNOTE = "footnote"  # a footnote's definition, ``[^1]: …``
+    ITEM = "list_item"  # an item of a top-level list, when the items are read one by one
 
 
 _KIND_OF_TOKEN = {
@@ -76,6 +77,8 @@ class Block:
     inline_text: str = ""  # text inside the details tags themselves
     is_tag_only: bool = False
     bold: tuple[str, str] | None = None  # (bold text, rest) when a paragraph starts with bold text
+    number: int | None = None  # an ordered list item's number
+    text_end: int = 0  # an item: one past the last line of its first paragraph (its start if none)
 
 
 def _leading_bold(content: str) -> tuple[str, str] | None:
@@ -114,8 +117,9 @@ def opening_inline_tokens(content: str):
     return tokens
 
 
-def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
-    """One Block per top-level token group, with <details> regions marked."""
+def split_blocks(tokens, lines: list[str], body_start: int, items: bool = False) -> list[Block]:
+    """One Block per top-level token group, with <details> regions marked; with ``items``,
+    one per item of a top-level list (a bank whose questions are list items)."""
     blocks = []
     index = 0
     while index < len(tokens):
@@ -128,6 +132,10 @@ def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
         if token.nesting == 1:
             while not (tokens[last].level == 0 and tokens[last].nesting == -1):
                 last += 1
+        if items and kind is BlockKind.LIST:
+            blocks.extend(_items(tokens, index, last))
+            index = last + 1
+            continue
         start, end = token.map if token.map else (0, 0)
         block = Block(kind, start, end, index, last)
         if kind is BlockKind.HEADING:
@@ -151,6 +159,28 @@ def split_blocks(tokens, lines: list[str], body_start: int) -> list[Block]:
         blocks.extend(_with_details(block))
         index = last + 1
     return _match_details(blocks)
+
+
+def _items(tokens, first: int, last: int) -> list[Block]:
+    """The items of the list whose tokens are ``first``..``last``, a Block each: its first
+    paragraph's text as ``content``, its number if the list is ordered."""
+    found = []
+    for index in range(first + 1, last):
+        token = tokens[index]
+        if token.type != "list_item_open" or token.level != 1:
+            continue
+        close = index + 1
+        while not (tokens[close].type == "list_item_close" and tokens[close].level == 1):
+            close += 1
+        start, end = token.map
+        block = Block(BlockKind.ITEM, start, end, index, close, text_end=start)
+        if tokens[index + 1].type == "paragraph_open" and tokens[index + 1].map:
+            block.content = tokens[index + 2].content
+            block.text_end = tokens[index + 1].map[1]
+        block.number = int(token.info) if token.info.isdigit() else None
+        block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
+        found.append(block)
+    return found
 
 
 class _HtmlScan(HTMLParser):

@@ -114,8 +114,15 @@ def _sections(bank: Bank):
     usage = Counter(kind for q in bank.questions for kind in ("example", "explanation")
                     if q.section(kind) is not None)
     expected = [kind for kind in ("example", "explanation") if usage[kind] >= CONSISTENCY_SHARE * total]
+    unanswered = {id(q) for q in bank.questions if q.answer is None}
+    if total > 1 and len(unanswered) == total:
+        # A list of questions to ask (an interviewer's bank): one finding, not one a question.
+        yield Finding(bank.source, bank.questions[0].line, "warning", "missing-section",
+                      f"none of the {total} questions has an answer: cards show the question alone "
+                      "(papers and interviewer's sheets leave room to answer)")
+        unanswered = set()
     for question in bank.questions:
-        if question.answer is None:
+        if id(question) in unanswered:
             yield Finding(bank.source, question.line, "warning", "missing-section",
                           f"{_label(question)} has no answer section")
         for kind in expected:

@@ -21,7 +21,7 @@ def is_navigation(blocks: list[Block]) -> bool:
         if block.kind is BlockKind.PARAGRAPH and block.content.strip().lower() in _TOC_MARKERS:
             links += 1
             continue
-        if block.kind not in (BlockKind.LIST, BlockKind.PARAGRAPH, BlockKind.TABLE):
+        if block.kind not in (BlockKind.LIST, BlockKind.ITEM, BlockKind.PARAGRAPH, BlockKind.TABLE):
             return False
         for content in block.inline_contents:
             count = _anchor_links_only(content)

@@ -1,15 +1,21 @@
 """The paragraphs that open questions, where a bank does not (only) use headings: bold
 question lines (``**题目1：** …``, ``**什么是进程？**`` over an answer label) and question and
 answer label pairs repeated under one heading (``**题目：** 什么是 TCP？`` then ``**答案：** …``;
-``问：…`` over ``答：…``; ``Q: …`` over ``A: …``).
+``问：…`` over ``答：…``; ``Q: …`` over ``A: …``); in a bank that has none of these, the items
+of lists of questions (``* What is a closure?``, an answer or follow-ups nested under each)
+and question labels with no answer.
 """
 
 from __future__ import annotations
 
+import re
+
 from . import labels
 from .blocks import Block, BlockKind
+from .navigation import is_navigation
 from .sections import opens_main_section
 
+_LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 Openers = dict[int, labels.Marker]  # block index -> what the paragraph says of its question
 
 
@@ -33,10 +39,12 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers]:
     return found, lone
 
 
-def label_pairs(blocks: list[Block], headings: Openers, taken: Openers) -> Openers:
+def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only: bool = True) -> Openers:
     """Paragraphs that open with a question label and have an answer label after them, when
     two or more lie under one of the ``headings``: each is a question, not the question
-    section of the heading above them (which would merge them into one)."""
+    section of the heading above them (which would merge them into one). Without
+    ``answered_only``, those with no answer too (a list of questions to ask, each
+    ``Question: …`` over its code)."""
     groups: dict[int | None, list[tuple[int, str]]] = {}
     heading = None
     for index, block in enumerate(blocks):
@@ -50,7 +58,7 @@ def label_pairs(blocks: list[Block], headings: Openers, taken: Openers) -> Opene
     for openers in groups.values():
         limits = [index for index, _ in openers[1:]] + [len(blocks)]
         answered = [(index, title) for (index, title), limit in zip(openers, limits)
-                    if _answered(blocks, headings, index, limit)]
+                    if not answered_only or _answered(blocks, headings, index, limit)]
         if len(answered) >= 2:
             found.update((index, labels.Marker("keyword", None, title)) for index, title in answered)
     return found
@@ -79,3 +87,42 @@ def _answers(lines: list[str]) -> bool:
     being open)."""
     return any(labels.line_kind(line) == "answer" or labels.bare_answer(line, following)
                for line, following in zip(lines, [*lines[1:], None]))
+
+
+def list_questions(blocks: list[Block]) -> Openers:
+    """The items of the lists (runs of ITEM blocks) that ask questions: two or more of their
+    items end with a question mark, and they are not a table of contents. Every item of
+    such a list is a question (``Explain event delegation`` among ``What is a closure?``),
+    and so is every item of the bank's other lists but those of links alone (a list cut in
+    two by a fence under ``Make this work:`` goes on asking)."""
+    runs, run = [], []
+    for index in range(len(blocks) + 1):
+        if index < len(blocks) and blocks[index].kind is BlockKind.ITEM:
+            run.append(index)
+        elif run:
+            runs.append(run)
+            run = []
+    if not any(_asks([blocks[i] for i in run]) for run in runs):
+        return {}
+    return {i: labels.Marker("numbered" if blocks[i].number is not None else "keyword",
+                             blocks[i].number, _item_title(blocks[i]))
+            for run in runs if not _links_alone([blocks[i] for i in run])
+            for i in run if blocks[i].content.strip()}
+
+
+def _asks(items: list[Block]) -> bool:
+    return sum(labels.ends_with_question_mark(_item_title(item)) for item in items) >= 2 and not is_navigation(items)
+
+
+def _links_alone(items: list[Block]) -> bool:
+    """A table of contents, or a list of links elsewhere (``[License](https://…)``)."""
+    return is_navigation(items) or all(_LINK_ALONE.fullmatch(item.content.strip()) for item in items)
+
+
+def _item_title(item: Block) -> str:
+    """An item's first paragraph on one line, without a question label (``Q: …``)."""
+    title = " ".join(item.content.split("\n")).strip()
+    label = labels.line_label(title)
+    if label and label[1] and labels.section_kind(label[0]) == "question":
+        return label[1].strip()
+    return title

@@ -11,6 +11,9 @@ the level that holds the most headings with content, if some of them look like q
 Paragraphs open questions too (``openers``): bold question lines (``**题目1：** …``) and
 question and answer label pairs repeated under one heading; a lone bold question
 (``**3. What is X?**``) only in a bank made of them (no labels, no question headings).
+In a bank with none of these, the items of lists that ask questions are the questions
+(the reader splits lists into items then), and so are question-label paragraphs with no
+answer (``Question: …`` over its code).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from . import labels
 from .blocks import Block, BlockKind
 from .navigation import is_navigation
-from .openers import bold_questions, label_pairs
+from .openers import bold_questions, label_pairs, list_questions
 from .regions import Regions
 from .sections import is_label_heading, opens_main_section
 
@@ -68,6 +71,7 @@ class _Walk:
         self.heads = list(self.markers)
         self.bold, self.lone_bold = bold_questions(blocks)
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
+        self.bold.update(list_questions(blocks))  # items are blocks only when nothing else was found
         self.parent = self._parents()
 
     # -- what opens a question -------------------------------------------------------------
@@ -194,6 +198,8 @@ class _Walk:
         headings = self._question_headings()
         if not headings and not self.bold and len(self.lone_bold) >= 2:
             self.bold = self.lone_bold  # a bank of bold questions, each answered by what follows it
+        elif not headings and not self.bold:  # a bank of questions to ask: ``Question: …``, no answers
+            self.bold = label_pairs(self.blocks, self.markers, {}, answered_only=False)
         markers = {**{i: self.markers[i] for i in headings}, **self.bold}
         starts = sorted(markers)
         units = []

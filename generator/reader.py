@@ -111,6 +111,9 @@ def read_bank_text(text: str, source: str) -> Bank:
     meta, body_start = read_front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
     outline = outline_blocks(blocks)
+    if not outline.units:  # perhaps a bank of list items: each item a question
+        blocks = split_blocks(tokens, lines, body_start, items=True)
+        outline = outline_blocks(blocks)
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)

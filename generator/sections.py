@@ -53,6 +53,21 @@ def _main_label(line: str) -> bool:
     return bool(label) and labels.section_kind(label[0]) in MAIN_KINDS
 
 
+_ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def _item_indent(line: str) -> int:
+    """Where a list item's text starts: after its marker and the spaces after it."""
+    match = _ITEM_MARKER.match(line)
+    return match.end() if match else len(line) - len(line.lstrip())
+
+
+def _dedent(line: str, indent: int) -> str:
+    """A line of a list item without the item's indentation (a lazy line has less)."""
+    return line[indent:] if not line[:indent].strip() else line.lstrip()
+
+
 def join_parts(parts: list[str]) -> str:
     """Blocks joined by one blank line; "" when nothing is left. The reader has already
     dropped trailing spaces from every line."""
@@ -134,6 +149,8 @@ class QuestionCutter:
             lines = [_LEADING_BOLD.sub("", first, count=1), *rest]
             labelled = labelled or any(_main_label(line) for line in rest)
             self._add_pieces(sections, self._segments(lines, opening.start + 1, labelled))
+        elif opening.kind is BlockKind.ITEM:
+            code.extend(self._code_in(opening, self._add_item(sections, opening)))
         for block in body:
             if self._is_noise(block):
                 continue
@@ -165,6 +182,41 @@ class QuestionCutter:
                                for lang, text, line, name in code), key=lambda block: block.line)),
             section_lines=tuple(sorted(sections.lines.items(), key=lambda item: item[1])),
         )
+
+    def _add_item(self, sections: _Sections, item: Block) -> str:
+        """A list item that is a question: its first paragraph is the question. What is
+        nested under it is its answer (its sections, when it opens with a label), unless it
+        is a list alone: then the rest of the question when the question ends with a colon
+        (``Explain these headers:``), else the follow-ups an interviewer asks. The section
+        it ends in."""
+        lines = self.lines[item.start:item.end]
+        indent = _item_indent(lines[0])
+        first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
+        label = labels.line_label(first)
+        if label and labels.section_kind(label[0]) == "question":
+            first = label[1]
+        sections.open("question", "question", item.start + 1)
+        sections.add("\n".join([first, *more]), item.start + 1)
+        nested = [_dedent(line, indent) for line in lines[item.text_end - item.start:]]
+        while nested and not nested[0].strip():
+            nested.pop(0)
+        if not nested:
+            return "question"
+        line = item.end - len(nested) + 1
+        text = "\n".join(nested).strip("\n")
+        if all(_ITEM_LINE.match(text) for text in nested if text.strip() and not text[0].isspace()):
+            if first.rstrip().endswith(("：", ":")):
+                sections.add(text, line)
+                return "question"
+            sections.open("Follow-up", None, line)
+            sections.add(text, line)
+            return "Follow-up"
+        if labels.line_label(nested[0]):
+            self._add_pieces(sections, self._segments(nested, line, False))
+            return sections.name or "answer"
+        sections.open("answer", "answer", line)
+        sections.add(text, line)
+        return "answer"
 
     def _joined(self, parts: list[_Part]) -> str:
         """A section's Markdown. When it is made of whole blocks and plain lines of text (an

@@ -203,3 +203,28 @@ def test_a_long_answer_without_points_is_worth_splitting():
     # 272 and the fence's 12 characters; the code inside does not count.
     assert [(f.line, f.severity) for f in long] == [(3, "warning")] and "284 characters" in long[0].message
     assert not [f for f in lint_banks([bank], long_answer=300) if f.code == "long-answer"]
+
+
+def test_a_bank_with_no_answers_at_all_gets_one_finding_not_one_a_question():
+    asked = read("""
+        # Questions
+
+        * What is a closure?
+        * What is hoisting?
+        * Explain event delegation.
+        """)
+    assert _codes(lint_banks([asked])) == [("missing-section", 3)]
+    one_unanswered = read("""
+        ### 1. What is a closure?
+
+        **Answer:** A function with its scope.
+
+        ### 2. What is hoisting?
+
+        **Question:** Explain it with an example.
+
+        ### 3. What is a promise?
+
+        **Answer:** A value to come.
+        """)
+    assert _codes(lint_banks([one_unanswered])) == [("missing-section", 5)]

@@ -5,7 +5,7 @@ import pytest
 
 from generator.errors import NotABank
 
-from .conftest import read
+from .conftest import assert_spans_cover, read
 
 
 def test_bold_questions_inside_chapters_take_the_chapter_as_their_part():
@@ -197,3 +197,106 @@ def test_a_bare_a_line_is_text_outside_a_question():
         """)
     (question,) = bank.questions
     assert question.answer.endswith("A: not a label here, the open section is the answer.")
+
+
+# A list of questions to ask, as interviewers keep them: imperatives among questions,
+# follow-ups nested under a question, code under an item that ends with a colon.
+QUESTION_LIST = '''---
+title: JavaScript Questions
+---
+
+* Explain event delegation.
+* Explain how `this` works in JavaScript.
+  * Can you give an example of how it changed in ES6?
+* What is a closure, and how would you use one?
+* What is the difference between `==` and `===`?
+* Explain the following request headers:
+  * Cache-Control
+  * ETag
+
+## Coding questions
+* Make this work:
+```javascript
+duplicate([1, 2, 3]); // [1, 2, 3, 1, 2, 3]
+```
+* What will each of these print?
+```javascript
+console.log("hello" || "world")
+```
+* Write an immediately invoked function expression
+'''
+
+
+def test_a_list_of_questions_to_ask_is_read_item_by_item():
+    bank = read(QUESTION_LIST)
+    assert [q.title for q in bank.questions] == [
+        "Explain event delegation.", "Explain how `this` works in JavaScript.",
+        "What is a closure, and how would you use one?", "What is the difference between `==` and `===`?",
+        "Explain the following request headers:",
+        "Make this work:", "What will each of these print?", "Write an immediately invoked function expression"]
+    by_title = {q.title: q for q in bank.questions}
+    assert by_title["Explain how `this` works in JavaScript."].followups == (
+        "Can you give an example of how it changed in ES6?",)
+    headers = by_title["Explain the following request headers:"]
+    assert headers.followups == () and "* ETag" in headers.question  # the list completes the question
+    made = by_title["Make this work:"]
+    assert "duplicate([1, 2, 3])" in made.question and made.answer is None
+    assert [(c.lang, c.section) for c in made.code] == [("javascript", "question")]
+    assert all(q.answer is None for q in bank.questions)
+    assert [q.part for q in bank.questions][-3:] == ["Coding questions"] * 3
+    assert_spans_cover(bank, QUESTION_LIST.count("\n"))
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
+
+
+def test_numbered_list_questions_with_their_answers_nested_under_them():
+    bank = read("""
+        # JavaScript interview questions
+
+        1. What is a closure?
+
+           A closure is a function that keeps the variables of the scope it was made in.
+
+           ```js
+           function counter() { let n = 0; return () => ++n; }
+           ```
+
+        2. What is hoisting?
+
+           Declarations move to the top of their scope.
+
+        3. **Q:** What does `===` compare?
+
+           **A:** Value and type, without conversion.
+        """)
+    closure, hoisting, equals = bank.questions
+    assert (closure.number, closure.title, closure.question) == (1, "What is a closure?", "What is a closure?")
+    assert closure.answer.startswith("A closure is a function") and "```js\nfunction counter()" in closure.answer
+    assert [(c.lang, c.section, c.line) for c in closure.code] == [("js", "answer", 7)]
+    assert hoisting.answer == "Declarations move to the top of their scope."
+    assert (equals.title, equals.question, equals.answer) == (
+        "What does `===` compare?", "What does `===` compare?", "Value and type, without conversion.")
+
+
+def test_question_label_paragraphs_with_no_answers_are_the_questions_of_their_bank():
+    bank = read("""
+        Question: What is the value of `foo`?
+        ```javascript
+        var foo = 10 + '20';
+        ```
+
+        Question: How would you make this work?
+        ```javascript
+        add(2)(5); // 7
+        ```
+        """)
+    assert [q.title for q in bank.questions] == ["What is the value of `foo`?", "How would you make this work?"]
+    assert all(q.answer is None and "```javascript" in q.question for q in bank.questions)
+
+
+@pytest.mark.parametrize("text", [
+    "# Features\n\n* Fast builds\n* Small outputs\n* Is it free? Yes.\n",
+    "# Contents\n\n1. [What is a closure?](#closure)\n2. [What is hoisting?](#hoisting)\n",
+])
+def test_a_list_that_asks_fewer_than_two_questions_or_only_links_is_not_a_bank(text):
+    with pytest.raises(NotABank):
+        read(text)
