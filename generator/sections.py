@@ -195,8 +195,9 @@ class QuestionCutter:
         label = labels.line_label(first)
         if label and labels.section_kind(label[0]) == "question":
             first = label[1]
+        question = "\n".join([first, *more])
         sections.open("question", "question", item.start + 1)
-        sections.add("\n".join([first, *more]), item.start + 1)
+        sections.add(question, item.start + 1)
         nested = [_dedent(line, indent) for line in lines[item.text_end - item.start:]]
         while nested and not nested[0].strip():
             nested.pop(0)
@@ -204,8 +205,8 @@ class QuestionCutter:
             return "question"
         line = item.end - len(nested) + 1
         text = "\n".join(nested).strip("\n")
-        if all(_ITEM_LINE.match(text) for text in nested if text.strip() and not text[0].isspace()):
-            if first.rstrip().endswith(("：", ":")):
+        if all(_ITEM_LINE.match(row) for row in nested if row.strip() and not row[0].isspace()):
+            if question.rstrip().endswith(("：", ":")):
                 sections.add(text, line)
                 return "question"
             sections.open("Follow-up", None, line)

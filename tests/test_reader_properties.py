@@ -13,6 +13,8 @@ from generator.model import Bank, CodeBlock, ExtraSection, Question
 from generator.reader import read_bank_text
 from generator.renderers.markdown import render_markdown
 
+from .conftest import assert_spans_cover
+
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 LATIN = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 WORD = st.text(st.one_of(CJK, LATIN), min_size=1, max_size=8)
@@ -239,3 +241,41 @@ def test_list_items_read_from_the_files_tokens_are_those_of_the_sections_text(te
     for question in bank.questions:
         assert question.points == points_of(question)  # parsed again from the section's text alone
         assert question.followups == followups_of(question)
+
+
+@st.composite
+def question_lists(draw):
+    """(Markdown, expected (title, answer, follow-ups) per question) of a bank that is a list
+    of questions, two or more ending in a question mark, each with an answer nested under
+    it (a paragraph, then any blocks), follow-ups, or nothing."""
+    drawn = draw(titles())
+    assume(len(drawn) >= 2)
+    asked = [title.rstrip("。？.") + "？" for title in drawn[:2]] + drawn[2:]
+    ordered = draw(st.booleans())
+    items, expected = [], []
+    for number, title in enumerate(asked, 1):
+        marker = f"{number}." if ordered else draw(st.sampled_from(["-", "*", "+"]))
+        indent = " " * (len(marker) + 1)
+        nested = draw(st.sampled_from(["answer", "follow-ups", "none"]))
+        answer, followups = None, ()
+        body = ""
+        if nested == "answer":
+            answer = draw(sentences(bold=False)) + draw(st.one_of(st.just(""), section_texts().map(lambda t: "\n\n" + t)))
+            body = "\n\n" + "\n".join(indent + line if line else "" for line in answer.split("\n"))
+        elif nested == "follow-ups":
+            followups = tuple(text.rstrip("。？.") + "？" for text in draw(st.lists(sentences(bold=False), min_size=1, max_size=3)))
+            body = "\n" + "\n".join(f"{indent}- {text}" for text in followups)
+        items.append(f"{marker} {title}{body}")
+        expected.append((title, answer, followups))
+    separator = "\n\n" if ordered or any(e[1] for e in expected) else draw(st.sampled_from(["\n", "\n\n"]))
+    return "# Questions\n\n" + separator.join(items) + "\n", expected
+
+
+@given(question_lists())
+def test_every_item_of_a_list_of_questions_is_read_with_what_is_nested_under_it(case):
+    text, expected = case
+    bank = read_bank_text(text, "bank.md")
+    assert [(q.title, q.answer, q.followups) for q in bank.questions] == expected
+    assert [q.question for q in bank.questions] == [title for title, _, _ in expected]
+    assert_spans_cover(bank, text.count("\n"))
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
