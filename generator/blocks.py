@@ -18,6 +18,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .labels import section_kind
+
 _INLINE_PARSER = MarkdownIt("commonmark")
 # Inline parsing is the costly half of markdown-it; the reader needs it only for the few
 # headings and bold lines it inspects, so the block parser skips it.
@@ -43,6 +45,7 @@ class BlockKind(enum.Enum):
     DETAILS_CLOSE = "details_close"
     FOOTNOTE = "footnote"  # a footnote's definition, ``[^1]: …``
     ITEM = "list_item"  # an item of a top-level list, when the items are read one by one
+    ROW = "table_row"  # a row of a table of questions and answers, read one by one too
 
 
 _KIND_OF_TOKEN = {
@@ -79,6 +82,8 @@ class Block:
     bold: tuple[str, str] | None = None  # (bold text, rest) when a paragraph starts with bold text
     number: int | None = None  # an ordered list item's number
     text_end: int = 0  # an item: one past the last line of its first paragraph (its start if none)
+    cells: tuple[str, ...] = ()  # a row: its cells' inline Markdown
+    columns: tuple[str, ...] = ()  # a row: its table's header cells
 
 
 def _leading_bold(content: str) -> tuple[str, str] | None:
@@ -136,6 +141,10 @@ def split_blocks(tokens, lines: list[str], body_start: int, items: bool = False)
             blocks.extend(_items(tokens, index, last))
             index = last + 1
             continue
+        if items and kind is BlockKind.TABLE and _rows(tokens, index, last):
+            blocks.extend(_rows(tokens, index, last))
+            index = last + 1
+            continue
         start, end = token.map if token.map else (0, 0)
         block = Block(kind, start, end, index, last)
         if kind is BlockKind.HEADING:
@@ -181,6 +190,46 @@ def _items(tokens, first: int, last: int) -> list[Block]:
         block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
         found.append(block)
     return found
+
+
+def _rows(tokens, first: int, last: int) -> list[Block]:
+    """A table whose header names a question column and an answer column (``| Question |
+    Answer |``, ``| 问题 | 答案 |``) as its header, a Block with nothing to show, and a ROW
+    Block per row; [] for any other table."""
+    header, rows, row = [], [], None
+    for index in range(first, last + 1):
+        token = tokens[index]
+        if token.type == "tr_open":
+            row = (index, token.map, [])
+        elif token.type == "inline" and row:
+            row[2].append(token.content)
+        elif token.type == "tr_close" and row:
+            if not header:
+                header = [cell.strip(" *_:：") for cell in row[2]]
+            else:
+                rows.append((row[0], index, row[1], tuple(row[2])))
+            row = None
+    kinds = [column_kind(name) for name in header]
+    if "question" not in kinds or "answer" not in kinds or not rows:
+        return []
+    start = tokens[first].map[0]
+    found = [Block(BlockKind.TABLE, start, rows[0][2][0], first, rows[0][0] - 1, is_tag_only=True)]
+    for opening, closing, (row_start, row_end), cells in rows:
+        number = cells[kinds.index("number")].strip() if "number" in kinds else ""
+        found.append(Block(BlockKind.ROW, row_start, row_end, opening, closing, content=cells[kinds.index("question")],
+                           inline_contents=list(cells), cells=cells, columns=tuple(header),
+                           number=int(number) if number.isdigit() else None))
+    return found
+
+
+def column_kind(name: str) -> str | None:
+    """What a table's column holds, by its header: a section (question, answer, …), the
+    question's number, or None (another column: an extra section of that name)."""
+    return _COLUMNS.get(name.lower()) or section_kind(name)
+
+
+_COLUMNS = {"q": "question", "questions": "question", "a": "answer",
+            "#": "number", "no": "number", "no.": "number", "number": "number", "序号": "number", "编号": "number"}
 
 
 class _HtmlScan(HTMLParser):

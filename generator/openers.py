@@ -2,8 +2,8 @@
 question lines (``**题目1：** …``, ``**什么是进程？**`` over an answer label) and question and
 answer label pairs repeated under one heading (``**题目：** 什么是 TCP？`` then ``**答案：** …``;
 ``问：…`` over ``答：…``; ``Q: …`` over ``A: …``); in a bank that has none of these, the items
-of lists of questions (``* What is a closure?``, an answer or follow-ups nested under each)
-and question labels with no answer.
+of lists of questions (``* What is a closure?``, an answer or follow-ups nested under each),
+the rows of tables of questions and answers, and question labels with no answer.
 """
 
 from __future__ import annotations
@@ -126,3 +126,10 @@ def _item_title(item: Block) -> str:
     if label and label[1] and labels.section_kind(label[0]) == "question":
         return label[1].strip()
     return title
+
+
+def table_questions(blocks: list[Block]) -> Openers:
+    """The rows of tables of questions and answers (the reader splits such a table into
+    rows only when nothing else in the bank opens a question): each row with a question."""
+    return {index: labels.Marker("keyword", block.number, " ".join(block.content.split()))
+            for index, block in enumerate(blocks) if block.kind is BlockKind.ROW and block.content.strip()}

@@ -12,8 +12,8 @@ Paragraphs open questions too (``openers``): bold question lines (``**题目1：
 question and answer label pairs repeated under one heading; a lone bold question
 (``**3. What is X?**``) only in a bank made of them (no labels, no question headings).
 In a bank with none of these, the items of lists that ask questions are the questions
-(the reader splits lists into items then), and so are question-label paragraphs with no
-answer (``Question: …`` over its code).
+(the reader splits lists into items then), and so are the rows of tables of questions and
+answers, and question-label paragraphs with no answer (``Question: …`` over its code).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from . import labels
 from .blocks import Block, BlockKind
 from .navigation import is_navigation
-from .openers import bold_questions, label_pairs, list_questions
+from .openers import bold_questions, label_pairs, list_questions, table_questions
 from .regions import Regions
 from .sections import is_label_heading, opens_main_section
 
@@ -71,7 +71,9 @@ class _Walk:
         self.heads = list(self.markers)
         self.bold, self.lone_bold = bold_questions(blocks)
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
-        self.bold.update(list_questions(blocks))  # items are blocks only when nothing else was found
+        # Items and rows are blocks only when nothing else in the bank opens a question.
+        self.bold.update(list_questions(blocks))
+        self.bold.update(table_questions(blocks))
         self.parent = self._parents()
 
     # -- what opens a question -------------------------------------------------------------

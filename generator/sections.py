@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import labels
-from .blocks import Block, BlockKind, fence_language
+from .blocks import Block, BlockKind, column_kind, fence_language
 from .model import CodeBlock, ExtraSection, Question
 from .navigation import is_navigation
 from .points import items_of_tokens
@@ -54,6 +54,7 @@ def _main_label(line: str) -> bool:
 
 
 _ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 _ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 
 
@@ -151,6 +152,8 @@ class QuestionCutter:
             self._add_pieces(sections, self._segments(lines, opening.start + 1, labelled))
         elif opening.kind is BlockKind.ITEM:
             code.extend(self._code_in(opening, self._add_item(sections, opening)))
+        elif opening.kind is BlockKind.ROW:
+            self._add_row(sections, opening)
         for block in body:
             if self._is_noise(block):
                 continue
@@ -218,6 +221,20 @@ class QuestionCutter:
         sections.open("answer", "answer", line)
         sections.add(text, line)
         return "answer"
+
+    @staticmethod
+    def _add_row(sections: _Sections, row: Block) -> None:
+        """A row of a table of questions and answers: each cell is the section its column
+        names (question, answer, explanation…; a number column numbers the question; any
+        other column is an extra section of that name); ``<br>`` in a cell, the way tables
+        break lines, starts a new paragraph."""
+        line = row.start + 1
+        for name, cell in sorted(zip(row.columns, row.cells), key=lambda pair: column_kind(pair[0]) != "question"):
+            text = _CELL_BREAK.sub("\n\n", cell).strip()
+            kind = column_kind(name)
+            if text and kind != "number" and (kind or name):
+                sections.open(name, kind, line)
+                sections.add(text, line)
 
     def _joined(self, parts: list[_Part]) -> str:
         """A section's Markdown. When it is made of whole blocks and plain lines of text (an
