@@ -71,7 +71,7 @@ class Block:
     end: int  # one past the last source line
     first: int  # token index range, inclusive
     last: int
-    level: int = 0  # heading level
+    level: int = 0  # heading level (of an item: of the heading it opens with, if any)
     content: str = ""  # heading or paragraph inline Markdown; HTML source
     inline_contents: list[str] = field(default_factory=list)
     in_details: bool = False
@@ -170,9 +170,16 @@ def split_blocks(tokens, lines: list[str], body_start: int, items: bool = False)
     return _match_details(blocks)
 
 
+def heading_items(tokens) -> int:
+    """How many items of top-level lists open with a heading (``1.  ### What is React?``):
+    a bank that numbers its question headings with a list."""
+    return sum(1 for token, following in zip(tokens, tokens[1:])
+               if token.type == "list_item_open" and token.level == 1 and following.type == "heading_open")
+
+
 def _items(tokens, first: int, last: int) -> list[Block]:
-    """The items of the list whose tokens are ``first``..``last``, a Block each: its first
-    paragraph's text as ``content``, its number if the list is ordered."""
+    """The items of the list whose tokens are ``first``..``last``, a Block each: the text of
+    its first paragraph or heading as ``content``, its number if the list is ordered."""
     found = []
     for index in range(first + 1, last):
         token = tokens[index]
@@ -183,9 +190,10 @@ def _items(tokens, first: int, last: int) -> list[Block]:
             close += 1
         start, end = token.map
         block = Block(BlockKind.ITEM, start, end, index, close, text_end=start)
-        if tokens[index + 1].type == "paragraph_open" and tokens[index + 1].map:
+        if tokens[index + 1].type in ("paragraph_open", "heading_open") and tokens[index + 1].map:
             block.content = tokens[index + 2].content
             block.text_end = tokens[index + 1].map[1]
+            block.level = int(tokens[index + 1].tag[1]) if tokens[index + 1].type == "heading_open" else 0
         block.number = int(token.info) if token.info.isdigit() else None
         block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
         found.append(block)

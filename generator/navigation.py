@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .blocks import Block, BlockKind, inline_tokens
 
 _SEPARATORS = " |-:\t"  # what a table of links holds besides its links
 _TOC_MARKERS = {"[toc]", "[[toc]]", "[[_toc_]]", "{:toc}", "${toc}"}
+# A cell of a table of contents beside its links: a number (``| 326 |``) or a group's bold name.
+_INDEX_CELL = re.compile(r"\d+\.?|\*\*[^*\[\]]+\*\*")
 
 
 def is_navigation(blocks: list[Block]) -> bool:
@@ -25,9 +28,9 @@ def is_navigation(blocks: list[Block]) -> bool:
             return False
         for content in block.inline_contents:
             count = _anchor_links_only(content)
-            if count is None:
+            if count is None and not (block.kind is BlockKind.TABLE and _INDEX_CELL.fullmatch(content.strip())):
                 return False
-            links += count
+            links += count or 0
     return links > 0
 
 
@@ -49,6 +52,12 @@ def _anchor_links_only(content: str) -> int | None:
             depth -= 1
         elif depth == 0 and token.type == "text" and token.content.strip(_SEPARATORS):
             return None
-        elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline"):
-            return None
+        elif depth == 0 and token.type not in ("text", "softbreak", "hardbreak", "html_inline",
+                                               "strong_open", "strong_close", "em_open", "em_close"):
+            return None  # emphasis around links (``**[⬆ Back to Top](#toc)**``) is still navigation
     return links
+
+
+def is_navigation_line(text: str) -> bool:
+    """A line of nothing but links to anchors (``**[⬆ Back to Top](#table-of-contents)**``)."""
+    return bool(_anchor_links_only(text))

@@ -94,7 +94,8 @@ def list_questions(blocks: list[Block]) -> Openers:
     items end with a question mark, and they are not a table of contents. Every item of
     such a list is a question (``Explain event delegation`` among ``What is a closure?``),
     and so is every item of the bank's other lists but those of links alone (a list cut in
-    two by a fence under ``Make this work:`` goes on asking)."""
+    two by a fence under ``Make this work:`` goes on asking). Where items open with a
+    heading (``1.  ### What is React?``), those items are the questions."""
     runs, run = [], []
     for index in range(len(blocks) + 1):
         if index < len(blocks) and blocks[index].kind is BlockKind.ITEM:
@@ -102,6 +103,9 @@ def list_questions(blocks: list[Block]) -> Openers:
         elif run:
             runs.append(run)
             run = []
+    headed = [i for run in runs for i in run if blocks[i].level]
+    if len(headed) >= 2:  # ``1.  ### What is React?``: the items that open with a heading
+        runs = [headed]
     if not any(_asks([blocks[i] for i in run]) for run in runs):
         return {}
     return {i: labels.Marker("numbered" if blocks[i].number is not None else "keyword",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
+from .blocks import BLOCK_PARSER, Block, BlockKind, heading_items, split_blocks
 from .choices import read_choice
 from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
@@ -111,9 +111,11 @@ def read_bank_text(text: str, source: str) -> Bank:
     meta, body_start = read_front_matter(tokens, source)
     blocks = split_blocks(tokens, lines, body_start)
     outline = outline_blocks(blocks)
-    if not outline.units:  # perhaps a bank of list items: each item a question
-        blocks = split_blocks(tokens, lines, body_start, items=True)
-        outline = outline_blocks(blocks)
+    if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
+        item_blocks = split_blocks(tokens, lines, body_start, items=True)
+        item_outline = outline_blocks(item_blocks)
+        if len(item_outline.units) > len(outline.units):
+            blocks, outline = item_blocks, item_outline
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
@@ -271,14 +273,22 @@ class _BankWalk:
         return join_parts(parts)
 
     def _check_fences(self) -> None:
-        """Report each fence that is never closed."""
+        """Report each fence that is never closed: an error when the rest of the file is
+        read as code, a warning when the list item or quote around it ends it."""
         for token in self.tokens:
             if token.type != "fence" or not token.map:
                 continue
             start, end = token.map
             closing = re.sub(r"^[\s>]*", "", self.lines[end - 1]) if end - 1 > start else ""
             fence_char, length = token.markup[0], len(token.markup)
-            if not re.fullmatch(re.escape(fence_char) + "{%d,}\\s*" % length, closing):
+            if re.fullmatch(re.escape(fence_char) + "{%d,}\\s*" % length, closing):
+                continue
+            if any(line.strip() for line in self.lines[end:]):
+                self.findings.append(Finding(
+                    self.source, start + 1, "warning", "unclosed-fence",
+                    f"code fence {token.markup} opened here is not closed: the code ends with the list item "
+                    f"or quote around it, at line {end}"))
+            else:
                 self.findings.append(Finding(
                     self.source, start + 1, "error", "unclosed-fence",
                     f"code fence {token.markup} opened here is never closed; the rest of the file is read as code",

@@ -10,13 +10,14 @@ a blockquote (``> **答案**：…``), be a heading below the question's (``####
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import Optional
 
 from . import labels
 from .blocks import Block, BlockKind, column_kind, fence_language
 from .model import CodeBlock, ExtraSection, Question
-from .navigation import is_navigation
+from .navigation import is_navigation, is_navigation_line
 from .points import items_of_tokens
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
@@ -67,6 +68,12 @@ def _item_indent(line: str) -> int:
 def _dedent(line: str, indent: int) -> str:
     """A line of a list item without the item's indentation (a lazy line has less)."""
     return line[indent:] if not line[:indent].strip() else line.lstrip()
+
+
+def _without_navigation(lines: list[str]) -> list[str]:
+    """Lines without those that are only links to anchors (``**[⬆ Back to Top](#toc)**``),
+    which an item cannot hold as blocks of their own; the lines stay in the item's span."""
+    return [line for line in lines if not (line.strip() and is_navigation_line(line.strip()))]
 
 
 def join_parts(parts: list[str]) -> str:
@@ -151,7 +158,10 @@ class QuestionCutter:
             labelled = labelled or any(_main_label(line) for line in rest)
             self._add_pieces(sections, self._segments(lines, opening.start + 1, labelled))
         elif opening.kind is BlockKind.ITEM:
-            code.extend(self._code_in(opening, self._add_item(sections, opening)))
+            ends_in = self._add_item(sections, opening)
+            code.extend(self._code_in(opening, ends_in))
+            if opening.level and ends_in == "question" and body:  # what follows a heading answers it
+                sections.open("answer", "answer", body[0].start + 1)
         elif opening.kind is BlockKind.ROW:
             self._add_row(sections, opening)
         for block in body:
@@ -187,35 +197,41 @@ class QuestionCutter:
         )
 
     def _add_item(self, sections: _Sections, item: Block) -> str:
-        """A list item that is a question: its first paragraph is the question. What is
-        nested under it is its answer (its sections, when it opens with a label), unless it
-        is a list alone: then the rest of the question when the question ends with a colon
-        (``Explain these headers:``), else the follow-ups an interviewer asks. The section
-        it ends in."""
+        """A list item that is a question: its first paragraph (or heading) is the question.
+        What is nested under it is its answer (its sections, when it opens with a label),
+        unless it is a list alone: then the rest of the question when the question ends with
+        a colon (``Explain these headers:``), the follow-ups an interviewer asks when they
+        are questions. The section it ends in."""
         lines = self.lines[item.start:item.end]
         indent = _item_indent(lines[0])
         first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
+        if item.level:  # ``1.  ### What is React?``: the heading's text
+            first, more = item.content, []
         label = labels.line_label(first)
         if label and labels.section_kind(label[0]) == "question":
             first = label[1]
         question = "\n".join([first, *more])
         sections.open("question", "question", item.start + 1)
         sections.add(question, item.start + 1)
-        nested = [_dedent(line, indent) for line in lines[item.text_end - item.start:]]
-        while nested and not nested[0].strip():
-            nested.pop(0)
-        if not nested:
-            return "question"
-        line = item.end - len(nested) + 1
+        rows = lines[item.text_end - item.start:]
+        skip = next((index for index, row in enumerate(rows) if row.strip()), len(rows))
+        line = item.text_end + skip + 1
+        # Less indented than the item's text is still the item's (``95. ###`` over 5 spaces).
+        nested = _without_navigation(textwrap.dedent("\n".join(_dedent(row, indent) for row in rows[skip:])).split("\n"))
         text = "\n".join(nested).strip("\n")
-        if all(_ITEM_LINE.match(row) for row in nested if row.strip() and not row[0].isspace()):
+        if not text:
+            return "question"
+        starts = [row for row in nested if row.strip() and not row[0].isspace()]
+        if starts and all(_ITEM_LINE.match(row) for row in starts):
             if question.rstrip().endswith(("：", ":")):
                 sections.add(text, line)
                 return "question"
-            sections.open("Follow-up", None, line)
-            sections.add(text, line)
-            return "Follow-up"
-        if labels.line_label(nested[0]):
+            if any(labels.ends_with_question_mark(row) for row in starts):
+                sections.open("Follow-up", None, line)
+                sections.add(text, line)
+                return "Follow-up"
+        label = labels.line_label(nested[0])
+        if label and labels.section_kind(label[0]):  # ``**A:** …``; ``**Element:**`` is answer text
             self._add_pieces(sections, self._segments(nested, line, False))
             return sections.name or "answer"
         sections.open("answer", "answer", line)

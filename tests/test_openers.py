@@ -338,3 +338,77 @@ def test_a_table_inside_an_answer_stays_a_table():
 def test_a_table_without_question_and_answer_columns_is_not_a_bank():
     with pytest.raises(NotABank):
         read("| Name | Value |\n|---|---|\n| a | 1 |\n")
+
+
+# Questions as headings inside a numbered list, answers indented under them, a "back to top"
+# line after each, and a table of contents folded in <details> (numbers beside its links).
+HEADING_ITEMS = """# React Interview Questions
+
+### Table of Contents
+
+<details open>
+<summary>Hide/Show table of contents</summary>
+
+| No. | Questions |
+| --- | --------- |
+|     | **Core React** |
+| 1   | [What is React?](#what-is-react) |
+| 2   | [What is JSX?](#what-is-jsx) |
+
+</details>
+
+## Core React
+
+1.  ### What is React?
+
+    React is a library for building user interfaces.
+
+    **[⬆ Back to Top](#table-of-contents)**
+
+2.  ### What is JSX?
+
+    JSX is a syntax extension.
+
+    ```jsx
+    const element = <h1>Hello</h1>;
+    ```
+
+    **[⬆ Back to Top](#table-of-contents)**
+
+3.  ### What are the drawbacks of the MVW pattern?
+
+    1. DOM manipulation is expensive.
+    2. Circular dependencies grow.
+
+4.   ### How do you set a default value for an uncontrolled component?
+
+   Use `defaultValue` instead of `value`.
+
+5.  ### What are fragments?
+
+    A way to group children without a wrapper.
+
+## React Router
+
+6.  ### What is React Router?
+
+    A routing library.
+"""
+
+
+def test_question_headings_inside_a_numbered_list_are_the_questions():
+    bank = read(HEADING_ITEMS)
+    assert [(q.number, q.title, q.part) for q in bank.questions] == [
+        (1, "What is React?", "Core React"), (2, "What is JSX?", "Core React"),
+        (3, "What are the drawbacks of the MVW pattern?", "Core React"),
+        (4, "How do you set a default value for an uncontrolled component?", "Core React"),
+        (5, "What are fragments?", "Core React"), (6, "What is React Router?", "React Router")]
+    react, jsx, drawbacks, uncontrolled, fragments, _ = bank.questions
+    assert react.answer == "React is a library for building user interfaces."  # without "back to top"
+    assert jsx.answer.startswith("JSX is a syntax extension.\n\n```jsx") and [c.lang for c in jsx.code] == ["jsx"]
+    assert drawbacks.answer.startswith("1. DOM manipulation") and drawbacks.followups == ()  # points, not follow-ups
+    assert "defaultValue" in uncontrolled.answer  # less indented than the item: still its answer
+    assert fragments.answer == "A way to group children without a wrapper."
+    assert {s.kind for s in bank.spans} == {"preface", "navigation", "part", "question"}
+    assert_spans_cover(bank, HEADING_ITEMS.count("\n"))
+    assert not bank.findings

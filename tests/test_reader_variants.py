@@ -435,6 +435,28 @@ def test_unclosed_fence_is_reported_with_its_line():
     assert (finding.code, finding.line, finding.severity) == ("unclosed-fence", 5, "error")
 
 
+def test_a_fence_that_its_list_item_ends_is_a_warning_not_an_error():
+    """Only the rest of the file read as code is an error; a fence in a list item that the
+    item's end closes holds what the item holds."""
+    bank = read("""
+        ### 题目 1：标题
+
+        **答案：**
+
+        1. 第一步
+           ```python
+           print(1)
+        2. 第二步
+
+        ### 题目 2：下一题
+
+        **答案：** 回答
+        """)
+    (finding,) = bank.findings
+    assert (finding.code, finding.line, finding.severity) == ("unclosed-fence", 6, "warning")
+    assert [q.title for q in bank.questions] == ["标题", "下一题"]
+
+
 @pytest.mark.parametrize("preface,title", [
     ('<h1 align="center">\n  30 Seconds of Interviews\n</h1>\n\n## Foreword\n\nHello.\n', "30 Seconds of Interviews"),
     ("## 【大模型应用开发】检索\n\n正文\n", "【大模型应用开发】检索"),
