@@ -3,7 +3,9 @@ question lines (``**题目1：** …``, ``**什么是进程？**`` over an answe
 answer label pairs repeated under one heading (``**题目：** 什么是 TCP？`` then ``**答案：** …``;
 ``问：…`` over ``答：…``; ``Q: …`` over ``A: …``); in a bank that has none of these, the items
 of lists of questions (``* What is a closure?``, an answer or follow-ups nested under each),
-the rows of tables of questions and answers, and question labels with no answer.
+the rows of tables of questions and answers, and question labels with no answer. Folded
+answers whose summary asks the question (``<summary>What is Linux?</summary>``) open
+questions in any bank.
 """
 
 from __future__ import annotations
@@ -137,3 +139,29 @@ def table_questions(blocks: list[Block]) -> Openers:
     rows only when nothing else in the bank opens a question): each row with a question."""
     return {index: labels.Marker("keyword", block.number, " ".join(block.content.split()))
             for index, block in enumerate(blocks) if block.kind is BlockKind.ROW and block.content.strip()}
+
+
+# Summaries that name a folded answer rather than ask (``View answer``, ``查看答案``).
+_ANSWER_WORDS = re.compile(r"answer|solution|view|show|hide|toggle|contents|答案|解答|查看|显示|展开|目录", re.I)
+
+
+def is_folded(block: Block) -> bool:
+    """A ``<details>`` with a summary, outside any other: paired with its ``</details>`` or
+    not (the closing tag often ends the answer's last paragraph, where it is no block)."""
+    return (block.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML) and bool(block.summary)
+            and not block.in_details and block.content.lstrip().lower().startswith("<details"))
+
+
+def details_questions(blocks: list[Block]) -> Openers:
+    """Folded answers whose ``<summary>`` is the question (``<details><summary>What is
+    Linux?</summary> … </details>``), where two or more summaries end with a question mark:
+    every such summary that is not a section label or a "view answer" is a question."""
+    asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
+              and labels.section_kind(block.summary) is None and not _ANSWER_WORDS.search(block.summary)}
+    if sum(labels.ends_with_question_mark(summary) for summary in asking.values()) < 2:
+        return {}
+    found = {}
+    for index, summary in asking.items():
+        marker = labels.heading_marker(summary)
+        found[index] = labels.Marker("keyword", marker.number, marker.title)
+    return found

@@ -9,8 +9,9 @@ in that part that has content is a question when it looks like one (numbered, a 
 a question mark), whatever style its own body uses. A bank with no label anywhere takes
 the level that holds the most headings with content, if some of them look like questions.
 Paragraphs open questions too (``openers``): bold question lines (``**题目1：** …``) and
-question and answer label pairs repeated under one heading; a lone bold question
-(``**3. What is X?**``) only in a bank made of them (no labels, no question headings).
+question and answer label pairs repeated under one heading, folded answers whose summary
+asks the question; a lone bold question (``**3. What is X?**``) only in a bank made of them
+(no labels, no question headings).
 In a bank with none of these, the items of lists that ask questions are the questions
 (the reader splits lists into items then), and so are the rows of tables of questions and
 answers, and question-label paragraphs with no answer (``Question: …`` over its code).
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from . import labels
 from .blocks import Block, BlockKind
 from .navigation import is_navigation
-from .openers import bold_questions, label_pairs, list_questions, table_questions
+from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
 from .regions import Regions
 from .sections import is_label_heading, opens_main_section
 
@@ -70,6 +71,7 @@ class _Walk:
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
         self.bold, self.lone_bold = bold_questions(blocks)
+        self.bold.update(details_questions(blocks))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
         # Items and rows are blocks only when nothing else in the bank opens a question.
         self.bold.update(list_questions(blocks))
@@ -118,7 +120,7 @@ class _Walk:
         for position in self.direct_body(index):
             block = self.blocks[position]
             if block.kind is BlockKind.DETAILS_OPEN:
-                if not is_navigation(self._details_body(position)):
+                if position not in self.bold and not is_navigation(self._details_body(position)):
                     return True
             elif opens_main_section(block):
                 return True

@@ -55,6 +55,7 @@ def _main_label(line: str) -> bool:
 
 
 _ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
+_CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 _ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 
@@ -164,12 +165,21 @@ class QuestionCutter:
                 sections.open("answer", "answer", body[0].start + 1)
         elif opening.kind is BlockKind.ROW:
             self._add_row(sections, opening)
+        elif opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML):  # its summary asks; what it folds answers
+            sections.open("answer", "answer", opening.start + 1)
+            if opening.inline_text:
+                sections.add(opening.inline_text, opening.start + 1)
+        folded = opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML)
         for block in body:
             if self._is_noise(block):
                 continue
             pieces = self._pieces(block, labelled, sections.name == "question")
             if pieces is None:
-                sections.add(self._markdown(block), block.start + 1, block)
+                markdown = self._markdown(block)
+                if folded and _CLOSING_TAGS.search(markdown):  # ``</b></details>`` after the answer
+                    sections.add(_CLOSING_TAGS.sub("", markdown), block.start + 1)
+                else:
+                    sections.add(markdown, block.start + 1, block)
                 code.extend(self._code_in(block, sections.name))
                 continue
             starts = self._add_pieces(sections, pieces)

@@ -412,3 +412,74 @@ def test_question_headings_inside_a_numbered_list_are_the_questions():
     assert {s.kind for s in bank.spans} == {"preface", "navigation", "part", "question"}
     assert_spans_cover(bank, HEADING_ITEMS.count("\n"))
     assert not bank.findings
+
+
+# Each question the summary of a folded answer; the closing tags end the answer's last
+# paragraph (no block of their own), or stand alone; headings above are parts.
+FOLDED = """## Linux Questions
+
+### Linux 101
+
+<details>
+<summary>What is Linux?</summary><br><b>
+
+An operating system kernel, and the systems built on it.
+</b></details>
+
+<details>
+<summary>Explain what a process is</summary><br><b>
+
+A running program with its own memory.
+
+<details><summary>Show more</summary>
+
+Threads share it.
+
+</details>
+
+</b></details>
+
+### I/O Redirection
+
+<details>
+<summary>How do you send errors to a file?</summary><br><b>
+
+`cmd 2> errors.txt`
+</b></details>
+"""
+
+
+def test_folded_answers_whose_summaries_ask_are_the_questions():
+    bank = read(FOLDED)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        ("What is Linux?", "Linux 101"), ("Explain what a process is", "Linux 101"),
+        ("How do you send errors to a file?", "I/O Redirection")]
+    linux, process, errors = bank.questions
+    assert linux.answer == "An operating system kernel, and the systems built on it."  # no closing tags
+    assert process.answer.startswith("A running program with its own memory.")
+    assert [e.label for e in process.extra] == ["Show more"]  # a fold inside the answer is a section of it
+    assert errors.answer == "`cmd 2> errors.txt`"
+    assert_spans_cover(bank, FOLDED.count("\n"))
+    assert not bank.findings
+
+
+def test_summaries_that_name_the_answer_stay_answers():
+    bank = read("""
+        ### 1. What is a closure?
+
+        <details><summary>View answer</summary>
+
+        A function with its scope.
+
+        </details>
+
+        ### 2. What is hoisting?
+
+        <details><summary>View answer</summary>
+
+        Declarations move up.
+
+        </details>
+        """)
+    assert [(q.title, q.answer) for q in bank.questions] == [
+        ("What is a closure?", "A function with its scope."), ("What is hoisting?", "Declarations move up.")]
