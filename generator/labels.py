@@ -58,7 +58,7 @@ _COLON = "[：:]"
 QUESTION_MARKS = ("？", "?")
 _QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{_COLON}|[.．、])?\s*(.*)$", re.I | re.S)
-_UNNUMBERED_KEYWORD = re.compile(rf"^(?:题目|问题|question)\s*{_COLON}\s*(\S.*)$", re.I | re.S)
+_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|question)\s*{_COLON}|q[.．](?=\s)|q\s*{_COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{_COLON})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
 _LABEL_WITH_TEXT = re.compile(rf"^([^：:\n]{{1,30}}?)\s*{_COLON}\s*(.*)$", re.S)

@@ -167,7 +167,22 @@ class _Walk:
         chosen = {i for i in self.heads
                   if level_of_part.get(self.parent[i]) == self.blocks[i].level and self.has_content(i)
                   and (i in evidenced_set or self._in_style(i, styles[self.parent[i]]))}
+        chosen |= self._asked_elsewhere(level_of_part, chosen)
         return {i for i in chosen if not self._inside(i, chosen)}
+
+    def _asked_elsewhere(self, level_of_part: dict[int | None, int], chosen: set[int]) -> set[int]:
+        """In a part where no heading has labels, the headings at the level every other
+        part's questions are at that end with a question mark (``## Q. What is X?`` after an
+        ``# # 13. CLASSES`` that restarts the parts): questions, as they are elsewhere, unless
+        they repeat a question's title (a recap of the answers)."""
+        levels = set(level_of_part.values())
+        if len(levels) != 1 or len(chosen) < 2:
+            return set()
+        (level,) = levels
+        asked = {self.markers[i].title for i in chosen}  # a recap of the answers repeats them
+        return {i for i in self.heads if self.parent[i] not in level_of_part and self.blocks[i].level == level
+                and labels.ends_with_question_mark(self.markers[i].title) and self.markers[i].title not in asked
+                and self.has_content(i)}
 
     def _in_style(self, index: int, styles: set[str]) -> bool:
         """A heading without labels of its own is a question when it is marked as its part's
@@ -224,7 +239,7 @@ class _Walk:
         """The heading a question sits in: a heading question's parent; for a bold line, the
         nearest heading before it (or, inside a heading question, that question's)."""
         if unit.start in self.markers:
-            return self.parent[unit.start]
+            return self._divider(unit.start) or self.parent[unit.start]
         position = bisect.bisect_left(self.heads, unit.start)
         if position == 0:
             return None
@@ -232,6 +247,19 @@ class _Walk:
         while head is not None and head in self._question_starts:
             head = self.parent[head]
         return head
+
+    def _divider(self, question: int) -> int | None:
+        """A heading at the question's own level with nothing under it, before it and the
+        questions between them (``## # 2. VARIABLES`` over ``## Q. …`` headings): a part
+        written as a sibling of its questions."""
+        level = self.blocks[question].level
+        position = bisect.bisect_left(self.heads, question)
+        for head in reversed(self.heads[:position]):
+            if self.blocks[head].level < level:
+                return None
+            if self.blocks[head].level == level and head not in self._question_starts:
+                return head if not self.has_content(head) else None
+        return None
 
     def _parts(self, units: list[Unit]) -> list[PartHeading]:
         """Containers that hold questions, but not one that holds them all (the bank's own

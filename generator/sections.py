@@ -210,8 +210,9 @@ class QuestionCutter:
         """A list item that is a question: its first paragraph (or heading) is the question.
         What is nested under it is its answer (its sections, when it opens with a label),
         unless it is a list alone: then the rest of the question when the question ends with
-        a colon (``Explain these headers:``), the follow-ups an interviewer asks when they
-        are questions. The section it ends in."""
+        a colon (``Explain these headers:``), else the follow-ups an interviewer asks (under a
+        heading, only when they ask: there a list of statements is the answer's points). The
+        section it ends in."""
         lines = self.lines[item.start:item.end]
         indent = _item_indent(lines[0])
         first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
@@ -236,7 +237,9 @@ class QuestionCutter:
             if question.rstrip().endswith(("：", ":")):
                 sections.add(text, line)
                 return "question"
-            if any(labels.ends_with_question_mark(row) for row in starts):
+            # Under a question line, prompts (``* Describe what you like…``); under a question
+            # heading, the answer's points, unless they ask.
+            if not item.level or any(labels.ends_with_question_mark(row) for row in starts):
                 sections.open("Follow-up", None, line)
                 sections.add(text, line)
                 return "Follow-up"

@@ -209,6 +209,7 @@ title: JavaScript Questions
 * Explain how `this` works in JavaScript.
   * Can you give an example of how it changed in ES6?
 * What is a closure, and how would you use one?
+  * Describe a closure you wrote.
 * What is the difference between `==` and `===`?
 * Explain the following request headers:
   * Cache-Control
@@ -237,6 +238,7 @@ def test_a_list_of_questions_to_ask_is_read_item_by_item():
     by_title = {q.title: q for q in bank.questions}
     assert by_title["Explain how `this` works in JavaScript."].followups == (
         "Can you give an example of how it changed in ES6?",)
+    assert by_title["What is a closure, and how would you use one?"].followups == ("Describe a closure you wrote.",)
     headers = by_title["Explain the following request headers:"]
     assert headers.followups == () and "* ETag" in headers.question  # the list completes the question
     made = by_title["Make this work:"]

@@ -202,3 +202,38 @@ def test_real_banks_keep_every_line(realworld):
         assert_spans_cover(bank, count_lines(path.read_text("utf-8")))
         kinds = {span.kind for span in bank.spans}
         assert kinds <= {"front-matter", "preface", "part", "question", "navigation", "skipped"}
+
+
+def test_questions_after_a_heading_that_restarts_the_parts_are_read_as_elsewhere_and_dividers_are_parts():
+    """``## Q. …?`` questions under ``## # N.`` parts, until a stray ``# # 13.`` heading puts
+    the rest under a part of its own where no question has a label: still questions."""
+    text = """# JavaScript Basics
+
+## # 1. Variables
+
+## Q. What is hoisting?
+
+**Answer:** Declarations move up.
+
+## Q. What is a closure?
+
+**Answer:** A function with its scope.
+
+# # 13. CLASSES
+
+## Q. What is a class?
+
+A template for objects.
+
+## Q. What is a getter?
+
+A property read through a function.
+"""
+    bank = read(text)
+    assert [q.title for q in bank.questions] == [
+        "What is hoisting?", "What is a closure?", "What is a class?", "What is a getter?"]
+    assert bank.questions[3].answer == "A property read through a function."
+    # ``## # 1. Variables``, with nothing under it, is the part of the questions after it.
+    assert [q.part for q in bank.questions] == ["# 1. Variables"] * 2 + ["# 13. CLASSES"] * 2
+    assert_spans_cover(bank, count_lines(text))
+    assert not bank.findings
