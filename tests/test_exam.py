@@ -155,6 +155,19 @@ def test_missing_cjk_font_is_a_clear_error_and_writes_nothing(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_missing_emoji_glyph_is_a_warning_and_missing_chinese_glyphs_an_error(monkeypatch):
+    """✅ or 🚀 in a bank is no reason to stop a build; Chinese text without a CJK font is."""
+    from generator.errors import QgenError
+    from generator.renderers import pdf
+
+    monkeypatch.setattr(pdf, "_cjk_font_coverage", lambda: frozenset(map(ord, "你好，")))
+    assert pdf.check_fonts(["你好，world"], "bank.md") == []
+    (finding,) = pdf.check_fonts(["你好 ✅ 🚀 ★"], "bank.md")
+    assert finding.code == "font-coverage" and all(c in finding.message for c in "✅🚀★")
+    with pytest.raises(QgenError, match="fonts-noto-cjk"):
+        pdf.check_fonts(["你好，世界"], "bank.md")
+
+
 def test_long_code_wraps_and_long_questions_break_cleanly(tmp_path):
     bank = tmp_path / "long.md"
     long_line = "x = " + " + ".join(f"value_{n}" for n in range(60))

@@ -155,7 +155,7 @@ def check_fonts(texts: list[str], source: str) -> list[Finding]:
         return []
     covered = _cjk_font_coverage()
     missing = sorted(c for c in needed if ord(c) not in covered and unicodedata.category(c)[0] != "C")
-    wide = [c for c in missing if unicodedata.east_asian_width(c) in "WF" and not _is_emoji(c)]
+    wide = [c for c in missing if unicodedata.east_asian_width(c) in "WF" and not _is_symbol(c)]
     if wide:
         raise RenderError(
             f"no installed font covers the Chinese text to print ({''.join(wide[:10])}…); "
@@ -168,8 +168,10 @@ def check_fonts(texts: list[str], source: str) -> list[Finding]:
     return []
 
 
-def _is_emoji(char: str) -> bool:
-    return ord(char) >= 0x1F000
+def _is_symbol(char: str) -> bool:
+    """Emoji and other wide symbols (✅, ★, 🚀): no CJK font has them all, and none of them is
+    Chinese text; a missing one is a warning, not a missing font."""
+    return unicodedata.category(char)[0] == "S" or ord(char) >= 0x1F000
 
 
 def cjk_font_match() -> tuple[str, str] | None:
