@@ -170,3 +170,13 @@ def test_a_very_long_code_line_is_cut_after_lexing_so_that_layout_stays_linear()
     assert text.replace("\n", "") == code.replace("\n", "")  # nothing lost, only line breaks added
     assert 'class="err"' not in rendered and rendered.count('class="s2"') >= 3  # still one string, coloured
     assert highlight("y = 1\n", "python").count("\n") == 2  # ordinary code is as it was
+
+
+def test_tags_that_only_style_text_render_and_every_other_tag_is_text():
+    markup = MarkupRenderer()
+    html = str(markup.block("不会被<i>初始化</i>：<code>ls > out</code><br />下一行 <B>粗</B>", "bank.md", 1))
+    assert html == "<p>不会被<i>初始化</i>：<code>ls &gt; out</code><br>下一行 <b>粗</b></p>\n"
+    hostile = str(markup.block('<script>alert(1)</script> <b onclick="x">b</b> <img src=x onerror=y>\n\n'
+                               '<div align="right">top</div>', "bank.md", 1))
+    assert "<script" not in hostile and "<b onclick" not in hostile and "<img" not in hostile and "<div" not in hostile
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile and "&lt;div align=&quot;right&quot;&gt;" in hostile

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -71,10 +72,14 @@ class MarkupRenderer:
         # Settings that change the HTML of a fragment; the store keys its files by them.
         settings = {"media_prefix": self.media_prefix, "inline_code_style": self.inline_code_style}
         self._stored, self._stored_inline = self.store.attach(self, settings) if self.store else ({}, {})
-        self._parser = (MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+        # Inline tags are read so that a few harmless ones render (``<code>``, ``<br>``, ``<b>``,
+        # as banks write them in prose); every other tag, and every HTML block, is text.
+        self._parser = (MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+                        .disable("html_block")
                         .use(texmath_plugin, delimiters="brackets")
                         .use(dollarmath_plugin, allow_digits=False, double_inline=True)
                         .use(footnote_plugin))
+        self._parser.add_render_rule("html_inline", _render_inline_tag)
         # Math is carried through as written (no ``\,`` eaten as an escape, no ``_i_`` made
         # emphasis) until qgen renders it; the text is escaped like any other.
         for kind in ("math_inline", "math_inline_double", "math_block", "math_block_eqno"):
@@ -244,6 +249,20 @@ class MarkupRenderer:
         name = f"qgen-{digest}{path.suffix.lower()}"
         self.media.setdefault(name, MediaFile(name, path))
         return self.media[name]
+
+
+# Tags without attributes that change only how text looks: kept; any other tag is text.
+_HARMLESS_TAG = re.compile(r"<(/?)(b|strong|i|em|code|kbd|sub|sup|u|s|del|mark|small)>|<(br)\s*/?>", re.I)
+
+
+def _render_inline_tag(renderer, tokens, index, options, env) -> str:
+    content = tokens[index].content
+    match = _HARMLESS_TAG.fullmatch(content)
+    if match is None:
+        return escapeHtml(content)
+    if match.group(3):
+        return "<br>"
+    return f"<{match.group(1)}{match.group(2).lower()}>"
 
 
 _CLOSING_DELIMITER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
