@@ -272,12 +272,12 @@ def test_papers_laid_out_in_one_process_do_not_pile_up(tmp_path, monkeypatch):
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)
     try:
-        build(BuildConfig(paths=(str(ROOT / "source"),), out=tmp_path, formats=("exam", "key"), count=2,
-                          seed=1, variants=2, jobs=1))
+        build(BuildConfig(paths=(str(ROOT / "source"),), out=tmp_path, formats=("exam",), count=2,
+                          seed=1, variants=3, jobs=1))
     finally:
         gc.set_threshold(*thresholds)
-    assert len(left_over) == 4
-    assert left_over[1:] == [0, 0, 0]
+    assert len(left_over) == 3
+    assert left_over[1:] == [0, 0]
 
 
 def test_an_unshuffled_paper_shows_its_parts_and_a_shuffled_one_does_not(tmp_path):
@@ -383,12 +383,12 @@ def test_a_question_that_fits_on_a_page_is_never_split(papers, variant):
 
 
 def test_a_question_that_fits_on_a_page_is_never_split_in_another_draw(tmp_path):
-    result = qgen_build("--format", "exam,key", "--shuffle", "--count", "10", "--seed", "2", "--out", tmp_path)
+    """Other questions than the fixture's, in the key, where answers make them long."""
+    result = qgen_build("--format", "key", "--shuffle", "--count", "10", "--seed", "2", "--out", tmp_path)
     assert result.returncode == 0, result.stderr
     titles = [q["title"] for q in json.loads((tmp_path / "llm-interview-paper-manifest.json").read_text("utf-8"))
               ["questions"]]
-    for kind in ("exam", "key"):
-        assert _questions_split_though_they_fit(tmp_path / f"llm-interview-{kind}.pdf", titles) == []
+    assert _questions_split_though_they_fit(tmp_path / "llm-interview-key.pdf", titles) == []
 
 
 def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
