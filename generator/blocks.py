@@ -18,7 +18,6 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .labels import section_kind
 
 _INLINE_PARSER = MarkdownIt("commonmark")
 # Inline parsing is the costly half of markdown-it; the reader needs it only for the few
@@ -122,9 +121,10 @@ def opening_inline_tokens(content: str):
     return tokens
 
 
-def split_blocks(tokens, lines: list[str], body_start: int, items: bool = False) -> list[Block]:
-    """One Block per top-level token group, with <details> regions marked; with ``items``,
-    one per item of a top-level list (a bank whose questions are list items)."""
+def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list[Block]:
+    """One Block per top-level token group, with <details> regions marked. ``expand(tokens,
+    first, last)`` may return the Blocks a group is read as instead (``itemized``: a list's
+    items, a table's rows), or None."""
     blocks = []
     index = 0
     while index < len(tokens):
@@ -137,12 +137,9 @@ def split_blocks(tokens, lines: list[str], body_start: int, items: bool = False)
         if token.nesting == 1:
             while not (tokens[last].level == 0 and tokens[last].nesting == -1):
                 last += 1
-        if items and kind is BlockKind.LIST:
-            blocks.extend(_items(tokens, index, last))
-            index = last + 1
-            continue
-        if items and kind is BlockKind.TABLE and _rows(tokens, index, last):
-            blocks.extend(_rows(tokens, index, last))
+        split = expand(tokens, index, last) if expand else None
+        if split is not None:
+            blocks.extend(split)
             index = last + 1
             continue
         start, end = token.map if token.map else (0, 0)
@@ -168,76 +165,6 @@ def split_blocks(tokens, lines: list[str], body_start: int, items: bool = False)
         blocks.extend(_with_details(block))
         index = last + 1
     return _match_details(blocks)
-
-
-def heading_items(tokens) -> int:
-    """How many items of top-level lists open with a heading (``1.  ### What is React?``):
-    a bank that numbers its question headings with a list."""
-    return sum(1 for token, following in zip(tokens, tokens[1:])
-               if token.type == "list_item_open" and token.level == 1 and following.type == "heading_open")
-
-
-def _items(tokens, first: int, last: int) -> list[Block]:
-    """The items of the list whose tokens are ``first``..``last``, a Block each: the text of
-    its first paragraph or heading as ``content``, its number if the list is ordered."""
-    found = []
-    for index in range(first + 1, last):
-        token = tokens[index]
-        if token.type != "list_item_open" or token.level != 1:
-            continue
-        close = index + 1
-        while not (tokens[close].type == "list_item_close" and tokens[close].level == 1):
-            close += 1
-        start, end = token.map
-        block = Block(BlockKind.ITEM, start, end, index, close, text_end=start)
-        if tokens[index + 1].type in ("paragraph_open", "heading_open") and tokens[index + 1].map:
-            block.content = tokens[index + 2].content
-            block.text_end = tokens[index + 1].map[1]
-            block.level = int(tokens[index + 1].tag[1]) if tokens[index + 1].type == "heading_open" else 0
-        block.number = int(token.info) if token.info.isdigit() else None
-        block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
-        found.append(block)
-    return found
-
-
-def _rows(tokens, first: int, last: int) -> list[Block]:
-    """A table whose header names a question column and an answer column (``| Question |
-    Answer |``, ``| 问题 | 答案 |``) as its header, a Block with nothing to show, and a ROW
-    Block per row; [] for any other table."""
-    header, rows, row = [], [], None
-    for index in range(first, last + 1):
-        token = tokens[index]
-        if token.type == "tr_open":
-            row = (index, token.map, [])
-        elif token.type == "inline" and row:
-            row[2].append(token.content)
-        elif token.type == "tr_close" and row:
-            if not header:
-                header = [cell.strip(" *_:：") for cell in row[2]]
-            else:
-                rows.append((row[0], index, row[1], tuple(row[2])))
-            row = None
-    kinds = [column_kind(name) for name in header]
-    if "question" not in kinds or "answer" not in kinds or not rows:
-        return []
-    start = tokens[first].map[0]
-    found = [Block(BlockKind.TABLE, start, rows[0][2][0], first, rows[0][0] - 1, is_tag_only=True)]
-    for opening, closing, (row_start, row_end), cells in rows:
-        number = cells[kinds.index("number")].strip() if "number" in kinds else ""
-        found.append(Block(BlockKind.ROW, row_start, row_end, opening, closing, content=cells[kinds.index("question")],
-                           inline_contents=list(cells), cells=cells, columns=tuple(header),
-                           number=int(number) if number.isdigit() else None))
-    return found
-
-
-def column_kind(name: str) -> str | None:
-    """What a table's column holds, by its header: a section (question, answer, …), the
-    question's number, or None (another column: an extra section of that name)."""
-    return _COLUMNS.get(name.lower()) or section_kind(name)
-
-
-_COLUMNS = {"q": "question", "questions": "question", "a": "answer",
-            "#": "number", "no": "number", "no.": "number", "number": "number", "序号": "number", "编号": "number"}
 
 
 class _HtmlScan(HTMLParser):

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .blocks import BLOCK_PARSER, Block, BlockKind, heading_items, split_blocks
+from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .choices import read_choice
 from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
 from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
 from .ids import assign_ids, slugify
+from .itemized import expand, heading_items
 from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
@@ -112,7 +113,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     blocks = split_blocks(tokens, lines, body_start)
     outline = outline_blocks(blocks)
     if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
-        item_blocks = split_blocks(tokens, lines, body_start, items=True)
+        item_blocks = split_blocks(tokens, lines, body_start, expand)
         item_outline = outline_blocks(item_blocks)
         if len(item_outline.units) > len(outline.units):
             blocks, outline = item_blocks, item_outline

@@ -10,14 +10,14 @@ a blockquote (``> **答案**：…``), be a heading below the question's (``####
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
 from typing import Optional
 
 from . import labels
-from .blocks import Block, BlockKind, column_kind, fence_language
+from .blocks import Block, BlockKind, fence_language
+from .itemized import item_sections, row_sections
 from .model import CodeBlock, ExtraSection, Question
-from .navigation import is_navigation, is_navigation_line
+from .navigation import is_navigation
 from .points import items_of_tokens
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
@@ -54,29 +54,7 @@ def _main_label(line: str) -> bool:
     return bool(label) and labels.section_kind(label[0]) in MAIN_KINDS
 
 
-_ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
 _CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
-_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
-_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
-
-
-def _item_indent(line: str) -> int:
-    """Where a list item's text starts: after its marker and the spaces after it."""
-    match = _ITEM_MARKER.match(line)
-    return match.end() if match else len(line) - len(line.lstrip())
-
-
-def _dedent(line: str, indent: int) -> str:
-    """A line of a list item without the item's indentation (a lazy line has less)."""
-    return line[indent:] if not line[:indent].strip() else line.lstrip()
-
-
-def _without_navigation(lines: list[str]) -> list[str]:
-    """Lines without those that are only links to anchors (``**[⬆ Back to Top](#toc)**``),
-    which an item cannot hold as blocks of their own; the lines stay in the item's span."""
-    return [line for line in lines if not (line.strip() and is_navigation_line(line.strip()))]
-
-
 def join_parts(parts: list[str]) -> str:
     """Blocks joined by one blank line; "" when nothing is left. The reader has already
     dropped trailing spaces from every line."""
@@ -153,22 +131,7 @@ class QuestionCutter:
         sections = _Sections()
         code: list[tuple[str, str, int, str | None]] = []
         labelled = any(opens_main_section(block) for block in body)
-        if opening.kind is BlockKind.PARAGRAPH:  # a bold marker; the rest of its paragraph
-            first, *rest = self.lines[opening.start:opening.end]
-            lines = [_LEADING_BOLD.sub("", first, count=1), *rest]
-            labelled = labelled or any(_main_label(line) for line in rest)
-            self._add_pieces(sections, self._segments(lines, opening.start + 1, labelled))
-        elif opening.kind is BlockKind.ITEM:
-            ends_in = self._add_item(sections, opening)
-            code.extend(self._code_in(opening, ends_in))
-            if opening.level and ends_in == "question" and body:  # what follows a heading answers it
-                sections.open("answer", "answer", body[0].start + 1)
-        elif opening.kind is BlockKind.ROW:
-            self._add_row(sections, opening)
-        elif opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML):  # its summary asks; what it folds answers
-            sections.open("answer", "answer", opening.start + 1)
-            if opening.inline_text:
-                sections.add(opening.inline_text, opening.start + 1)
+        labelled = self._open(opening, body, sections, code, labelled)
         folded = opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML)
         for block in body:
             if self._is_noise(block):
@@ -182,7 +145,7 @@ class QuestionCutter:
                     sections.add(markdown, block.start + 1, block)
                 code.extend(self._code_in(block, sections.name))
                 continue
-            starts = self._add_pieces(sections, pieces)
+            starts = self.add_pieces(sections, pieces)
             code.extend(self._code_in(block, None, starts))
 
         leading_kind = sections.leading_kind()
@@ -206,64 +169,26 @@ class QuestionCutter:
             section_lines=tuple(sorted(sections.lines.items(), key=lambda item: item[1])),
         )
 
-    def _add_item(self, sections: _Sections, item: Block) -> str:
-        """A list item that is a question: its first paragraph (or heading) is the question.
-        What is nested under it is its answer (its sections, when it opens with a label),
-        unless it is a list alone: then the rest of the question when the question ends with
-        a colon (``Explain these headers:``), else the follow-ups an interviewer asks (under a
-        heading, only when they ask: there a list of statements is the answer's points). The
-        section it ends in."""
-        lines = self.lines[item.start:item.end]
-        indent = _item_indent(lines[0])
-        first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
-        if item.level:  # ``1.  ### What is React?``: the heading's text
-            first, more = item.content, []
-        label = labels.line_label(first)
-        if label and labels.section_kind(label[0]) == "question":
-            first = label[1]
-        question = "\n".join([first, *more])
-        sections.open("question", "question", item.start + 1)
-        sections.add(question, item.start + 1)
-        rows = lines[item.text_end - item.start:]
-        skip = next((index for index, row in enumerate(rows) if row.strip()), len(rows))
-        line = item.text_end + skip + 1
-        # Less indented than the item's text is still the item's (``95. ###`` over 5 spaces).
-        nested = _without_navigation(textwrap.dedent("\n".join(_dedent(row, indent) for row in rows[skip:])).split("\n"))
-        text = "\n".join(nested).strip("\n")
-        if not text:
-            return "question"
-        starts = [row for row in nested if row.strip() and not row[0].isspace()]
-        if starts and all(_ITEM_LINE.match(row) for row in starts):
-            if question.rstrip().endswith(("：", ":")):
-                sections.add(text, line)
-                return "question"
-            # Under a question line, prompts (``* Describe what you like…``); under a question
-            # heading, the answer's points, unless they ask.
-            if not item.level or any(labels.ends_with_question_mark(row) for row in starts):
-                sections.open("Follow-up", None, line)
-                sections.add(text, line)
-                return "Follow-up"
-        label = labels.line_label(nested[0])
-        if label and labels.section_kind(label[0]):  # ``**A:** …``; ``**Element:**`` is answer text
-            self._add_pieces(sections, self._segments(nested, line, False))
-            return sections.name or "answer"
-        sections.open("answer", "answer", line)
-        sections.add(text, line)
-        return "answer"
-
-    @staticmethod
-    def _add_row(sections: _Sections, row: Block) -> None:
-        """A row of a table of questions and answers: each cell is the section its column
-        names (question, answer, explanation…; a number column numbers the question; any
-        other column is an extra section of that name); ``<br>`` in a cell, the way tables
-        break lines, starts a new paragraph."""
-        line = row.start + 1
-        for name, cell in sorted(zip(row.columns, row.cells), key=lambda pair: column_kind(pair[0]) != "question"):
-            text = _CELL_BREAK.sub("\n\n", cell).strip()
-            kind = column_kind(name)
-            if text and kind != "number" and (kind or name):
-                sections.open(name, kind, line)
-                sections.add(text, line)
+    def _open(self, opening: Block, body: list[Block], sections: _Sections, code: list, labelled: bool) -> bool:
+        """The sections the question's opening block holds itself (a heading holds none);
+        whether the question is labelled, which the rest of a bold line's paragraph may say."""
+        if opening.kind is BlockKind.PARAGRAPH:  # a bold marker; the rest of its paragraph
+            first, *rest = self.lines[opening.start:opening.end]
+            lines = [_LEADING_BOLD.sub("", first, count=1), *rest]
+            labelled = labelled or any(_main_label(line) for line in rest)
+            self.add_pieces(sections, self.segments(lines, opening.start + 1, labelled))
+        elif opening.kind is BlockKind.ITEM:
+            ends_in = item_sections(self, sections, opening)
+            code.extend(self._code_in(opening, ends_in))
+            if opening.level and ends_in == "question" and body:  # what follows a heading answers it
+                sections.open("answer", "answer", body[0].start + 1)
+        elif opening.kind is BlockKind.ROW:
+            row_sections(sections, opening)
+        elif opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML):  # its summary asks; what it folds answers
+            sections.open("answer", "answer", opening.start + 1)
+            if opening.inline_text:
+                sections.add(opening.inline_text, opening.start + 1)
+        return labelled
 
     def _joined(self, parts: list[_Part]) -> str:
         """A section's Markdown. When it is made of whole blocks and plain lines of text (an
@@ -277,7 +202,7 @@ class QuestionCutter:
         return text
 
     @staticmethod
-    def _add_pieces(sections: _Sections, pieces: list[_Piece]) -> list[tuple[int, str | None]]:
+    def add_pieces(sections: _Sections, pieces: list[_Piece]) -> list[tuple[int, str | None]]:
         """Adds pieces in order; returns (line, section) where each starts, for code."""
         starts = []
         for piece in pieces:
@@ -296,13 +221,13 @@ class QuestionCutter:
         a bare ``A: …`` line answers."""
         line = block.start + 1
         if block.kind is BlockKind.PARAGRAPH:
-            pieces = self._segments(self.lines[block.start:block.end], line, labelled, after_question)
+            pieces = self.segments(self.lines[block.start:block.end], line, labelled, after_question)
             return pieces if any(piece.label is not None for piece in pieces) else None
         if block.kind is BlockKind.QUOTE:
             lines = [_QUOTE_MARK.sub("", text, count=1) for text in self.lines[block.start:block.end]]
             if not self._accepts(labels.line_label(lines[0]), labelled):
                 return None
-            return self._segments(lines, line, labelled)
+            return self.segments(lines, line, labelled)
         if block.kind is BlockKind.HEADING:
             split = labels.split_label(block.content)
             if split:
@@ -314,7 +239,7 @@ class QuestionCutter:
             return [_Piece(block.summary or "answer", block.inline_text, line)]
         return None
 
-    def _segments(self, lines: list[str], first_line: int, labelled: bool,
+    def segments(self, lines: list[str], first_line: int, labelled: bool,
                   after_question: bool = False) -> list[_Piece]:
         """Lines cut where a label opens one; soft line breaks inside a piece stay."""
         pieces: list[_Piece] = []

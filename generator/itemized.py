@@ -1,0 +1,178 @@
+"""Banks whose questions are the items of a list or the rows of a table: the blocks the
+reader splits such a list or table into (``expand``, for ``blocks.split_blocks``), and the
+sections each item's or row's text is cut into.
+
+An item's text is indented under its marker, so its nested answer is dedented before it is
+cut; a row's cells are named by the table's header (``| 序号 | 问题 | 答案 |``).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from . import labels
+from .blocks import Block, BlockKind
+from .navigation import is_navigation_line
+
+_ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def _item_indent(line: str) -> int:
+    """Where a list item's text starts: after its marker and the spaces after it."""
+    match = _ITEM_MARKER.match(line)
+    return match.end() if match else len(line) - len(line.lstrip())
+
+
+def _dedent(line: str, indent: int) -> str:
+    """A line of a list item without the item's indentation (a lazy line has less)."""
+    return line[indent:] if not line[:indent].strip() else line.lstrip()
+
+
+def _without_navigation(lines: list[str]) -> list[str]:
+    """Lines without those that are only links to anchors (``**[⬆ Back to Top](#toc)**``),
+    which an item cannot hold as blocks of their own; the lines stay in the item's span."""
+    return [line for line in lines if not (line.strip() and is_navigation_line(line.strip()))]
+
+
+def expand(tokens, first: int, last: int) -> list[Block] | None:
+    """A top-level list as its items, a table of questions and answers as its rows; None
+    for any other block."""
+    kind = tokens[first].type
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        return _items(tokens, first, last)
+    if kind == "table_open":
+        return _rows(tokens, first, last) or None
+    return None
+
+
+def heading_items(tokens) -> int:
+    """How many items of top-level lists open with a heading (``1.  ### What is React?``):
+    a bank that numbers its question headings with a list."""
+    return sum(1 for token, following in zip(tokens, tokens[1:])
+               if token.type == "list_item_open" and token.level == 1 and following.type == "heading_open")
+
+
+def _items(tokens, first: int, last: int) -> list[Block]:
+    """The items of the list whose tokens are ``first``..``last``, a Block each: the text of
+    its first paragraph or heading as ``content``, its number if the list is ordered."""
+    found = []
+    for index in range(first + 1, last):
+        token = tokens[index]
+        if token.type != "list_item_open" or token.level != 1:
+            continue
+        close = index + 1
+        while not (tokens[close].type == "list_item_close" and tokens[close].level == 1):
+            close += 1
+        start, end = token.map
+        block = Block(BlockKind.ITEM, start, end, index, close, text_end=start)
+        if tokens[index + 1].type in ("paragraph_open", "heading_open") and tokens[index + 1].map:
+            block.content = tokens[index + 2].content
+            block.text_end = tokens[index + 1].map[1]
+            block.level = int(tokens[index + 1].tag[1]) if tokens[index + 1].type == "heading_open" else 0
+        block.number = int(token.info) if token.info.isdigit() else None
+        block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
+        found.append(block)
+    return found
+
+
+def _rows(tokens, first: int, last: int) -> list[Block]:
+    """A table whose header names a question column and an answer column (``| Question |
+    Answer |``, ``| 问题 | 答案 |``) as its header, a Block with nothing to show, and a ROW
+    Block per row; [] for any other table."""
+    header, rows, row = [], [], None
+    for index in range(first, last + 1):
+        token = tokens[index]
+        if token.type == "tr_open":
+            row = (index, token.map, [])
+        elif token.type == "inline" and row:
+            row[2].append(token.content)
+        elif token.type == "tr_close" and row:
+            if not header:
+                header = [cell.strip(" *_:：") for cell in row[2]]
+            else:
+                rows.append((row[0], index, row[1], tuple(row[2])))
+            row = None
+    kinds = [column_kind(name) for name in header]
+    if "question" not in kinds or "answer" not in kinds or not rows:
+        return []
+    start = tokens[first].map[0]
+    found = [Block(BlockKind.TABLE, start, rows[0][2][0], first, rows[0][0] - 1, is_tag_only=True)]
+    for opening, closing, (row_start, row_end), cells in rows:
+        number = cells[kinds.index("number")].strip() if "number" in kinds else ""
+        found.append(Block(BlockKind.ROW, row_start, row_end, opening, closing, content=cells[kinds.index("question")],
+                           inline_contents=list(cells), cells=cells, columns=tuple(header),
+                           number=int(number) if number.isdigit() else None))
+    return found
+
+
+def column_kind(name: str) -> str | None:
+    """What a table's column holds, by its header: a section (question, answer, …), the
+    question's number, or None (another column: an extra section of that name)."""
+    return _COLUMNS.get(name.lower()) or labels.section_kind(name)
+
+
+_COLUMNS = {"q": "question", "questions": "question", "a": "answer",
+            "#": "number", "no": "number", "no.": "number", "number": "number", "序号": "number", "编号": "number"}
+
+
+def item_sections(cutter, sections, item: Block) -> str:
+    """The sections of a list item that is a question, as ``cutter`` (a QuestionCutter) adds
+    them to ``sections``. A list item that is a question: its first paragraph (or heading) is the question.
+    What is nested under it is its answer (its sections, when it opens with a label),
+    unless it is a list alone: then the rest of the question when the question ends with
+    a colon (``Explain these headers:``), else the follow-ups an interviewer asks (under a
+    heading, only when they ask: there a list of statements is the answer's points). The
+    section it ends in."""
+    lines = cutter.lines[item.start:item.end]
+    indent = _item_indent(lines[0])
+    first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
+    if item.level:  # ``1.  ### What is React?``: the heading's text
+        first, more = item.content, []
+    label = labels.line_label(first)
+    if label and labels.section_kind(label[0]) == "question":
+        first = label[1]
+    question = "\n".join([first, *more])
+    sections.open("question", "question", item.start + 1)
+    sections.add(question, item.start + 1)
+    rows = lines[item.text_end - item.start:]
+    skip = next((index for index, row in enumerate(rows) if row.strip()), len(rows))
+    line = item.text_end + skip + 1
+    # Less indented than the item's text is still the item's (``95. ###`` over 5 spaces).
+    nested = _without_navigation(textwrap.dedent("\n".join(_dedent(row, indent) for row in rows[skip:])).split("\n"))
+    text = "\n".join(nested).strip("\n")
+    if not text:
+        return "question"
+    starts = [row for row in nested if row.strip() and not row[0].isspace()]
+    if starts and all(_ITEM_LINE.match(row) for row in starts):
+        if question.rstrip().endswith(("：", ":")):
+            sections.add(text, line)
+            return "question"
+        # Under a question line, prompts (``* Describe what you like…``); under a question
+        # heading, the answer's points, unless they ask.
+        if not item.level or any(labels.ends_with_question_mark(row) for row in starts):
+            sections.open("Follow-up", None, line)
+            sections.add(text, line)
+            return "Follow-up"
+    label = labels.line_label(nested[0])
+    if label and labels.section_kind(label[0]):  # ``**A:** …``; ``**Element:**`` is answer text
+        cutter.add_pieces(sections, cutter.segments(nested, line, False))
+        return sections.name or "answer"
+    sections.open("answer", "answer", line)
+    sections.add(text, line)
+    return "answer"
+
+def row_sections(sections, row: Block) -> None:
+    """A row of a table of questions and answers: each cell is the section its column
+    names (question, answer, explanation…; a number column numbers the question; any
+    other column is an extra section of that name); ``<br>`` in a cell, the way tables
+    break lines, starts a new paragraph."""
+    line = row.start + 1
+    for name, cell in sorted(zip(row.columns, row.cells), key=lambda pair: column_kind(pair[0]) != "question"):
+        text = _CELL_BREAK.sub("\n\n", cell).strip()
+        kind = column_kind(name)
+        if text and kind != "number" and (kind or name):
+            sections.open(name, kind, line)
+            sections.add(text, line)
