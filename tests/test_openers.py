@@ -250,35 +250,6 @@ def test_a_list_of_questions_to_ask_is_read_item_by_item():
     assert not [f for f in bank.findings if f.code.startswith("skipped")]
 
 
-def test_numbered_list_questions_with_their_answers_nested_under_them():
-    bank = read("""
-        # JavaScript interview questions
-
-        1. What is a closure?
-
-           A closure is a function that keeps the variables of the scope it was made in.
-
-           ```js
-           function counter() { let n = 0; return () => ++n; }
-           ```
-
-        2. What is hoisting?
-
-           Declarations move to the top of their scope.
-
-        3. **Q:** What does `===` compare?
-
-           **A:** Value and type, without conversion.
-        """)
-    closure, hoisting, equals = bank.questions
-    assert (closure.number, closure.title, closure.question) == (1, "What is a closure?", "What is a closure?")
-    assert closure.answer.startswith("A closure is a function") and "```js\nfunction counter()" in closure.answer
-    assert [(c.lang, c.section, c.line) for c in closure.code] == [("js", "answer", 7)]
-    assert hoisting.answer == "Declarations move to the top of their scope."
-    assert (equals.title, equals.question, equals.answer) == (
-        "What does `===` compare?", "What does `===` compare?", "Value and type, without conversion.")
-
-
 def test_question_label_paragraphs_with_no_answers_are_the_questions_of_their_bank():
     bank = read("""
         Question: What is the value of `foo`?
@@ -302,44 +273,6 @@ def test_question_label_paragraphs_with_no_answers_are_the_questions_of_their_ba
 def test_a_list_that_asks_fewer_than_two_questions_or_only_links_is_not_a_bank(text):
     with pytest.raises(NotABank):
         read(text)
-
-
-def test_a_table_of_questions_and_answers_is_read_row_by_row():
-    text = """# 速查表
-
-| 序号 | 问题 | 答案 | 解析 | Source |
-|---|---|---|---|---|
-| 1 | 什么是闭包？ | 记住作用域的**函数**。 | 见 MDN。<br>再看示例。 | MDN |
-| 2 | 什么是提升？ | 声明移到作用域顶部。 | | |
-"""
-    bank = read(text)
-    closure, hoisting = bank.questions
-    assert [(q.number, q.title, q.question, q.line) for q in bank.questions] == [
-        (1, "什么是闭包？", "什么是闭包？", 5), (2, "什么是提升？", "什么是提升？", 6)]
-    assert (closure.answer, closure.explanation) == ("记住作用域的**函数**。", "见 MDN。\n\n再看示例。")
-    assert [(e.label, e.text) for e in closure.extra] == [("Source", "MDN")]
-    assert (hoisting.answer, hoisting.explanation, hoisting.extra) == ("声明移到作用域顶部。", None, ())
-    assert [s.kind for s in bank.spans] == ["preface", "navigation", "question", "question"]  # the header names columns
-    assert_spans_cover(bank, text.count("\n"))
-
-
-def test_a_table_inside_an_answer_stays_a_table():
-    bank = read("""
-        ### 1. TCP 和 UDP 的区别？
-
-        **答案：**
-
-        | Question | Answer |
-        |---|---|
-        | 可靠吗？ | TCP 可靠 |
-        """)
-    (question,) = bank.questions
-    assert question.answer.startswith("| Question | Answer |") and question.answer.count("\n") == 2
-
-
-def test_a_table_without_question_and_answer_columns_is_not_a_bank():
-    with pytest.raises(NotABank):
-        read("| Name | Value |\n|---|---|\n| a | 1 |\n")
 
 
 # Questions as headings inside a numbered list, answers indented under them, a "back to top"
