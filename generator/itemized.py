@@ -119,13 +119,13 @@ _COLUMNS = {"q": "question", "questions": "question", "a": "answer",
 
 
 def item_sections(cutter, sections, item: Block) -> str:
-    """The sections of a list item that is a question, as ``cutter`` (a QuestionCutter) adds
-    them to ``sections``. A list item that is a question: its first paragraph (or heading) is the question.
-    What is nested under it is its answer (its sections, when it opens with a label),
-    unless it is a list alone: then the rest of the question when the question ends with
-    a colon (``Explain these headers:``), else the follow-ups an interviewer asks (under a
-    heading, only when they ask: there a list of statements is the answer's points). The
-    section it ends in."""
+    """Adds to ``sections`` those of a list item that is a question, cut as ``cutter`` (a
+    QuestionCutter) cuts text; returns the section it ends in. The item's first paragraph
+    (or heading) is the question; what is nested under it, its answer (its sections, when it
+    opens with a label). A list alone under it is the rest of the question when the question
+    ends with a colon (``Explain these headers:``), the follow-ups when they ask, and else
+    the answer's points, unless the bank answers none of its questions in prose (h5bp's
+    ``* Describe what you like…`` under a question are prompts to follow up with)."""
     lines = cutter.lines[item.start:item.end]
     indent = _item_indent(lines[0])
     first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
@@ -137,22 +137,16 @@ def item_sections(cutter, sections, item: Block) -> str:
     question = "\n".join([first, *more])
     sections.open("question", "question", item.start + 1)
     sections.add(question, item.start + 1)
-    rows = lines[item.text_end - item.start:]
-    skip = next((index for index, row in enumerate(rows) if row.strip()), len(rows))
-    line = item.text_end + skip + 1
-    # Less indented than the item's text is still the item's (``95. ###`` over 5 spaces).
-    nested = _without_navigation(textwrap.dedent("\n".join(_dedent(row, indent) for row in rows[skip:])).split("\n"))
+    line, nested = _nested(cutter.lines, item)
     text = "\n".join(nested).strip("\n")
     if not text:
         return "question"
-    starts = [row for row in nested if row.strip() and not row[0].isspace()]
-    if starts and all(_ITEM_LINE.match(row) for row in starts):
+    starts = _list_alone(nested)
+    if starts is not None:
         if question.rstrip().endswith(("：", ":")):
             sections.add(text, line)
             return "question"
-        # Under a question line, prompts (``* Describe what you like…``); under a question
-        # heading, the answer's points, unless they ask.
-        if not item.level or any(labels.ends_with_question_mark(row) for row in starts):
+        if any(labels.ends_with_question_mark(row) for row in starts) or not (item.level or cutter.answers_in_prose):
             sections.open("Follow-up", None, line)
             sections.add(text, line)
             return "Follow-up"
@@ -163,6 +157,31 @@ def item_sections(cutter, sections, item: Block) -> str:
     sections.open("answer", "answer", line)
     sections.add(text, line)
     return "answer"
+
+
+def answers_in_prose(lines: list[str], items: list[Block]) -> bool:
+    """Whether some list item that is a question has more than a list nested under it."""
+    return any(nested and _list_alone(nested) is None for nested in (_nested(lines, item)[1] for item in items))
+
+
+def _nested(lines: list[str], item: Block) -> tuple[int, list[str]]:
+    """(line of its first line, the lines) of what is nested under an item's question,
+    dedented; "back to top" lines left out."""
+    rows = lines[item.text_end:item.end]
+    skip = next((index for index, row in enumerate(rows) if row.strip()), len(rows))
+    # Less indented than the item's text is still the item's (``95. ###`` over 5 spaces).
+    indent = _item_indent(lines[item.start])
+    nested = _without_navigation(textwrap.dedent("\n".join(_dedent(row, indent) for row in rows[skip:])).split("\n"))
+    while nested and not nested[-1].strip():
+        nested.pop()
+    return item.text_end + skip + 1, nested
+
+
+def _list_alone(nested: list[str]) -> list[str] | None:
+    """The first lines of the items when the nested text is a list alone, else None."""
+    starts = [row for row in nested if row.strip() and not row[0].isspace()]
+    return starts if starts and all(_ITEM_LINE.match(row) for row in starts) else None
+
 
 def row_sections(sections, row: Block) -> None:
     """A row of a table of questions and answers: each cell is the section its column

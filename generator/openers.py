@@ -18,6 +18,7 @@ from .navigation import is_navigation
 from .sections import opens_main_section
 
 _LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_ALL_BOLD = re.compile(r"(\*\*|__)([^*_]+)\1")
 Openers = dict[int, labels.Marker]  # block index -> what the paragraph says of its question
 
 
@@ -126,8 +127,12 @@ def _links_alone(items: list[Block]) -> bool:
 
 
 def _item_title(item: Block) -> str:
-    """An item's first paragraph on one line, without a question label (``Q: …``)."""
+    """An item's first paragraph on one line, without a question label (``Q: …``) or the
+    bold around it all (``- **遇到 OOV 怎么做？**``)."""
     title = " ".join(item.content.split("\n")).strip()
+    bold = _ALL_BOLD.fullmatch(title)
+    if bold:
+        title = bold.group(2).strip()
     label = labels.line_label(title)
     if label and label[1] and labels.section_kind(label[0]) == "question":
         return label[1].strip()

@@ -19,7 +19,7 @@ from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
 from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
 from .ids import assign_ids, slugify
-from .itemized import expand, heading_items
+from .itemized import answers_in_prose, expand, heading_items
 from .model import Bank, Finding, Part, Question, Span
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
@@ -168,7 +168,9 @@ class _BankWalk:
             titles.append(title)
             explicit.append(given)
         self._check_fences()
-        cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings())
+        items = [self.blocks[unit.start] for unit in units if self.blocks[unit.start].kind is BlockKind.ITEM]
+        cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(),
+                                answers_in_prose(self.lines, items))
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
                                      unit.marker.number, title),

@@ -120,11 +120,13 @@ class QuestionCutter:
     """Cuts the blocks of one question into sections; ``section_headings`` are the
     sub-headings that recur across the bank and so name sections ("Good to hear")."""
 
-    def __init__(self, source: str, lines: list[str], tokens, section_headings: set[str]):
+    def __init__(self, source: str, lines: list[str], tokens, section_headings: set[str],
+                 answers_in_prose: bool = False):
         self.source = source
         self.lines = lines
         self.tokens = tokens
         self.section_headings = section_headings
+        self.answers_in_prose = answers_in_prose  # some list item that is a question has prose under it
         self.items: dict[str, list[str]] = {}  # section text -> its list items, known from the tokens
 
     def cut(self, opening: Block, body: list[Block], number: int | None, title: str) -> Question:

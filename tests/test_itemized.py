@@ -73,3 +73,31 @@ def test_a_table_inside_an_answer_stays_a_table():
 def test_a_table_without_question_and_answer_columns_is_not_a_bank():
     with pytest.raises(NotABank):
         read("| Name | Value |\n|---|---|\n| a | 1 |\n")
+
+
+def test_bold_question_items_with_prose_answers_take_a_nested_list_as_the_answers_points():
+    """A notes export: ``- **question**`` items, answers indented under them; where some
+    answer is prose, a list alone under another question is its answer, not follow-ups."""
+    text = """# LLM 基础知识
+
+- **有哪些 tokenizer 的方式**
+    - word-level
+    - subword-level
+
+    subword-level 最为常用。
+
+- **遇到 OOV 怎么做?**
+
+    用子词切分，把未登录词拆成已知的片段。
+
+- **微调时要调哪些超参数？**
+    - 数据集
+    - lr rate
+    - warm up iters
+"""
+    bank = read(text)
+    assert [q.title for q in bank.questions] == ["有哪些 tokenizer 的方式", "遇到 OOV 怎么做?", "微调时要调哪些超参数？"]
+    tokenizers, oov, tuning = bank.questions
+    assert tokenizers.answer.startswith("- word-level") and oov.answer.startswith("用子词切分")
+    assert (tuning.answer, tuning.followups) == ("- 数据集\n- lr rate\n- warm up iters", ())
+    assert_spans_cover(bank, text.count("\n"))
