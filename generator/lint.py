@@ -59,7 +59,7 @@ def content_key(question: Question) -> tuple:
 
 def _duplicates(bank: Bank):
     first_by_content: dict[tuple, Question] = {}
-    first_by_title: dict[str, Question] = {}
+    by_title: dict[str, list[Question]] = {}
     ids = Counter(q.id for q in bank.questions)
     reported_ids = set()
     for question in bank.questions:
@@ -70,18 +70,23 @@ def _duplicates(bank: Bank):
                           f"{_label(question)} is identical to {_label(earlier)} (line {earlier.line})")
         else:
             first_by_content[key] = question
-            title_key = slugify(question.title)
-            earlier = first_by_title.get(title_key)
-            if earlier:
-                yield Finding(bank.source, question.line, "warning", "duplicate-title",
-                              f"{_label(question)} has the same title as {_label(earlier)} (line {earlier.line}) "
-                              "but different content")
-            else:
-                first_by_title[title_key] = question
+            by_title.setdefault(slugify(question.title), []).append(question)
         if ids[question.id] > 1 and question.id not in reported_ids:
             reported_ids.add(question.id)
             yield Finding(bank.source, question.line, "error", "duplicate-id",
                           f"id “{question.id}” is given to {ids[question.id]} questions")
+    yield from _same_titles(bank, by_title)
+
+
+def _same_titles(bank: Bank, by_title: dict[str, list[Question]]):
+    """One finding for each title that different questions share, at the second of them:
+    ``What will be the output of the following code?`` forty times is one warning."""
+    for first, second, *more in (group for group in by_title.values() if len(group) > 1):
+        lines = ", ".join(str(q.line) for q in more[:8]) + (", …" if len(more) > 8 else "")
+        also = f"; so do {len(more)} more (lines {lines})" if more else ""
+        yield Finding(bank.source, second.line, "warning", "duplicate-title",
+                      f"{_label(second)} has the same title as {_label(first)} (line {first.line}) "
+                      f"but different content{also}")
 
 
 def _numbering(bank: Bank):

@@ -228,3 +228,21 @@ def test_a_bank_with_no_answers_at_all_gets_one_finding_not_one_a_question():
         **Answer:** A value to come.
         """)
     assert _codes(lint_banks([one_unanswered])) == [("missing-section", 5)]
+
+
+def test_a_title_many_questions_share_is_one_finding():
+    bank = read("""
+        ### 1. What will be the output?
+
+        **Answer:** 1
+
+        ### 2. What will be the output?
+
+        **Answer:** 2
+
+        ### 3. What will be the output?
+
+        **Answer:** 3
+        """)
+    (finding,) = [f for f in lint_banks([bank]) if f.code == "duplicate-title"]
+    assert finding.line == 5  # at the second of the three, for all of them
