@@ -180,3 +180,8 @@ def test_tags_that_only_style_text_render_and_every_other_tag_is_text():
                                '<div align="right">top</div>', "bank.md", 1))
     assert "<script" not in hostile and "<b onclick" not in hostile and "<img" not in hostile and "<div" not in hostile
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile and "&lt;div align=&quot;right&quot;&gt;" in hostile
+
+
+def test_a_tag_shown_as_text_reads_its_character_references_as_the_text_around_it():
+    html = str(MarkupRenderer().block('<a href="x?a=1&amp;b=2">l</a> &amp;', "bank.md", 1))
+    assert html == "<p>&lt;a href=&quot;x?a=1&amp;b=2&quot;&gt;l&lt;/a&gt; &amp;</p>\n"

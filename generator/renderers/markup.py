@@ -258,8 +258,8 @@ _HARMLESS_TAG = re.compile(r"<(/?)(b|strong|i|em|code|kbd|sub|sup|u|s|del|mark|s
 def _render_inline_tag(renderer, tokens, index, options, env) -> str:
     content = tokens[index].content
     match = _HARMLESS_TAG.fullmatch(content)
-    if match is None:
-        return escapeHtml(content)
+    if match is None:  # as text, its character references read as in the text around it
+        return escapeHtml(html.unescape(content))
     if match.group(3):
         return "<br>"
     return f"<{match.group(1)}{match.group(2).lower()}>"
