@@ -61,6 +61,7 @@ _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{_COLON}|
 _UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|question)\s*{_COLON}|q[.．](?=\s)|q\s*{_COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{_COLON})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
+_WHOLLY_BOLD = re.compile(r"(\*\*|__)([^*_]+)\1")
 _LABEL_WITH_TEXT = re.compile(rf"^([^：:\n]{{1,30}}?)\s*{_COLON}\s*(.*)$", re.S)
 
 MAX_LABEL_LENGTH = 30
@@ -97,8 +98,12 @@ def strip_leading_tags(text: str) -> str:
 
 
 def heading_marker(text: str) -> Marker:
-    """Classify a heading's text as a question marker of some strength."""
+    """Classify a heading's text as a question marker of some strength; bold around the
+    whole heading (``### **1.你最大的缺点**``) is not part of it."""
     text = strip_leading_tags(text).strip()
+    bold = _WHOLLY_BOLD.fullmatch(text)
+    if bold:
+        text = bold.group(2).strip()
     match = _NUMBERED_KEYWORD.match(text)
     if match:
         return Marker("keyword", int(match.group(1)), match.group(2).strip())

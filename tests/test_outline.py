@@ -237,3 +237,24 @@ A property read through a function.
     assert [q.part for q in bank.questions] == ["# 1. Variables"] * 2 + ["# 13. CLASSES"] * 2
     assert_spans_cover(bank, count_lines(text))
     assert not bank.findings
+
+
+def test_headings_wholly_in_bold_are_numbered_as_they_read():
+    bank = read("""
+        # HR 问题
+
+        ### **1.你最大的缺点**
+
+        **问题分析：**考察自我认知。
+
+        ### **2.谈谈薪酬待遇？**
+
+        **参考答案：** 够在这个城市生活就好。
+
+        ### **3.为什么应聘这个岗位？**
+
+        **问题分析：**考察求职动机。
+        """)
+    assert [(q.number, q.title) for q in bank.questions] == [
+        (1, "你最大的缺点"), (2, "谈谈薪酬待遇？"), (3, "为什么应聘这个岗位？")]
+    assert not bank.findings
