@@ -97,13 +97,16 @@ def strip_leading_tags(text: str) -> str:
     return _LEADING_TAGS.sub("", text).lstrip()
 
 
+def unbolded(text: str) -> str:
+    """The text without the bold around it all (``**1.你最大的缺点**``), if it is all bold."""
+    bold = _WHOLLY_BOLD.fullmatch(text)
+    return bold.group(2).strip() if bold else text
+
+
 def heading_marker(text: str) -> Marker:
     """Classify a heading's text as a question marker of some strength; bold around the
     whole heading (``### **1.你最大的缺点**``) is not part of it."""
-    text = strip_leading_tags(text).strip()
-    bold = _WHOLLY_BOLD.fullmatch(text)
-    if bold:
-        text = bold.group(2).strip()
+    text = unbolded(strip_leading_tags(text).strip())
     match = _NUMBERED_KEYWORD.match(text)
     if match:
         return Marker("keyword", int(match.group(1)), match.group(2).strip())

@@ -18,7 +18,6 @@ from .navigation import is_navigation
 from .sections import opens_main_section
 
 _LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
-_ALL_BOLD = re.compile(r"(\*\*|__)([^*_]+)\1")
 Openers = dict[int, labels.Marker]  # block index -> what the paragraph says of its question
 
 
@@ -129,10 +128,7 @@ def _links_alone(items: list[Block]) -> bool:
 def _item_title(item: Block) -> str:
     """An item's first paragraph on one line, without a question label (``Q: …``) or the
     bold around it all (``- **遇到 OOV 怎么做？**``)."""
-    title = " ".join(item.content.split("\n")).strip()
-    bold = _ALL_BOLD.fullmatch(title)
-    if bold:
-        title = bold.group(2).strip()
+    title = labels.unbolded(" ".join(item.content.split("\n")).strip())
     label = labels.line_label(title)
     if label and label[1] and labels.section_kind(label[0]) == "question":
         return label[1].strip()
@@ -160,9 +156,11 @@ def is_folded(block: Block) -> bool:
 def details_questions(blocks: list[Block]) -> Openers:
     """Folded answers whose ``<summary>`` is the question (``<details><summary>What is
     Linux?</summary> … </details>``), where two or more summaries end with a question mark:
-    every such summary that is not a section label or a "view answer" is a question."""
+    every such summary that is not a section label or a "view answer" is a question (one
+    that asks is, whatever its words: ``How do you view hidden files?``)."""
     asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
-              and labels.section_kind(block.summary) is None and not _ANSWER_WORDS.search(block.summary)}
+              and labels.section_kind(block.summary) is None
+              and (labels.ends_with_question_mark(block.summary) or not _ANSWER_WORDS.search(block.summary))}
     if sum(labels.ends_with_question_mark(summary) for summary in asking.values()) < 2:
         return {}
     found = {}

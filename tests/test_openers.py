@@ -418,3 +418,20 @@ def test_summaries_that_name_the_answer_stay_answers():
         """)
     assert [(q.title, q.answer) for q in bank.questions] == [
         ("What is a closure?", "A function with its scope."), ("What is hoisting?", "Declarations move up.")]
+
+
+def test_a_summary_that_asks_is_a_question_whatever_its_words():
+    bank = read("""
+        <details>
+        <summary>How do you view hidden files?</summary><br><b>
+
+        `ls -a`
+        </b></details>
+
+        <details>
+        <summary>What does chmod do?</summary><br><b>
+
+        Changes a file's mode.
+        </b></details>
+        """)
+    assert [q.title for q in bank.questions] == ["How do you view hidden files?", "What does chmod do?"]
