@@ -239,7 +239,7 @@ class _Walk:
         """The heading a question sits in: a heading question's parent; for a bold line, the
         nearest heading before it (or, inside a heading question, that question's)."""
         if unit.start in self.markers:
-            return self._divider(unit.start) or self.parent[unit.start]
+            return self._divider_of.get(unit.start) or self.parent[unit.start]
         position = bisect.bisect_left(self.heads, unit.start)
         if position == 0:
             return None
@@ -248,23 +248,28 @@ class _Walk:
             head = self.parent[head]
         return head
 
-    def _divider(self, question: int) -> int | None:
-        """A heading at the question's own level with nothing under it, before it and the
-        questions between them (``## # 2. VARIABLES`` over ``## Q. …`` headings): a part
-        written as a sibling of its questions."""
-        level = self.blocks[question].level
-        position = bisect.bisect_left(self.heads, question)
-        for head in reversed(self.heads[:position]):
-            if self.blocks[head].level < level:
-                return None
-            if self.blocks[head].level == level and head not in self._question_starts:
-                return head if not self.has_content(head) else None
-        return None
+    def _dividers(self) -> dict[int, int]:
+        """Each heading question's divider: a heading at its own level with nothing under
+        it, before it with only questions of that level between them (``## # 2. VARIABLES``
+        over ``## Q. …`` headings), a part written as a sibling of its questions. One pass."""
+        found: dict[int, int] = {}
+        open_at: dict[int, int | None] = {}  # level -> the divider of that level still open
+        for head in self.heads:
+            level = self.blocks[head].level
+            for deeper in [other for other in open_at if other > level]:
+                del open_at[deeper]
+            if head in self._question_starts:
+                if open_at.get(level) is not None:
+                    found[head] = open_at[level]
+            else:
+                open_at[level] = None if self.has_content(head) else head
+        return found
 
     def _parts(self, units: list[Unit]) -> list[PartHeading]:
         """Containers that hold questions, but not one that holds them all (the bank's own
         title heading)."""
         self._question_starts = {unit.start for unit in units}
+        self._divider_of = self._dividers()
         containers = [self._container(unit) for unit in units]
         held = {c for c in containers if c is not None}
         if len(held) == 1 and containers.count(next(iter(held))) == len(units):
