@@ -152,7 +152,7 @@ class _Walk:
     # -- which headings are questions ------------------------------------------------------
 
     def _question_headings(self) -> set[int]:
-        evidenced = [i for i in self.heads if self._evidenced(i)]
+        evidenced = list(dict.fromkeys(self._asking_ancestor(i) for i in self.heads if self._evidenced(i)))
         looks = {i for i in self.heads if labels.looks_like_question(self.markers[i])}
         if not evidenced and not self.bold:
             return self._unlabelled_questions(looks)
@@ -183,6 +183,15 @@ class _Walk:
         return {i for i in self.heads if self.parent[i] not in level_of_part and self.blocks[i].level == level
                 and labels.ends_with_question_mark(self.markers[i].title) and self.markers[i].title not in asked
                 and self.has_content(i)}
+
+    def _asking_ancestor(self, index: int) -> int:
+        """An evidenced heading that does not look like a question, under one that does
+        (``### Pre-training`` over an ``#### Example:``, in ``## 6. Discuss pre-training…``):
+        its evidence is its parent's, the question it is part of."""
+        parent = self.parent[index]
+        if labels.looks_like_question(self.markers[index]) or parent is None:
+            return index
+        return parent if labels.looks_like_question(self.markers[parent]) else index
 
     def _in_style(self, index: int, styles: set[str]) -> bool:
         """A heading without labels of its own is a question when it is marked as its part's

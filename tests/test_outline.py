@@ -258,3 +258,45 @@ def test_headings_wholly_in_bold_are_numbered_as_they_read():
     assert [(q.number, q.title) for q in bank.questions] == [
         (1, "你最大的缺点"), (2, "谈谈薪酬待遇？"), (3, "为什么应聘这个岗位？")]
     assert not bank.findings
+
+
+def test_a_label_under_a_sub_heading_is_evidence_for_the_question_above_it():
+    """``## N.`` questions whose answers have sub-headings, one of them over an
+    ``#### Example:``: the questions are the ``##`` headings, not that sub-heading."""
+    text = """# LLM interview questions
+
+## 1. What are large language models?
+
+### Core components
+
+Attention layers.
+
+## 2. Discuss pre-training and fine-tuning.
+
+### Pre-training
+
+Learning from raw text.
+
+#### Example: inference
+
+```python
+print(model.generate(prompt))
+```
+
+### Fine-tuning
+
+Adapting to a task.
+
+## 3. What are positional encodings?
+
+Positions as vectors.
+"""
+    bank = read(text)
+    assert [(q.number, q.title) for q in bank.questions] == [
+        (1, "What are large language models?"), (2, "Discuss pre-training and fine-tuning."),
+        (3, "What are positional encodings?")]
+    second = bank.questions[1]
+    assert second.answer.startswith("### Pre-training") and "model.generate" in second.example  # labelled "Example"
+    assert "Adapting to a task." in second.answer + second.example
+    assert_spans_cover(bank, count_lines(text))
+    assert not bank.findings
