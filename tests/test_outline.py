@@ -300,3 +300,18 @@ Positions as vectors.
     assert "Adapting to a task." in second.answer + second.example
     assert_spans_cover(bank, count_lines(text))
     assert not bank.findings
+
+
+def test_a_list_of_questions_before_the_first_question_is_said_to_be_preface():
+    bank = read("""
+        # HR 问题
+
+        1. **你的职业规划是什么？**
+        2. **为什么选择我们公司？**
+
+        ### 1. 你最大的缺点？
+
+        **答案：** 经验不足。
+        """)
+    assert [q.title for q in bank.questions] == ["你最大的缺点？"]
+    assert [(f.code, f.line) for f in bank.findings] == [("questions-in-preface", 3)]
