@@ -14,6 +14,7 @@ import re
 
 from . import labels
 from .blocks import Block, BlockKind
+from .model import Finding
 from .navigation import is_navigation
 from .sections import opens_main_section
 
@@ -168,3 +169,17 @@ def details_questions(blocks: list[Block]) -> Openers:
         marker = labels.heading_marker(summary)
         found[index] = labels.Marker("keyword", marker.number, marker.title)
     return found
+
+
+def questions_in_preface(preface: list[Block], source: str) -> list[Finding]:
+    """A list before the first question that asks two or more questions (bare questions to
+    ask, above the bank's answered ones): shown as the preface, and said so, since it is read
+    as no question."""
+    findings = []
+    for block in preface:
+        asked = [text for text in block.inline_contents if labels.ends_with_question_mark(labels.unbolded(" ".join(text.split())))]
+        if block.kind is BlockKind.LIST and len(asked) >= 2:
+            findings.append(Finding(source, block.start + 1, "warning", "questions-in-preface",
+                                    f"this list asks {len(asked)} questions before the first question; it is "
+                                    "kept as the bank's preface, not read as questions"))
+    return findings

@@ -19,9 +19,9 @@ from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
 from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
 from .ids import assign_ids, slugify
-from .labels import ends_with_question_mark, unbolded
 from .itemized import answers_in_prose, expand, heading_items
 from .model import Bank, Finding, Part, Question, Span
+from .openers import questions_in_preface
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
 from .sections import QuestionCutter, heading_text, join_parts
@@ -124,7 +124,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     questions = walk.questions(meta)
     spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
-    walk.findings.extend(_questions_in_preface(preface, source))
+    walk.findings.extend(questions_in_preface(preface, source))
     return Bank(
         source=source,
         title=bank_title(meta, preface, source),
@@ -140,20 +140,6 @@ def read_bank_text(text: str, source: str) -> Bank:
         spans=tuple(spans),
         key=bank_id(meta, source),
     )
-
-
-def _questions_in_preface(preface: list[Block], source: str) -> list[Finding]:
-    """A list before the first question that asks two or more questions (bare questions to
-    ask, above the bank's answered ones): shown as the preface, and said so, since it is read
-    as no question."""
-    findings = []
-    for block in preface:
-        asked = [text for text in block.inline_contents if ends_with_question_mark(unbolded(" ".join(text.split())))]
-        if block.kind is BlockKind.LIST and len(asked) >= 2:
-            findings.append(Finding(source, block.start + 1, "warning", "questions-in-preface",
-                                    f"this list asks {len(asked)} questions before the first question; it is "
-                                    "kept as the bank's preface, not read as questions"))
-    return findings
 
 
 class _BankWalk:
