@@ -7,7 +7,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import SourceError, SourceErrors
+from .errors import NotABank, SourceError, SourceErrors
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 DEFAULT_SOURCE = Path("source")
@@ -89,7 +89,7 @@ def project_path(source: str, project: str | None) -> str:
 def decode_bank(data: bytes, source: str) -> str:
     """UTF-8 text with the BOM dropped and every line ending made ``\\n``."""
     if not data.strip():
-        raise SourceError("the file is empty", source)
+        raise NotABank("the file is empty", source)
     if b"\x00" in data[:8192]:
         raise SourceError("this is a binary file, not a Markdown bank", source)
     try:

@@ -22,6 +22,17 @@ def test_a_readme_beside_the_banks_is_left_out_with_a_note(tmp_path):
     assert library.notes[0].source.endswith("README.md")
 
 
+def test_an_empty_file_beside_the_banks_is_left_out_with_a_note(tmp_path):
+    """A docs folder has placeholder pages; one of them is no reason to stop."""
+    (tmp_path / "bank.md").write_text(BANK, "utf-8")
+    (tmp_path / "todo.md").write_text("", "utf-8")
+    library = read_banks([str(tmp_path)])
+    assert len(library.banks) == 1
+    assert [(note.code, note.source.endswith("todo.md")) for note in library.notes] == [("not-a-bank", True)]
+    with pytest.raises(SourceErrors):
+        read_banks([str(tmp_path / "todo.md")])  # named on its own: an error, as before
+
+
 def test_a_file_named_on_its_own_that_is_not_a_bank_is_an_error(tmp_path):
     (tmp_path / "README.md").write_text(README, "utf-8")
     with pytest.raises(SourceErrors) as raised:
