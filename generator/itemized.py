@@ -14,10 +14,10 @@ import textwrap
 from . import labels
 from .blocks import Block, BlockKind
 from .navigation import is_navigation_line
+from .points import items_of_tokens
 
 _ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
-_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 
 
 def _item_indent(line: str) -> int:
@@ -141,7 +141,7 @@ def item_sections(cutter, sections, item: Block) -> str:
     text = "\n".join(nested).strip("\n")
     if not text:
         return "question"
-    starts = _list_alone(nested)
+    starts = _nested_lists(cutter.tokens, item)
     if starts is not None:
         if question.rstrip().endswith(("：", ":")):
             sections.add(text, line)
@@ -159,9 +159,10 @@ def item_sections(cutter, sections, item: Block) -> str:
     return "answer"
 
 
-def answers_in_prose(lines: list[str], items: list[Block]) -> bool:
-    """Whether some list item that is a question has more than a list nested under it."""
-    return any(nested and _list_alone(nested) is None for nested in (_nested(lines, item)[1] for item in items))
+def answers_in_prose(tokens, items: list[Block]) -> bool:
+    """Whether some list item that is a question has more than lists nested under it."""
+    return any(children and not all(_is_list(tokens[first]) for first, _ in children)
+               for children in (_nested_children(tokens, item) for item in items))
 
 
 def _nested(lines: list[str], item: Block) -> tuple[int, list[str]]:
@@ -177,10 +178,36 @@ def _nested(lines: list[str], item: Block) -> tuple[int, list[str]]:
     return item.text_end + skip + 1, nested
 
 
-def _list_alone(nested: list[str]) -> list[str] | None:
-    """The first lines of the items when the nested text is a list alone, else None."""
-    starts = [row for row in nested if row.strip() and not row[0].isspace()]
-    return starts if starts and all(_ITEM_LINE.match(row) for row in starts) else None
+def _nested_lists(tokens, item: Block) -> list[str] | None:
+    """The first paragraph of each item of the lists nested under an item's question, when
+    nothing but lists (and "back to top" lines) is nested under it; else None. Read from the
+    file's tokens: a line that opens with ``1.`` inside a fence is no item."""
+    children = _nested_children(tokens, item)
+    if not children or not all(_is_list(tokens[first]) for first, _ in children):
+        return None
+    return [text for first, last in children for text in items_of_tokens(tokens[first:last + 1])]
+
+
+def _nested_children(tokens, item: Block) -> list[tuple[int, int]]:
+    """(first, last) token of each block directly in the item after its question, but
+    paragraphs that are only links to anchors."""
+    level = tokens[item.first].level + 1
+    children, index = [], item.first + 1
+    while index < item.last:
+        token = tokens[index]
+        last = index
+        if token.nesting == 1:
+            while not (tokens[last].level == level and tokens[last].nesting == -1):
+                last += 1
+        if token.map and token.map[0] >= item.text_end and not (
+                token.type == "paragraph_open" and is_navigation_line(tokens[index + 1].content.strip())):
+            children.append((index, last))
+        index = last + 1
+    return children
+
+
+def _is_list(token) -> bool:
+    return token.type in ("bullet_list_open", "ordered_list_open")
 
 
 def row_sections(sections, row: Block) -> None:

@@ -172,7 +172,7 @@ class _BankWalk:
         self._check_fences()
         items = [self.blocks[unit.start] for unit in units if self.blocks[unit.start].kind is BlockKind.ITEM]
         cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(),
-                                answers_in_prose(self.lines, items))
+                                answers_in_prose(self.tokens, items))
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
                                      unit.marker.number, title),
