@@ -18,7 +18,6 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-
 _INLINE_PARSER = MarkdownIt("commonmark")
 # Inline parsing is the costly half of markdown-it; the reader needs it only for the few
 # headings and bold lines it inspects, so the block parser skips it.

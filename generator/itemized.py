@@ -213,12 +213,16 @@ def _is_list(token) -> bool:
 def row_sections(sections, row: Block) -> None:
     """A row of a table of questions and answers: each cell is the section its column
     names (question, answer, explanation…; a number column numbers the question; any
-    other column is an extra section of that name); ``<br>`` in a cell, the way tables
-    break lines, starts a new paragraph."""
+    other column, or a number that is not one, is an extra section of that name, or of its
+    place when its header is empty); ``<br>`` in a cell, the way tables break lines, starts
+    a new paragraph."""
     line = row.start + 1
-    for name, cell in sorted(zip(row.columns, row.cells), key=lambda pair: column_kind(pair[0]) != "question"):
+    named = [(name or f"Column {position}", cell) for position, (name, cell) in enumerate(zip(row.columns, row.cells), 1)]
+    for name, cell in sorted(named, key=lambda pair: column_kind(pair[0]) != "question"):
         text = _CELL_BREAK.sub("\n\n", cell).strip()
         kind = column_kind(name)
-        if text and kind != "number" and (kind or name):
-            sections.open(name, kind, line)
+        if kind == "number" and (text.isdigit() or not text):
+            continue  # the question's number (``Block.number``)
+        if text:  # any other cell is a section: an unnamed column's by its place, "Column 2"
+            sections.open(name, kind if kind != "number" else None, line)
             sections.add(text, line)

@@ -21,6 +21,8 @@ from .navigation import is_navigation
 from .points import items_of_tokens
 
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
+# Lines of closing tags alone (``</b></details>``) that end a folded answer's last paragraph.
+_CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _LETTER = re.compile(r"[^\W\d_]")
 MAIN_KINDS = ("question", "answer")
@@ -54,7 +56,6 @@ def _main_label(line: str) -> bool:
     return bool(label) and labels.section_kind(label[0]) in MAIN_KINDS
 
 
-_CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
 def join_parts(parts: list[str]) -> str:
     """Blocks joined by one blank line; "" when nothing is left. The reader has already
     dropped trailing spaces from every line."""

@@ -101,3 +101,15 @@ def test_bold_question_items_with_prose_answers_take_a_nested_list_as_the_answer
     assert tokenizers.answer.startswith("- word-level") and oov.answer.startswith("用子词切分")
     assert (tuning.answer, tuning.followups) == ("- 数据集\n- lr rate\n- warm up iters", ())
     assert_spans_cover(bank, text.count("\n"))
+
+
+def test_every_cell_of_a_row_lands_in_a_section_even_under_an_unnamed_column():
+    bank = read("""
+        | 序号 | 问题 | 答案 | |
+        |---|---|---|---|
+        | 1a | 什么是闭包？ | 记住作用域的函数。 | 常考 |
+        | 2 | 什么是提升？ | 声明移到顶部。 | |
+        """)
+    closure, hoisting = bank.questions
+    assert [(e.label, e.text) for e in closure.extra] == [("序号", "1a"), ("Column 4", "常考")]
+    assert (closure.number, hoisting.number, hoisting.extra) == (None, 2, ())
