@@ -122,8 +122,8 @@ def opening_inline_tokens(content: str):
 
 def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list[Block]:
     """One Block per top-level token group, with <details> regions marked. ``expand(tokens,
-    first, last)`` may return the Blocks a group is read as instead (``itemized``: a list's
-    items, a table's rows), or None."""
+    lines, first, last)`` may return the Blocks a group is read as instead (``itemized``: a
+    list's items, a table's rows), or None."""
     blocks = []
     index = 0
     while index < len(tokens):
@@ -136,7 +136,7 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
         if token.nesting == 1:
             while not (tokens[last].level == 0 and tokens[last].nesting == -1):
                 last += 1
-        split = expand(tokens, index, last) if expand else None
+        split = expand(tokens, lines, index, last) if expand else None
         if split is not None:
             blocks.extend(split)
             index = last + 1

@@ -17,6 +17,7 @@ from .navigation import is_navigation_line
 from .points import items_of_tokens
 
 _ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
+_RAW_CELL = re.compile(r"(?<!\\)\|")  # the pipes that part a table row's cells
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
@@ -37,14 +38,14 @@ def _without_navigation(lines: list[str]) -> list[str]:
     return [line for line in lines if not (line.strip() and is_navigation_line(line.strip()))]
 
 
-def expand(tokens, first: int, last: int) -> list[Block] | None:
+def expand(tokens, lines: list[str], first: int, last: int) -> list[Block] | None:
     """A top-level list as its items, a table of questions and answers as its rows; None
     for any other block."""
     kind = tokens[first].type
     if kind in ("bullet_list_open", "ordered_list_open"):
         return _items(tokens, first, last)
     if kind == "table_open":
-        return _rows(tokens, first, last) or None
+        return _rows(tokens, lines, first, last) or None
     return None
 
 
@@ -78,10 +79,11 @@ def _items(tokens, first: int, last: int) -> list[Block]:
     return found
 
 
-def _rows(tokens, first: int, last: int) -> list[Block]:
+def _rows(tokens, lines: list[str], first: int, last: int) -> list[Block]:
     """A table whose header names a question column and an answer column (``| Question |
     Answer |``, ``| 问题 | 答案 |``) as its header, a Block with nothing to show, and a ROW
-    Block per row; [] for any other table."""
+    Block per row; [] for any other table. Cells beyond the header's, which markdown-it
+    leaves out, are kept as columns without a name."""
     header, rows, row = [], [], None
     for index in range(first, last + 1):
         token = tokens[index]
@@ -101,9 +103,11 @@ def _rows(tokens, first: int, last: int) -> list[Block]:
     start = tokens[first].map[0]
     found = [Block(BlockKind.TABLE, start, rows[0][2][0], first, rows[0][0] - 1, is_tag_only=True)]
     for opening, closing, (row_start, row_end), cells in rows:
+        cells += tuple(_RAW_CELL.split(lines[row_start].strip().strip("|")))[len(cells):]
         number = cells[kinds.index("number")].strip() if "number" in kinds else ""
         found.append(Block(BlockKind.ROW, row_start, row_end, opening, closing, content=cells[kinds.index("question")],
-                           inline_contents=list(cells), cells=cells, columns=tuple(header),
+                           inline_contents=list(cells), cells=cells,
+                           columns=tuple(header) + ("",) * (len(cells) - len(header)),
                            number=int(number) if number.isdigit() else None))
     return found
 

@@ -113,3 +113,15 @@ def test_every_cell_of_a_row_lands_in_a_section_even_under_an_unnamed_column():
     closure, hoisting = bank.questions
     assert [(e.label, e.text) for e in closure.extra] == [("序号", "1a"), ("Column 4", "常考")]
     assert (closure.number, hoisting.number, hoisting.extra) == (None, 2, ())
+
+
+def test_a_cell_beyond_the_header_is_kept_as_a_column_without_a_name():
+    bank = read("""
+        | Question | Answer |
+        |---|---|
+        | What is a closure? | A function with its scope. | asked at Acme |
+        | What is hoisting? | Declarations move up. |
+        """)
+    closure, hoisting = bank.questions
+    assert [(e.label, e.text) for e in closure.extra] == [("Column 3", "asked at Acme")]
+    assert hoisting.extra == ()
