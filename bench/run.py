@@ -1,11 +1,12 @@
 """qgen's benchmarks: each figure next to a baseline measured in the same run, as a ratio.
 
 Every figure is the median wall time of whole processes (start-up included), with the
-largest peak memory (max RSS) of its runs. The machines are shared and noisy, so each qgen
+largest peak memory (max RSS) of its runs; the study page's rows time an action inside the
+page in headless Chromium (no memory figure). The machines are shared and noisy, so each qgen
 run follows a run of its baseline, and the ratio is the median over those pairs: what
 compares across machines and days is the ratio, not the seconds.
 
-Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild,edit,apis]
+Usage: python bench/run.py [--sizes 0,1000,10000] [--repeat 3] [--only startup,read,deck,exam,rebuild,edit,apis,page]
 Size 0 is the user's own bank in source/; other sizes are generated (bench/generate.py).
 """
 
@@ -57,8 +58,13 @@ class Row:
         # Each qgen run is compared with the baseline run made just before it: the load of a
         # shared machine drifts, and a pair sees the same load.
         ratio = statistics.median(o / b for (o, _), (b, _) in zip(self.ours, self.baseline))
-        return (f"| {self.name:26} | {ours:8.2f} | {max(m for _, m in self.ours):5d} | {self.baseline_name:24} | "
-                f"{base:8.2f} | {max(m for _, m in self.baseline):5d} | {ratio:5.2f}x |")
+        return (f"| {self.name:26} | {ours:8.3f} | {_mib(self.ours):>5} | {self.baseline_name:24} | "
+                f"{base:8.3f} | {_mib(self.baseline):>5} | {ratio:5.2f}x |")
+
+
+def _mib(runs: list[tuple[float, int]]) -> str:
+    """The largest peak memory of the runs; "-" for times taken inside a page."""
+    return str(max(m for _, m in runs) or "-")
 
 
 def paired(names: list[str], baseline_name: str, baseline: list[str], commands, repeat: int, cwd: Path) -> list[Row]:
@@ -146,7 +152,47 @@ def bench(kind: str, size: int, work: Path, repeat: int) -> list[Row]:
             _edit_one_answer(copy)
             rows[0].ours.append(run_once(command, work))
         return rows
+    if kind == "page":
+        return _page_rows(bank, out, label, repeat)
     raise ValueError(kind)
+
+
+# In the study page: a search that shows most questions of a generated bank, and the practice
+# tools switched on, each timed inside the page up to the layout it causes.
+_PAGE_ACTIONS = {
+    "search": "() => { const s = document.getElementById('search'); s.value = '模型'; const t = performance.now();"
+              " s.dispatchEvent(new Event('input')); document.body.offsetHeight; const ms = performance.now() - t;"
+              " s.value = ''; s.dispatchEvent(new Event('input')); document.body.offsetHeight; return ms; }",
+    "practice": "() => { const t = performance.now(); document.body.classList.add('practicing');"
+                " document.body.offsetHeight; const ms = performance.now() - t;"
+                " document.body.classList.remove('practicing'); document.body.offsetHeight; return ms; }",
+}
+
+
+def _page_rows(bank: Path, out: Path, label, repeat: int) -> list[Row]:
+    """The study page in headless Chromium against the same page with every question laid
+    out (what it was before the browser could skip the questions off screen)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return []
+    run_once([*QGEN, "build", "--format", "html", str(bank), "--out", str(out)], out.parent)
+    page = out / f"{bank.stem}.html"
+    every = out / "every-question-laid-out.html"
+    every.write_text(page.read_text("utf-8").replace(
+        "</head>", "<style>.question { content-visibility: visible; }</style></head>", 1), "utf-8")
+    rows = [Row(f"page {label}, {action}", [], "every question laid out", []) for action in _PAGE_ACTIONS]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for _ in range(repeat):
+            for row, action in zip(rows, _PAGE_ACTIONS.values()):
+                for runs, file in ((row.baseline, every), (row.ours, page)):
+                    tab = browser.new_page(viewport={"width": 1000, "height": 800})
+                    tab.goto(file.as_uri())
+                    runs.append((tab.evaluate(action) / 1000, 0))
+                    tab.close()
+        browser.close()
+    return rows
 
 
 def _edit_one_answer(bank: Path) -> None:
@@ -169,7 +215,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="startup,read,deck,exam,rebuild,edit,apis")
+    parser.add_argument("--only", default="startup,read,deck,exam,rebuild,edit,apis,page")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')} · {platform.python_version()} · {os.cpu_count()} cores · "
           f"{platform.machine()} · medians of {args.repeat} whole-process runs, each ratio the median of "

@@ -1,9 +1,11 @@
 """The study page in a real headless browser (Debian's chromium, driven by Playwright)."""
 
+import io
 import json
 import os
 import shutil
 
+import pypdf
 import pytest
 
 from .conftest import ROOT, run
@@ -122,6 +124,33 @@ def test_print_layout_hides_the_controls(page):
     page.emulate_media(media="print")
     assert not page.is_visible("#search")
     assert page.evaluate("getComputedStyle(document.querySelector('.bar')).position") == "static"
+
+
+LAID_OUT = "n => n.checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_only_questions_near_the_screen_are_laid_out_and_a_far_one_is_when_reached(page):
+    last = page.locator(".question").last
+    assert page.locator(".question").first.locator("h3").evaluate(LAID_OUT)
+    assert not last.locator("h3").evaluate(LAID_OUT)  # off screen: the browser skips it
+    page.keyboard.press("/")
+    page.keyboard.type("批量归一化进行收敛速度优化")  # in the last question only
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.question')[29]")
+    assert last.locator("h3").evaluate(LAID_OUT)
+    box = last.bounding_box()
+    assert box["height"] > 0 and 0 <= box["y"] < 800
+
+
+def test_printing_the_page_prints_every_answer_even_of_questions_never_shown(page):
+    """Printing opens every answer; the questions the browser has not laid out yet are printed whole."""
+    code = page.eval_on_selector_all(".question pre", "nodes => nodes.map(n => n.textContent)")
+    lines = {" ".join(line.split()) for block in code for line in block.split("\n")
+             if line.strip() and line.isascii() and len(line.strip()) > 20}
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf()))
+    printed = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert len(lines) > 30
+    assert [line for line in lines if line not in printed] == []
 
 
 def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path):
