@@ -16,7 +16,18 @@ _PART_NUMBERING = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+\s*|第?[0-9一二三四�
 
 
 def slugify(text: str) -> str:
-    """Lower-case words of any script joined by '-'; CJK characters are kept as they are."""
+    """Lower-case words of any script joined by '-'; CJK characters are kept as they are.
+    At most 64 characters, cut at a word where one ends late enough."""
+    slug = words_key(text)
+    if len(slug) > _MAX_SLUG:
+        cut = slug.rfind("-", 0, _MAX_SLUG + 1)
+        slug = slug[: cut if cut > _MAX_SLUG // 2 else _MAX_SLUG]
+    return slug
+
+
+def words_key(text: str) -> str:
+    """The whole text's lower-case words joined by '-': what two titles must share to be
+    the same title, whatever their punctuation and spacing."""
     text = unicodedata.normalize("NFKC", text).lower()
     words, current = [], []
     for char in text:
@@ -27,11 +38,7 @@ def slugify(text: str) -> str:
             current = []
     if current:
         words.append("".join(current))
-    slug = "-".join(words)
-    if len(slug) > _MAX_SLUG:
-        cut = slug.rfind("-", 0, _MAX_SLUG + 1)
-        slug = slug[: cut if cut > _MAX_SLUG // 2 else _MAX_SLUG]
-    return slug
+    return "-".join(words)
 
 
 def assign_ids(titles: list[str], explicit: list[str | None], bodies: list[str]) -> list[str]:

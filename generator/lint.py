@@ -11,7 +11,7 @@ import warnings
 from collections import Counter
 from functools import lru_cache
 
-from .ids import slugify
+from .ids import words_key
 from .model import SECTION_KINDS, Bank, Finding, Question
 from .sources import bank_folder
 
@@ -70,7 +70,7 @@ def _duplicates(bank: Bank):
                           f"{_label(question)} is identical to {_label(earlier)} (line {earlier.line})")
         else:
             first_by_content[key] = question
-            by_title.setdefault(slugify(question.title), []).append(question)
+            by_title.setdefault(words_key(question.title), []).append(question)
         if ids[question.id] > 1 and question.id not in reported_ids:
             reported_ids.add(question.id)
             yield Finding(bank.source, question.line, "error", "duplicate-id",

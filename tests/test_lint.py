@@ -246,3 +246,23 @@ def test_a_title_many_questions_share_is_one_finding():
         """)
     (finding,) = [f for f in lint_banks([bank]) if f.code == "duplicate-title"]
     assert finding.line == 5  # at the second of the three, for all of them
+
+
+def test_long_titles_that_part_after_64_characters_are_different_titles():
+    start = "Would you prefer gradient boosting trees or logistic regression for text classification with"
+    bank = read(f"""
+        ### 1. {start} bag of words?
+
+        **Answer:** Boosting.
+
+        ### 2. {start} embeddings?
+
+        **Answer:** Logistic regression.
+
+        ### 3. {start} embeddings!
+
+        **Answer:** The same question, written again.
+        """)
+    assert len({q.id for q in bank.questions}) == 3
+    (finding,) = [f for f in lint_banks([bank]) if f.code == "duplicate-title"]
+    assert finding.line == bank.questions[2].line  # the third shares the second's title but for its punctuation
