@@ -7,6 +7,7 @@ table is the one place that knows them, so the reader stays a walk over tokens.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,11 +140,25 @@ def bold_question(bold: str, rest: str) -> Marker | None:
     """A paragraph that is one bold question (``**什么是进程？**``): a question when an
     answer label follows it, which the caller checks."""
     bold = bold.strip()
-    if (rest.strip() and not only_attributes(rest)) or "\n" in bold or not bold.endswith(QUESTION_MARKS):
+    if (rest.strip() and not only_attributes(rest)) or "\n" in bold or not ends_with_question_mark(bold):
         return None
     marker = heading_marker(bold)
     after = f" {rest.strip()}" if rest.strip() else ""
     return Marker("keyword", marker.number, marker.title + after)
+
+
+_BOLD_NUMBER = re.compile(r"^(\d{1,4})\s*[.)．、）]\s*(.*)$", re.S)
+
+
+def bold_numbered(bold: str, rest: str) -> Marker | None:
+    """A paragraph that opens with a bold number, a task or question whatever it asks:
+    ``**1)** The number of active ads.``, ``**2) Factorial**. Compute n!``. The title is
+    what the bold holds after the number, else the rest of the paragraph's first line."""
+    match = _BOLD_NUMBER.match(bold.strip())
+    if not match or "\n" in bold:
+        return None
+    title = match.group(2).strip() or rest.strip().split("\n", 1)[0].lstrip(".:：、 ").strip()
+    return Marker("numbered", int(match.group(1)), title) if title else None
 
 
 def looks_like_question(marker: Marker) -> bool:
@@ -152,8 +167,24 @@ def looks_like_question(marker: Marker) -> bool:
 
 
 def ends_with_question_mark(title: str) -> bool:
-    """``什么是闭包？`` or ``What is hoisting? {#hoist}``: the explicit id does not count."""
-    return split_frequency_mark(without_attributes(title))[0].rstrip().endswith(QUESTION_MARKS)
+    """``什么是闭包？``, ``What is hoisting? {#hoist}`` or ``What is regression? 👶``: the
+    explicit id, a frequency mark and symbols after the question mark (a difficulty written
+    as an emoji) do not count."""
+    return without_trailing_symbols(split_frequency_mark(without_attributes(title))[0]).endswith(QUESTION_MARKS)
+
+
+def without_trailing_symbols(text: str) -> str:
+    """The text without the symbols and emoji that end it (``… ⭐️``, ``… 🚀``), nor the
+    space before them."""
+    end = len(text.rstrip())
+    while end and (unicodedata.category(text[end - 1]) in _SYMBOL_CATEGORIES or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
+# Symbols (⭐, 👶, 🚀, ✅), an emoji's variation selector and skin tone, and the joiner of
+# composed emoji.
+_SYMBOL_CATEGORIES = {"So", "Sk", "Mn", "Cf"}
 
 
 def line_label(line: str) -> tuple[str, str] | None:

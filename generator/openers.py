@@ -22,10 +22,11 @@ _LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 Openers = dict[int, labels.Marker]  # block index -> what the paragraph says of its question
 
 
-def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers]:
-    """The bold lines that open questions, and the bold questions that no label follows
-    (questions only in a bank made of them)."""
-    found, lone = {}, {}
+def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
+    """The bold lines that open questions; the bold questions that no label follows and the
+    paragraphs that open with a bold number (``**1)** …``): questions only in a bank made
+    of them, the numbers counting up from 1 in each run."""
+    found, lone, numbered = {}, {}, {}
     for index, block in enumerate(blocks):
         if block.in_details or block.kind is not BlockKind.PARAGRAPH or block.bold is None:
             continue
@@ -33,13 +34,22 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers]:
         if marker is None:
             marker = labels.bold_question(*block.bold)
             if marker is None:
+                marker = labels.bold_numbered(*block.bold)
+                if marker is not None:
+                    numbered[index] = marker
                 continue
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if following is None or not opens_main_section(following):
                 lone[index] = marker
                 continue
         found[index] = marker
-    return found, lone
+    return found, lone, numbered if _counting_up(list(numbered.values())) else {}
+
+
+def _counting_up(markers: list[labels.Marker]) -> bool:
+    """Two or more numbers, each 1 or one more than the one before (a part may start again)."""
+    numbers = [marker.number for marker in markers]
+    return len(numbers) >= 2 and all(n == 1 or n == before + 1 for before, n in zip([0, *numbers], numbers))
 
 
 def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only: bool = True) -> Openers:

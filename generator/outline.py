@@ -70,7 +70,7 @@ class _Walk:
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
-        self.bold, self.lone_bold = bold_questions(blocks)
+        self.bold, self.lone_bold, self.numbered_bold = bold_questions(blocks)
         self.bold.update(details_questions(blocks))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
         # Items and rows are blocks only when nothing else in the bank opens a question.
@@ -226,6 +226,8 @@ class _Walk:
         headings = self._question_headings()
         if not headings and not self.bold and len(self.lone_bold) >= 2:
             self.bold = self.lone_bold  # a bank of bold questions, each answered by what follows it
+        elif not headings and not self.bold and self.numbered_bold:
+            self.bold = self.numbered_bold  # a bank of numbered tasks, each answered by what follows it
         elif not headings and not self.bold:  # a bank of questions to ask: ``Question: …``, no answers
             self.bold = label_pairs(self.blocks, self.markers, {}, answered_only=False)
         markers = {**{i: self.markers[i] for i in headings}, **self.bold}

@@ -20,7 +20,8 @@ from .model import CodeBlock, ExtraSection, Question
 from .navigation import is_navigation
 from .points import items_of_tokens
 
-_LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:]?[ \t]*")
+# The bold that opens a paragraph and the colon or full stop right after it (``**2) Factorial**. …``).
+_LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:.．]?[ \t]*")
 # Lines of closing tags alone (``</b></details>``) that end a folded answer's last paragraph.
 _CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
@@ -94,8 +95,10 @@ class _Sections:
     leading_line: int = 0
     current: list[_Part] | None = None
     name: str | None = None  # the section text now goes to; None while leading
+    left_out: bool = False  # a block was left out since the last part
 
     def open(self, label: str, kind: str | None, line: int) -> None:
+        self.left_out = False
         if kind is None:
             self.current = []
             self.extras.append((label, self.current, line))
@@ -105,11 +108,16 @@ class _Sections:
         self.name = kind or label
 
     def add(self, text: str, line: int, block: Block | None = None) -> None:
+        target = self.leading if self.current is None else self.current
+        if self.left_out and target:
+            # The parts around a block left out (a bare ``<div>``) are joined as if they
+            # stood together, and may read otherwise (a list then absorbs an indented one):
+            # an empty part, no whole block, says that the section is read from its text.
+            target.append(("", None))
+        self.left_out = False
+        target.append((text, block))
         if self.current is None:
-            self.leading.append((text, block))
             self.leading_line = self.leading_line or line
-        else:
-            self.current.append((text, block))
 
     def leading_kind(self) -> str:
         """Leading text is the question's body when a question or answer is labelled; with
@@ -138,6 +146,7 @@ class QuestionCutter:
         folded = opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML)
         for block in body:
             if self._is_noise(block):
+                sections.left_out = True
                 continue
             pieces = self._pieces(block, labelled, sections.name == "question")
             if pieces is None:
@@ -179,7 +188,16 @@ class QuestionCutter:
             first, *rest = self.lines[opening.start:opening.end]
             lines = [_LEADING_BOLD.sub("", first, count=1), *rest]
             labelled = labelled or any(_main_label(line) for line in rest)
-            self.add_pieces(sections, self.segments(lines, opening.start + 1, labelled))
+            pieces = self.segments(lines, opening.start + 1, labelled)
+            if not labelled and pieces[0].label is None and pieces[0].text.strip():
+                # Nothing is labelled: what the bold line says after its marker asks the
+                # question (``**1) FizzBuzz.** Print the numbers…``), what follows answers it.
+                sections.open("question", "question", opening.start + 1)
+                self.add_pieces(sections, pieces)
+                if body and sections.name == "question":
+                    sections.open("answer", "answer", body[0].start + 1)
+            else:
+                self.add_pieces(sections, pieces)
         elif opening.kind is BlockKind.ITEM:
             ends_in = item_sections(self, sections, opening)
             code.extend(self._code_in(opening, ends_in))

@@ -435,3 +435,106 @@ def test_a_summary_that_asks_is_a_question_whatever_its_words():
         </b></details>
         """)
     assert [q.title for q in bank.questions] == ["How do you view hidden files?", "What does chmod do?"]
+
+
+def test_bold_questions_with_a_difficulty_emoji_after_the_question_mark():
+    bank = read("""
+        # Theoretical questions
+
+        * Legend: 👶 easy ⭐️ medium 🚀 expert
+
+        ## Linear regression
+
+        **What is regression? 👶**
+
+        A part of supervised learning.
+
+        <br/>
+
+        **What methods for solving linear regression do you know? ‍⭐️**
+
+        Matrix algebra, or gradient descent.
+
+        <br/>
+
+        ## Validation
+
+        **Why do we need a validation set? 🚀**
+
+        To choose hyperparameters without touching the test set.
+        """)
+    assert [(q.title, q.answer, q.part) for q in bank.questions] == [
+        ("What is regression? 👶", "A part of supervised learning.", "Linear regression"),
+        ("What methods for solving linear regression do you know? \u200d⭐️", "Matrix algebra, or gradient descent.",
+         "Linear regression"),
+        ("Why do we need a validation set? 🚀", "To choose hyperparameters without touching the test set.", "Validation")]
+
+
+def test_a_bank_of_bold_numbered_tasks_asks_each_and_answers_with_what_follows_it():
+    bank = read("""
+        # Technical questions
+
+        ## SQL
+
+        Two tables: Ads(ad_id, status) and Events(event_id, ad_id).
+
+        **1)** The number of active ads.
+
+        ```sql
+        SELECT count(*) FROM Ads WHERE status = 'active';
+        ```
+
+        <br/>
+
+        **2)** All active campaigns.
+
+        ```sql
+        SELECT DISTINCT campaign_id FROM Ads WHERE status = 'active';
+        ```
+
+        ## Coding (Python)
+
+        **1) FizzBuzz.** Print the numbers from 1 to 100.
+
+        ```python
+        for i in range(1, 101):
+            print(i)
+        ```
+
+        **2) Factorial**. Compute n!
+
+        ```python
+        def factorial(n):
+            return 1 if n < 2 else n * factorial(n - 1)
+        ```
+        """)
+    assert [(q.number, q.title, q.question, q.part) for q in bank.questions] == [
+        (1, "The number of active ads.", "The number of active ads.", "SQL"),
+        (2, "All active campaigns.", "All active campaigns.", "SQL"),
+        (1, "FizzBuzz.", "Print the numbers from 1 to 100.", "Coding (Python)"),
+        (2, "Factorial", "Compute n!", "Coding (Python)")]
+    assert [q.answer.split("\n")[0] for q in bank.questions] == ["```sql", "```sql", "```python", "```python"]
+    assert bank.parts[0].text == "Two tables: Ads(ad_id, status) and Events(event_id, ad_id)."
+
+
+@pytest.mark.parametrize("numbers", [(1,), (1, 3), (2, 3)])
+def test_bold_numbers_that_do_not_count_up_from_1_are_no_tasks(numbers):
+    paragraphs = "\n\n".join(f"**{n}.** Step {n} of the recipe." for n in numbers)
+    with pytest.raises(NotABank):
+        read(f"# Notes\n\n{paragraphs}\n")
+
+
+def test_bold_numbers_in_a_bank_of_headings_stay_in_the_answers():
+    bank = read("""
+        ### 1. How do you deploy?
+
+        **1.** Build the image.
+
+        **2.** Push it.
+
+        ### 2. How do you roll back?
+
+        Redeploy the previous tag.
+        """)
+    assert [q.title for q in bank.questions] == ["How do you deploy?", "How do you roll back?"]
+    assert bank.questions[0].answer == "**1.** Build the image.\n\n**2.** Push it."

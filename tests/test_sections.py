@@ -121,3 +121,32 @@ def test_an_unknown_unbold_word_with_a_colon_is_text():
         """)
     (q,) = bank.questions
     assert q.answer == "见下。\n\n注意：这不是标签。" and q.extra == ()
+
+
+def test_a_bold_question_line_with_no_label_after_it_is_not_repeated_in_its_answer():
+    bank = read("""
+        # 网络
+
+        **题目1：** 什么是 TCP？
+
+        传输控制协议，面向连接。
+
+        **题目2：** 什么是 UDP？
+
+        用户数据报协议，无连接。
+        """)
+    assert [(q.title, q.question, q.answer) for q in bank.questions] == [
+        ("什么是 TCP？", "什么是 TCP？", "传输控制协议，面向连接。"),
+        ("什么是 UDP？", "什么是 UDP？", "用户数据报协议，无连接。")]
+
+
+def test_lists_joined_across_a_bare_tag_give_the_points_their_text_gives():
+    """The bare ``<div>`` is left out of the answer, so its text nests the second list in the
+    first item; the points are those of that text, not of the file's two lists."""
+    from generator.points import points_of
+
+    bank = read("### 题目 1：问题\n\n**答案：** A\n\n- a\n<div>\n\n  - 缩进的项\n")
+    (question,) = bank.questions
+    assert question.answer == "A\n\n- a\n\n  - 缩进的项"
+    assert question.points == points_of(question)
+    assert [p.label for p in question.points] == ["a"]
