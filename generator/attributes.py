@@ -6,6 +6,7 @@ has to see past the braces (the reader, the label rules, ``qgen ids --pin``)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _PAIR = r'[A-Za-z][\w-]*=(?:"[^"]*"|[^\s"{}]+)'
 # ``{#id}``, ``{minutes=5}``, ``{#id a=1 b="x y"}`` at the end of a title.
@@ -45,6 +46,50 @@ def split_frequency_mark(title: str) -> tuple[str, str | None]:
     if not match:
         return title, None
     return (title[:match.start()] + title[match.end():]).strip(), FREQUENCIES[match.group(1) or match.group(2)]
+
+
+def without_trailing_symbols(text: str) -> str:
+    """The text without the symbols and emoji that end it (``… ⭐️``, ``… 🚀``), nor the
+    space before them."""
+    end = len(text.rstrip())
+    while end and (unicodedata.category(text[end - 1]) in _SYMBOL_CATEGORIES or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
+# Symbols (⭐, 👶, 🚀, ✅), an emoji's variation selector and skin tone, and the joiner of
+# composed emoji.
+_SYMBOL_CATEGORIES = {"So", "Sk", "Mn", "Cf"}
+_LEGEND_WORDS = {**DIFFICULTIES, "beginner": "easy", "intermediate": "medium", "advanced": "hard", "expert": "hard"}
+
+
+def difficulty_legend(text: str) -> dict[str, str]:
+    """What the symbols after questions' titles mean, from the first line of ``text`` (a
+    bank's preface) that pairs two or more symbols with difficulties: ``Legend: 👶 easy ⭐️
+    medium 🚀 expert`` -> {"👶": "easy", "⭐": "medium", "🚀": "hard"}."""
+    for line in text.split("\n"):
+        words = line.split()
+        legend = {_symbol_key(symbol): _LEGEND_WORDS[word.strip(",;.，；。、").lower()]
+                  for symbol, word in zip(words, words[1:])
+                  if _symbol_key(symbol) and word.strip(",;.，；。、").lower() in _LEGEND_WORDS}
+        if len(legend) >= 2:
+            return legend
+    return {}
+
+
+def split_difficulty_mark(title: str, legend: dict[str, str]) -> tuple[str, str | None]:
+    """``What is regression? 👶`` -> ("What is regression?", "easy") when the legend says
+    what 👶 means; the mark is then the question's difficulty, not part of its title."""
+    body = without_trailing_symbols(title)
+    difficulty = legend.get(_symbol_key(title[len(body):].strip())) if legend else None
+    return (body, difficulty) if difficulty else (title, None)
+
+
+def _symbol_key(text: str) -> str:
+    """A symbol as a legend and a title both write it, without the variation selectors and
+    joiners that one writer puts in and another leaves out ("" when it is no symbol)."""
+    key = "".join(char for char in text if unicodedata.category(char) not in ("Mn", "Cf"))
+    return key if key and all(unicodedata.category(char) in ("So", "Sk") for char in key) else ""
 
 
 def only_attributes(text: str) -> bool:

@@ -7,11 +7,10 @@ table is the one place that knows them, so the reader stays a walk over tokens.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attributes import only_attributes, split_frequency_mark, without_attributes
+from .attributes import only_attributes, split_frequency_mark, without_attributes, without_trailing_symbols
 
 # The one table of section labels: for each kind, the label qgen writes in each language
 # (first) and every synonym it reads.
@@ -172,19 +171,6 @@ def ends_with_question_mark(title: str) -> bool:
     as an emoji) do not count."""
     return without_trailing_symbols(split_frequency_mark(without_attributes(title))[0]).endswith(QUESTION_MARKS)
 
-
-def without_trailing_symbols(text: str) -> str:
-    """The text without the symbols and emoji that end it (``… ⭐️``, ``… 🚀``), nor the
-    space before them."""
-    end = len(text.rstrip())
-    while end and (unicodedata.category(text[end - 1]) in _SYMBOL_CATEGORIES or text[end - 1].isspace()):
-        end -= 1
-    return text[:end]
-
-
-# Symbols (⭐, 👶, 🚀, ✅), an emoji's variation selector and skin tone, and the joiner of
-# composed emoji.
-_SYMBOL_CATEGORIES = {"So", "Sk", "Mn", "Cf"}
 
 
 def line_label(line: str) -> tuple[str, str] | None:

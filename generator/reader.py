@@ -17,7 +17,8 @@ from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .choices import read_choice
 from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, guess_language, read_front_matter
-from .attributes import AttributeProblem, settings, split_attributes, split_frequency_mark
+from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
+                         split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
 from .itemized import answers_in_prose, expand, heading_items
 from .model import Bank, Finding, Part, Question, Span
@@ -121,16 +122,17 @@ def read_bank_text(text: str, source: str) -> Bank:
     if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
-    questions = walk.questions(meta)
-    spans = walk.spans(questions, line_count)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
+    preface_text = walk.markdown_of(preface)
+    questions = walk.questions(meta, difficulty_legend(preface_text))
+    spans = walk.spans(questions, line_count)
     walk.findings.extend(questions_in_preface(preface, source))
     return Bank(
         source=source,
         title=bank_title(meta, preface, source),
         language=str(meta.get("language") or guess_language(text)),
         tags=meta.get("tags") or (),
-        preface=walk.markdown_of(preface),
+        preface=preface_text,
         questions=tuple(questions),
         findings=tuple(walk.findings),
         link_definitions=tuple((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items()),
@@ -153,9 +155,10 @@ class _BankWalk:
         self.outline = outline
         self.findings: list[Finding] = []
 
-    def questions(self, meta: dict) -> list[Question]:
+    def questions(self, meta: dict, legend: dict[str, str]) -> list[Question]:
         """The questions, each with its part and its settings: those written after its
-        title (``{#id minutes=5 difficulty=hard tags=rag}``) over the bank's front matter;
+        title (``{#id minutes=5 difficulty=hard tags=rag}``), then its marks (``【高频】``, a
+        symbol the preface's ``legend`` gives a difficulty), over the bank's front matter;
         its tags are the bank's and its own; its points, follow-ups and choices, read from
         its sections (the cutter knows the list items of the sections it read whole)."""
         units = self.outline.units
@@ -163,8 +166,10 @@ class _BankWalk:
         for unit in units:
             title, given, pairs = split_attributes(unit.marker.title)
             title, frequency = split_frequency_mark(title)
+            title, difficulty = split_difficulty_mark(title, legend)
+            marks = {"frequency": frequency, "difficulty": difficulty}
             try:
-                own.append({**({"frequency": frequency} if frequency else {}), **settings(pairs)})
+                own.append({**{key: value for key, value in marks.items() if value}, **settings(pairs)})
             except AttributeProblem as problem:
                 raise SourceError(str(problem), self.source, self.blocks[unit.start].start + 1) from None
             titles.append(title)

@@ -463,11 +463,30 @@ def test_bold_questions_with_a_difficulty_emoji_after_the_question_mark():
 
         To choose hyperparameters without touching the test set.
         """)
-    assert [(q.title, q.answer, q.part) for q in bank.questions] == [
-        ("What is regression? 👶", "A part of supervised learning.", "Linear regression"),
-        ("What methods for solving linear regression do you know? \u200d⭐️", "Matrix algebra, or gradient descent.",
-         "Linear regression"),
-        ("Why do we need a validation set? 🚀", "To choose hyperparameters without touching the test set.", "Validation")]
+    assert [(q.title, q.answer, q.part, q.difficulty) for q in bank.questions] == [
+        ("What is regression?", "A part of supervised learning.", "Linear regression", "easy"),
+        ("What methods for solving linear regression do you know?", "Matrix algebra, or gradient descent.",
+         "Linear regression", "medium"),
+        ("Why do we need a validation set?", "To choose hyperparameters without touching the test set.", "Validation",
+         "hard")]
+
+
+def test_symbols_after_titles_stay_in_them_without_a_legend_or_beside_settings():
+    bank = read("""
+        # Questions
+
+        * Legend: 👶 easy 🚀 expert
+
+        **What is a closure? 👶 {difficulty=hard}**
+
+        A function with its environment.
+
+        **What is hoisting? ✅**
+
+        Declarations move up.
+        """)
+    assert [(q.title, q.difficulty) for q in bank.questions] == [("What is a closure?", "hard"),
+                                                                 ("What is hoisting? ✅", None)]
 
 
 def test_a_bank_of_bold_numbered_tasks_asks_each_and_answers_with_what_follows_it():
