@@ -181,10 +181,11 @@ def details_questions(blocks: list[Block]) -> Openers:
     return found
 
 
-def questions_in_preface(preface: list[Block], source: str) -> list[Finding]:
+def questions_in_preface(preface: list[Block], source: str, first: Block, number: int | None) -> list[Finding]:
     """A list before the first question that asks two or more questions (bare questions to
-    ask, above the bank's answered ones): shown as the preface, and said so, since it is read
-    as no question."""
+    ask, above the bank's answered ones), and headings numbered up to the ``first``
+    question's ``number`` at its level (``#### 1.`` and ``#### 2.`` with nothing under them
+    before ``#### 3.``): kept as the preface, and said so, since they are read as no question."""
     findings = []
     for block in preface:
         asked = [text for text in block.inline_contents if labels.ends_with_question_mark(labels.unbolded(" ".join(text.split())))]
@@ -192,4 +193,28 @@ def questions_in_preface(preface: list[Block], source: str) -> list[Finding]:
             findings.append(Finding(source, block.start + 1, "warning", "questions-in-preface",
                                     f"this list asks {len(asked)} questions before the first question; it is "
                                     "kept as the bank's preface, not read as questions"))
-    return findings
+    headings = _numbered_up_to(preface, first, number)
+    if headings:
+        said = (f"“{headings[0].content}” and {len(headings) - 1} more headings like it are" if len(headings) > 1
+                else f"“{headings[0].content}” is")
+        findings.append(Finding(source, headings[0].start + 1, "warning", "questions-in-preface",
+                                f"{said} numbered as the questions after them but have nothing under them; kept as "
+                                "the bank's preface, not read as questions"))
+    return sorted(findings, key=lambda finding: finding.line)
+
+
+def _numbered_up_to(preface: list[Block], first: Block, number: int | None) -> list[Block]:
+    """The preface's last headings at the first question's level numbered 1, 2, … up to
+    the first question's number."""
+    if first.kind is not BlockKind.HEADING or not number or number < 2:
+        return []
+    found: list[Block] = []
+    expected = number - 1
+    for block in reversed(preface):
+        if block.kind is not BlockKind.HEADING or block.level != first.level:
+            continue
+        if labels.heading_marker(block.content).number != expected:
+            break
+        found.insert(0, block)
+        expected -= 1
+    return found if expected == 0 else []

@@ -265,6 +265,7 @@ class _Walk:
         over ``## Q. …`` headings), a part written as a sibling of its questions. One pass."""
         found: dict[int, int] = {}
         open_at: dict[int, int | None] = {}  # level -> the divider of that level still open
+        numbered = self._numbered_in_sequence()
         for head in self.heads:
             level = self.blocks[head].level
             for deeper in [other for other in open_at if other > level]:
@@ -273,7 +274,21 @@ class _Walk:
                 if open_at.get(level) is not None:
                     found[head] = open_at[level]
             else:
-                open_at[level] = None if self.has_content(head) else head
+                open_at[level] = None if self.has_content(head) or head in numbered else head
+        return found
+
+    def _numbered_in_sequence(self) -> set[int]:
+        """Headings numbered one more than the heading before them at their level and one
+        less than the one after it (``#### 9)`` between ``#### 8)`` and ``#### 10)``): an
+        unanswered question when nothing is under it, never a part."""
+        by_level: dict[int, list[int]] = {}
+        for head in self.heads:
+            by_level.setdefault(self.blocks[head].level, []).append(head)
+        found = set()
+        for heads in by_level.values():
+            numbers = [self.markers[h].number if self.markers[h].strength == "numbered" else None for h in heads]
+            found.update(head for head, before, number, after in zip(heads[1:-1], numbers, numbers[1:], numbers[2:])
+                         if number is not None and before == number - 1 and after == number + 1)
         return found
 
     def _parts(self, units: list[Unit]) -> list[PartHeading]:

@@ -126,7 +126,8 @@ def read_bank_text(text: str, source: str) -> Bank:
     preface_text = walk.markdown_of(preface)
     questions = walk.questions(meta, difficulty_legend(preface_text))
     spans = walk.spans(questions, line_count)
-    walk.findings.extend(questions_in_preface(preface, source))
+    first = outline.units[0]
+    walk.findings.extend(questions_in_preface(preface, source, blocks[first.start], first.marker.number))
     return Bank(
         source=source,
         title=bank_title(meta, preface, source),

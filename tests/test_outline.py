@@ -315,3 +315,62 @@ def test_a_list_of_questions_before_the_first_question_is_said_to_be_preface():
         """)
     assert [q.title for q in bank.questions] == ["你最大的缺点？"]
     assert [(f.code, f.line) for f in bank.findings] == [("questions-in-preface", 3)]
+
+
+def test_headings_numbered_up_to_the_first_question_with_nothing_under_them_are_said_to_be_preface():
+    """Seen in a real bank: the first two questions have no answer yet."""
+    bank = read("""
+        ## Communication (5 questions)
+
+        #### 1. Explain a technical concept of your role.
+        #### 2. Introduce me to something you are passionate about.
+        #### 3. How would you explain an A/B test to an engineer?
+          - Compare two variants on live traffic.
+        #### 4. What does 95% confidence mean?
+          - The interval catches the true value 95 times in 100.
+        """)
+    assert [q.number for q in bank.questions] == [3, 4]
+    assert [(f.code, f.line) for f in bank.findings] == [("questions-in-preface", 3)]
+    assert "1. Explain a technical concept" in bank.preface
+
+
+def test_numbered_sections_before_the_first_question_are_no_finding():
+    bank = read("""
+        ## 1. 背景
+
+        介绍。
+
+        ### 1. 什么是检索？
+
+        **答案：** 找到相关的文本。
+
+        ### 2. 什么是重排？
+
+        **答案：** 再排一次。
+        """)
+    assert [q.number for q in bank.questions] == [1, 2]
+    assert not bank.findings
+
+
+def test_an_unanswered_heading_in_the_numbering_is_no_part_of_the_questions_after_it():
+    """Seen in a real bank: question 9 has no answer yet; it was read as the part of 10 to 65."""
+    bank = read("""
+        ## Questions
+
+        #### 8) What is a receptive field?
+
+        The inputs one node sees.
+
+        #### 9) Implement connected components on a matrix.
+
+        #### 10) Implement a sparse matrix class.
+
+        A map from (row, column) to value.
+
+        #### 11) What is an integral image?
+
+        Sums over the rectangle above and left.
+        """)
+    assert [(q.number, q.part) for q in bank.questions] == [(8, None), (10, None), (11, None)]
+    assert bank.parts == ()
+    assert ("skipped-heading", 7) in [(f.code, f.line) for f in bank.findings]
