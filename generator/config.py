@@ -15,7 +15,7 @@ import yaml
 
 from .errors import ConfigError, FlagErrors
 from .renderers import DEFAULT_FORMATS, FORMATS
-from .user_yaml import UserYamlLoader, YamlProblem, compose, construct
+from .user_yaml import YamlProblem, compose, construct, new_loader
 
 CONFIG_NAME = "qgen.yaml"
 
@@ -73,7 +73,10 @@ def load_config(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), [(1, f"cannot read: {error}")]) from None
-    loader = UserYamlLoader(text)
+    try:
+        loader = new_loader(text)
+    except YamlProblem as problem:
+        raise ConfigError(str(path), [(problem.line, problem.message)]) from None
     try:
         root = compose(loader)
         if root is None:

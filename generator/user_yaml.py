@@ -30,6 +30,16 @@ class YamlProblem(Exception):
         self.message = message
 
 
+def new_loader(text: str) -> UserYamlLoader:
+    """A loader of ``text``; raises YamlProblem for a character YAML does not allow (a
+    control character), which PyYAML finds before it parses anything."""
+    try:
+        return UserYamlLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise YamlProblem(text[:error.position].count("\n") + 1,
+                          f"not valid YAML: {error.reason}, character U+{error.character:04X}") from None
+
+
 def compose(loader: UserYamlLoader):
     """The document's root node (None when empty); raises YamlProblem."""
     try:
@@ -55,7 +65,7 @@ def construct(loader: UserYamlLoader, node):
 def load_mapping(text: str) -> list[tuple[str, object, int]]:
     """(key, value, line) of each entry of a YAML mapping; raises YamlProblem, also when
     the document is not a mapping."""
-    loader = UserYamlLoader(text)
+    loader = new_loader(text)
     try:
         root = compose(loader)
         if root is None:

@@ -25,6 +25,7 @@ BODY = "### 题目 1：一\n\n**答案：** A\n"
     ("language: fr\n", 2, "“language” must be zh or en"),
     ("language: [zh]\n", 2, "“language” must be zh or en"),
     ("x: 1\nid: 'a b'\n", 3, "“id” must be letters"),
+    ("title: a\n\x1b\n", 3, "character U+001B"),  # PyYAML refuses it before parsing
 ])
 def test_bad_front_matter_is_one_error_with_its_line(front, line, words):
     # Processor time, not wall time: the suite runs on every processor at once.
@@ -52,3 +53,14 @@ def test_hostile_configuration_is_reported_not_expanded(tmp_path):
     assert result.returncode == 2
     assert result.stderr.splitlines()[:2] == ["qgen.yaml:1: “language” must be zh or en",
                                                "qgen.yaml:2: “exam.seed” is not a valid value: day is out of range for month"]
+
+
+def test_a_control_character_in_the_configuration_is_one_line_with_its_place(tmp_path):
+    from generator.config import load_config
+    from generator.errors import ConfigError
+
+    (tmp_path / "qgen.yaml").write_text("out: x\n\x07bad: 1\n", "utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "qgen.yaml")
+    assert raised.value.details == [f"{tmp_path / 'qgen.yaml'}:2: not valid YAML: special characters are not allowed, "
+                                    "character U+0007"]
