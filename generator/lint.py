@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .ids import words_key
 from .model import SECTION_KINDS, Bank, Finding, Question
-from .sources import bank_folder
+from .sources import bank_folder, refers_to_files
 
 PYTHON_NAMES = {"python", "py", "python3", "py3", "python2"}
 # Sections a bank "uses" when at least this share of its questions have them.
@@ -221,7 +221,7 @@ def _images_and_links(bank: Bank, max_image_mb: int):
         (text, line) for question in bank.questions
         for text, line in [(question.section(kind), question.section_line(kind)) for kind in SECTION_KINDS]
         + [(extra.text, extra.line) for extra in question.extra]]
-    sections = [(text, line) for text, line in sections if text and ("![" in text or "file:" in text.lower())]
+    sections = [(text, line) for text, line in sections if text and refers_to_files(text)]
     if not sections:
         return
     from .renderers.markup import MarkupRenderer

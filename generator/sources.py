@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,3 +121,12 @@ def _guess_encoding(data: bytes) -> str:
 
 def _iconv_name(data: bytes) -> str:
     return "GB18030" if "GBK" in _guess_encoding(data) else "LATIN1"
+
+
+_IMAGE_OR_FILE = re.compile(r"!\[|<img\b|file:", re.I)
+
+
+def refers_to_files(text: str) -> bool:
+    """Whether Markdown may show an image (``![…](…)``, ``<img src=…>``) or link to a local
+    file: what has to be checked against the bank's folder."""
+    return bool(_IMAGE_OR_FILE.search(text))

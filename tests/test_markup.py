@@ -185,3 +185,29 @@ def test_tags_that_only_style_text_render_and_every_other_tag_is_text():
 def test_a_tag_shown_as_text_reads_its_character_references_as_the_text_around_it():
     html = str(MarkupRenderer().block('<a href="x?a=1&amp;b=2">l</a> &amp;', "bank.md", 1))
     assert html == "<p>&lt;a href=&quot;x?a=1&amp;b=2&quot;&gt;l&lt;/a&gt; &amp;</p>\n"
+
+
+def test_an_img_tag_is_an_image_like_markdown_s_and_only_its_src_and_alt_are_kept(tmp_path):
+    """READMEs size their pictures with ``<img src=… width=…>``; the tag showed as text."""
+    from .conftest import tiny_png
+
+    (tmp_path / "schema.png").write_bytes(tiny_png())
+    markup = MarkupRenderer()
+    html = str(markup.block('Two tables:\n\n<img src="schema.png" width="400" alt="the schema" />\n\n'
+                            'and <img src="https://example.com/f.png"> <img src=missing.png onerror=alert(1)>',
+                            "bank.md", 3, tmp_path))
+    (media,) = markup.media.values()
+    assert f'<img src="{media.name}" alt="the schema" />' in html
+    assert "width" not in html and "onerror" not in html and "example.com" not in html and "&lt;img" not in html
+    assert [(f.code, f.line) for f in markup.findings] == [("image", 7), ("image", 7)]
+    assert markup.block("<img src=schema.png>", "bank.md", 1, tmp_path) == markup.block("![](schema.png)", "bank.md", 1,
+                                                                                         tmp_path)
+
+
+def test_lint_finds_a_missing_image_written_as_a_tag(tmp_path):
+    from generator.lint import lint_banks
+    from generator.reader import read_bank_file
+
+    (tmp_path / "bank.md").write_text("### 1. Schema?\n\n**Answer:** <img src='gone.png'>\n", "utf-8")
+    findings = lint_banks([read_bank_file(tmp_path / "bank.md")])
+    assert [(f.code, f.line) for f in findings] == [("image", 3)]

@@ -12,6 +12,7 @@ import hashlib
 import mimetypes
 import html
 import re
+from html.parser import HTMLParser
 from urllib.parse import unquote
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
 from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -26,6 +28,7 @@ from mdit_py_plugins.texmath import texmath_plugin
 
 from ..blocks import fence_language
 from ..model import Finding
+from ..sources import refers_to_files
 from .highlight import highlight, highlight_inline
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
@@ -79,7 +82,7 @@ class MarkupRenderer:
                         .use(texmath_plugin, delimiters="brackets")
                         .use(dollarmath_plugin, allow_digits=False, double_inline=True)
                         .use(footnote_plugin))
-        self._parser.add_render_rule("html_inline", _render_inline_tag)
+        self._parser.add_render_rule("html_inline", lambda renderer, *args: self._render_inline_tag(renderer, *args))
         # Math is carried through as written (no ``\,`` eaten as an escape, no ``_i_`` made
         # emphasis) until qgen renders it; the text is escaped like any other.
         for kind in ("math_inline", "math_inline_double", "math_block", "math_block_eqno"):
@@ -118,7 +121,7 @@ class MarkupRenderer:
             # The definitions the section refers to, wherever they stand in the file.
             markdown = "\n\n".join([text, *notes])
             html = Markup(self._parser.renderer.render(self._parser.parse(markdown, env), self._parser.options, env))
-            if "![" in text or env.get("warned") or links or notes:
+            if "![" in text or _HAS_IMG_TAG.search(text) or env.get("warned") or links or notes:
                 self._html_here[key] = html  # images, warnings and links depend on the text's place
             else:
                 self._html_anywhere[text] = html
@@ -155,7 +158,7 @@ class MarkupRenderer:
     def check(self, text: str | None, source: str, line: int, bank_dir: Path | None) -> None:
         """The image and link warnings rendering the section would give, without rendering
         it (for lint): the same checks on the same tokens."""
-        if not text or ("![" not in text and "file:" not in text.lower()):
+        if not text or not refers_to_files(text):
             return
         env = {"source": source, "line": line, "text": text, "bank_dir": bank_dir}
         links = self.link_definitions.get(source)
@@ -163,8 +166,9 @@ class MarkupRenderer:
             env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
         for token in self._parser.parse(text, env):
             for child in token.children or []:
-                if child.type == "image":
-                    self._local_image(str(child.attrGet("src") or ""), env)
+                image = _image_of_tag(child.content) if child.type == "html_inline" else child
+                if image is not None and image.type == "image":
+                    self._local_image(str(image.attrGet("src") or ""), env)
                 elif child.type == "link_open":
                     self._check_link(str(child.attrGet("href") or ""), env)
 
@@ -183,6 +187,15 @@ class MarkupRenderer:
             return highlight_inline(tokens[index].content, fence_language(tokens[index].info),
                                     self.inline_code_style) + "\n"
         return highlight(tokens[index].content, fence_language(tokens[index].info)) + "\n"
+
+    def _render_inline_tag(self, renderer, tokens, index, options, env) -> str:
+        """``<img src=…>`` is an image as ``![](…)`` is (a local file packaged, anything else
+        left out with a warning; its other attributes dropped); a few tags that only style
+        text render; any other tag is text."""
+        image = _image_of_tag(tokens[index].content)
+        if image is not None:
+            return self._render_image(renderer, [image], 0, options, env)
+        return _render_inline_tag(renderer, tokens, index, options, env)
 
     def _render_image(self, renderer, tokens, index, options, env):
         token = tokens[index]
@@ -249,6 +262,38 @@ class MarkupRenderer:
         name = f"qgen-{digest}{path.suffix.lower()}"
         self.media.setdefault(name, MediaFile(name, path))
         return self.media[name]
+
+
+_HAS_IMG_TAG = re.compile(r"<img\b", re.I)
+
+
+class _ImageTag(HTMLParser):
+    """The attributes of an ``<img>`` tag, read as a browser reads them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and self.attributes is None:
+            self.attributes = dict(attrs)
+
+    handle_startendtag = handle_starttag
+
+
+def _image_of_tag(content: str) -> Token | None:
+    """An inline ``<img src=… alt=…>`` as the image token ``![alt](src)`` would give."""
+    if not _HAS_IMG_TAG.match(content):
+        return None
+    scan = _ImageTag()
+    scan.feed(content)
+    scan.close()
+    src = (scan.attributes or {}).get("src")
+    if not src:
+        return None
+    alt = (scan.attributes or {}).get("alt") or ""
+    return Token("image", "img", 0, attrs={"src": src, "alt": ""}, content=alt,
+                 children=[Token("text", "", 0, content=alt)] if alt else [])
 
 
 # Tags without attributes that change only how text looks: kept; any other tag is text.
