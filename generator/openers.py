@@ -200,7 +200,20 @@ def questions_in_preface(preface: list[Block], source: str, first: Block, number
         findings.append(Finding(source, headings[0].start + 1, "warning", "questions-in-preface",
                                 f"{said} numbered as the questions after them but have nothing under them; kept as "
                                 "the bank's preface, not read as questions"))
+    else:
+        asking = [block for block in preface if block.kind is BlockKind.HEADING and _asks_as_heading(block)]
+        if len(asking) >= 2:
+            findings.append(Finding(source, asking[0].start + 1, "warning", "questions-in-preface",
+                                    f"“{asking[0].content}” and {len(asking) - 1} more headings before the first "
+                                    "question ask like questions; they are kept as the bank's preface, not read as "
+                                    "questions (is a heading's level off?)"))
     return sorted(findings, key=lambda finding: finding.line)
+
+
+def _asks_as_heading(block: Block) -> bool:
+    """A heading with a question keyword (``Q12.``, ``题目 3：``) or ending in a question mark."""
+    marker = labels.heading_marker(block.content)
+    return marker.strength == "keyword" or labels.ends_with_question_mark(marker.title)
 
 
 def _numbered_up_to(preface: list[Block], first: Block, number: int | None) -> list[Block]:

@@ -55,12 +55,13 @@ class Outline:
     # Per skipped run of blocks: (first block, last block + 1, "skipped-heading" or "skipped-text").
     skipped: list[tuple[int, int, str]] = field(default_factory=list)
     lost_headings: dict[int, list[int]] = field(default_factory=dict)  # skipped run -> its lost questions
+    relevelled: list[tuple[int, int]] = field(default_factory=list)  # (heading block, the level it was written at)
 
 
 def outline_blocks(blocks: list[Block]) -> Outline:
     walk = _Walk(blocks)
     units, parts = walk.questions()
-    outline = Outline(units, parts)
+    outline = Outline(units, parts, relevelled=walk.relevelled)
     Regions(walk.blocks, walk.markers, walk.direct_body).assign(outline)
     return outline
 
@@ -70,6 +71,7 @@ class _Walk:
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
+        self.relevelled = self._relevel()
         self.bold, self.lone_bold, self.numbered_bold = bold_questions(blocks)
         self.bold.update(details_questions(blocks))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
@@ -94,6 +96,39 @@ class _Walk:
                 found[index] = marker
                 level_before = block.level
         return found
+
+    def _relevel(self) -> list[tuple[int, int]]:
+        """Question headings numbered one after another (``#### Q165.``, ``### Q166.`` …
+        ``### Q169.``, ``#### Q170.``) are read at the level most of them are written at: a
+        question written a level up would hold every question after it, and leave the ones
+        before it no question. Returns each heading moved, with the level it was written at."""
+        moved = []
+        for run in self._numbered_runs():
+            levels = [self.blocks[i].level for i in run]
+            common = max(set(levels), key=levels.count)
+            if len(run) < 3 or levels.count(common) * 2 <= len(run):
+                continue
+            for index, level in zip(run, levels):
+                if level != common:
+                    moved.append((index, level))
+                    self.blocks[index].level = common
+        return moved
+
+    def _numbered_runs(self) -> list[list[int]]:
+        """The headings in runs of consecutive numbers (each one more than the one before,
+        marked alike), whatever their levels."""
+        runs: list[list[int]] = []
+        for index in self.heads:
+            marker = self.markers[index]
+            if marker.strength == "plain" or marker.number is None:
+                runs.append([])
+                continue
+            last = self.markers[runs[-1][-1]] if runs and runs[-1] else None
+            if last and last.strength == marker.strength and last.number == marker.number - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        return [run for run in runs if run]
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""

@@ -128,6 +128,10 @@ def read_bank_text(text: str, source: str) -> Bank:
     spans = walk.spans(questions, line_count)
     first = outline.units[0]
     walk.findings.extend(questions_in_preface(preface, source, blocks[first.start], first.marker.number))
+    walk.findings.extend(Finding(source, blocks[index].start + 1, "warning", "heading-level",
+                                 f"“{heading_text(blocks[index])}” is a level-{level} heading between questions of "
+                                 f"level {blocks[index].level}; it is read as one of them")
+                         for index, level in outline.relevelled)
     return Bank(
         source=source,
         title=bank_title(meta, preface, source),

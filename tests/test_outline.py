@@ -374,3 +374,59 @@ def test_an_unanswered_heading_in_the_numbering_is_no_part_of_the_questions_afte
     assert [(q.number, q.part) for q in bank.questions] == [(8, None), (10, None), (11, None)]
     assert bank.parts == ()
     assert ("skipped-heading", 7) in [(f.code, f.line) for f in bank.findings]
+
+
+@pytest.mark.parametrize("written", [[4, 3, 4, 4, 4], [4, 3, 3, 4, 4], [4, 4, 4, 3, 3], [3, 4, 4, 4, 4]])
+def test_a_question_heading_written_at_another_level_than_its_numbered_neighbours_is_read_at_theirs(written):
+    """Seen in real quizzes: one ``### Q156.`` among ``#### Q…`` headings made every question
+    before it preface and every one after it part of its answer."""
+    text = "## Java\n\n" + "\n\n".join(
+        f"{'#' * level} Q{number}. What is {number}?\n\n- [x] {number}\n- [ ] 0"
+        for number, level in enumerate(written, 1)) + "\n"
+    bank = read(text)
+    assert [(q.number, q.correct) for q in bank.questions] == [(n, ("A",)) for n in range(1, 6)]
+    moved = [f for f in bank.findings if f.code == "heading-level"]
+    assert len(moved) == sum(level != 4 for level in written)
+    assert_spans_cover(bank, count_lines(text))
+
+
+def test_two_numbered_runs_at_their_own_levels_are_left_as_written():
+    bank = read("""
+        ## 1. Basics
+
+        ### 1. What is a list?
+
+        A sequence.
+
+        ### 2. What is a dict?
+
+        A mapping.
+
+        ## 2. Advanced
+
+        ### 1. What is a generator?
+
+        A lazy iterator.
+        """)
+    assert [(q.number, q.part) for q in bank.questions] == [(1, "1. Basics"), (2, "1. Basics"), (1, "2. Advanced")]
+    assert not [f for f in bank.findings if f.code == "heading-level"]
+
+
+def test_headings_that_ask_before_the_first_question_are_said_to_be_preface():
+    bank = read("""
+        # Notes
+
+        ## Why repeat data?
+
+        ## Does it hurt?
+
+        ### 1. What is overfitting?
+
+        **Answer:** Fitting noise.
+
+        ### 2. What is dropout?
+
+        **Answer:** Random zeroing.
+        """)
+    assert len(bank.questions) == 2
+    assert [(f.code, f.line) for f in bank.findings] == [("questions-in-preface", 3)]
