@@ -172,7 +172,6 @@ def ends_with_question_mark(title: str) -> bool:
     return without_trailing_symbols(split_frequency_mark(without_attributes(title))[0]).endswith(QUESTION_MARKS)
 
 
-
 def line_label(line: str) -> tuple[str, str] | None:
     """(label, the rest of the line) when a source line opens with a label in any style.
 

@@ -313,18 +313,10 @@ class _Walk:
         return found
 
     def _numbered_in_sequence(self) -> set[int]:
-        """Headings numbered one more than the heading before them at their level and one
-        less than the one after it (``#### 9)`` between ``#### 8)`` and ``#### 10)``): an
-        unanswered question when nothing is under it, never a part."""
-        by_level: dict[int, list[int]] = {}
-        for head in self.heads:
-            by_level.setdefault(self.blocks[head].level, []).append(head)
-        found = set()
-        for heads in by_level.values():
-            numbers = [self.markers[h].number if self.markers[h].strength == "numbered" else None for h in heads]
-            found.update(head for head, before, number, after in zip(heads[1:-1], numbers, numbers[1:], numbers[2:])
-                         if number is not None and before == number - 1 and after == number + 1)
-        return found
+        """Headings numbered one more than the heading before them and one less than the one
+        after it (``#### 9)`` between ``#### 8)`` and ``#### 10)``): an unanswered question
+        when nothing is under it, never a part."""
+        return {index for run in self._numbered_runs() for index in run[1:-1]}
 
     def _parts(self, units: list[Unit]) -> list[PartHeading]:
         """Containers that hold questions, but not one that holds them all (the bank's own
