@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from . import labels
 from .blocks import Block, BlockKind
 from .navigation import is_navigation
+from .numbering import numbered_runs, relevel
 from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
 from .regions import Regions
 from .sections import is_label_heading, opens_main_section
@@ -71,7 +72,8 @@ class _Walk:
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
-        self.relevelled = self._relevel()
+        self.runs = numbered_runs(self.heads, self.markers)
+        self.relevelled = relevel(self.blocks, self.runs)
         self.bold, self.lone_bold, self.numbered_bold = bold_questions(blocks)
         self.bold.update(details_questions(blocks))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
@@ -96,39 +98,6 @@ class _Walk:
                 found[index] = marker
                 level_before = block.level
         return found
-
-    def _relevel(self) -> list[tuple[int, int]]:
-        """Question headings numbered one after another (``#### Q165.``, ``### Q166.`` …
-        ``### Q169.``, ``#### Q170.``) are read at the level most of them are written at: a
-        question written a level up would hold every question after it, and leave the ones
-        before it no question. Returns each heading moved, with the level it was written at."""
-        moved = []
-        for run in self._numbered_runs():
-            levels = [self.blocks[i].level for i in run]
-            common = max(set(levels), key=levels.count)
-            if len(run) < 3 or levels.count(common) * 2 <= len(run):
-                continue
-            for index, level in zip(run, levels):
-                if level != common:
-                    moved.append((index, level))
-                    self.blocks[index].level = common
-        return moved
-
-    def _numbered_runs(self) -> list[list[int]]:
-        """The headings in runs of consecutive numbers (each one more than the one before,
-        marked alike), whatever their levels."""
-        runs: list[list[int]] = []
-        for index in self.heads:
-            marker = self.markers[index]
-            if marker.strength == "plain" or marker.number is None:
-                runs.append([])
-                continue
-            last = self.markers[runs[-1][-1]] if runs and runs[-1] else None
-            if last and last.strength == marker.strength and last.number == marker.number - 1:
-                runs[-1].append(index)
-            else:
-                runs.append([index])
-        return [run for run in runs if run]
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""
@@ -300,7 +269,9 @@ class _Walk:
         over ``## Q. …`` headings), a part written as a sibling of its questions. One pass."""
         found: dict[int, int] = {}
         open_at: dict[int, int | None] = {}  # level -> the divider of that level still open
-        numbered = self._numbered_in_sequence()
+        # A heading numbered between its neighbours (``#### 9)`` between 8 and 10) is an
+        # unanswered question when nothing is under it, never a part.
+        numbered = {index for run in self.runs for index in run[1:-1]}
         for head in self.heads:
             level = self.blocks[head].level
             for deeper in [other for other in open_at if other > level]:
@@ -311,12 +282,6 @@ class _Walk:
             else:
                 open_at[level] = None if self.has_content(head) or head in numbered else head
         return found
-
-    def _numbered_in_sequence(self) -> set[int]:
-        """Headings numbered one more than the heading before them and one less than the one
-        after it (``#### 9)`` between ``#### 8)`` and ``#### 10)``): an unanswered question
-        when nothing is under it, never a part."""
-        return {index for run in self._numbered_runs() for index in run[1:-1]}
 
     def _parts(self, units: list[Unit]) -> list[PartHeading]:
         """Containers that hold questions, but not one that holds them all (the bank's own

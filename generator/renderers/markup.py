@@ -12,15 +12,12 @@ import hashlib
 import mimetypes
 import html
 import re
-from html.parser import HTMLParser
 from urllib.parse import unquote
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
-from markdown_it.common.utils import escapeHtml
-from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -30,6 +27,7 @@ from ..blocks import fence_language
 from ..model import Finding
 from ..sources import refers_to_files
 from .highlight import highlight, highlight_inline
+from .inline_html import has_image_tag, image_of_tag, render_inline_tag
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"}
 
@@ -121,7 +119,7 @@ class MarkupRenderer:
             # The definitions the section refers to, wherever they stand in the file.
             markdown = "\n\n".join([text, *notes])
             html = Markup(self._parser.renderer.render(self._parser.parse(markdown, env), self._parser.options, env))
-            if "![" in text or _HAS_IMG_TAG.search(text) or env.get("warned") or links or notes:
+            if "![" in text or has_image_tag(text) or env.get("warned") or links or notes:
                 self._html_here[key] = html  # images, warnings and links depend on the text's place
             else:
                 self._html_anywhere[text] = html
@@ -166,7 +164,7 @@ class MarkupRenderer:
             env["references"] = {label: {"href": href, "title": title} for label, href, title in links}
         for token in self._parser.parse(text, env):
             for child in token.children or []:
-                image = _image_of_tag(child.content) if child.type == "html_inline" else child
+                image = image_of_tag(child.content) if child.type == "html_inline" else child
                 if image is not None and image.type == "image":
                     self._local_image(str(image.attrGet("src") or ""), env)
                 elif child.type == "link_open":
@@ -192,10 +190,10 @@ class MarkupRenderer:
         """``<img src=…>`` is an image as ``![](…)`` is (a local file packaged, anything else
         left out with a warning; its other attributes dropped); a few tags that only style
         text render; any other tag is text."""
-        image = _image_of_tag(tokens[index].content)
+        image = image_of_tag(tokens[index].content)
         if image is not None:
             return self._render_image(renderer, [image], 0, options, env)
-        return _render_inline_tag(renderer, tokens, index, options, env)
+        return render_inline_tag(renderer, tokens, index, options, env)
 
     def _render_image(self, renderer, tokens, index, options, env):
         token = tokens[index]
@@ -262,52 +260,6 @@ class MarkupRenderer:
         name = f"qgen-{digest}{path.suffix.lower()}"
         self.media.setdefault(name, MediaFile(name, path))
         return self.media[name]
-
-
-_HAS_IMG_TAG = re.compile(r"<img\b", re.I)
-
-
-class _ImageTag(HTMLParser):
-    """The attributes of an ``<img>`` tag, read as a browser reads them."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.attributes: dict[str, str | None] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img" and self.attributes is None:
-            self.attributes = dict(attrs)
-
-    handle_startendtag = handle_starttag
-
-
-def _image_of_tag(content: str) -> Token | None:
-    """An inline ``<img src=… alt=…>`` as the image token ``![alt](src)`` would give."""
-    if not _HAS_IMG_TAG.match(content):
-        return None
-    scan = _ImageTag()
-    scan.feed(content)
-    scan.close()
-    src = (scan.attributes or {}).get("src")
-    if not src:
-        return None
-    alt = (scan.attributes or {}).get("alt") or ""
-    return Token("image", "img", 0, attrs={"src": src, "alt": ""}, content=alt,
-                 children=[Token("text", "", 0, content=alt)] if alt else [])
-
-
-# Tags without attributes that change only how text looks: kept; any other tag is text.
-_HARMLESS_TAG = re.compile(r"<(/?)(b|strong|i|em|code|kbd|sub|sup|u|s|del|mark|small)>|<(br)\s*/?>", re.I)
-
-
-def _render_inline_tag(renderer, tokens, index, options, env) -> str:
-    content = tokens[index].content
-    match = _HARMLESS_TAG.fullmatch(content)
-    if match is None:  # as text, its character references read as in the text around it
-        return escapeHtml(html.unescape(content))
-    if match.group(3):
-        return "<br>"
-    return f"<{match.group(1)}{match.group(2).lower()}>"
 
 
 _CLOSING_DELIMITER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}

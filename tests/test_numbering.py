@@ -1,0 +1,23 @@
+"""Runs of consecutively numbered question headings (``generator/numbering.py``)."""
+
+from generator.blocks import Block, BlockKind
+from generator.labels import heading_marker
+from generator.numbering import numbered_runs, relevel
+
+
+def headings(*written: tuple[int, str]) -> tuple[list[Block], dict]:
+    blocks = [Block(BlockKind.HEADING, i, i + 1, i, i, level=level, content=text)
+              for i, (level, text) in enumerate(written)]
+    return blocks, {i: heading_marker(block.content) for i, block in enumerate(blocks)}
+
+
+def test_runs_follow_numbers_marked_alike_and_break_at_anything_else():
+    blocks, markers = headings((2, "Basics"), (4, "Q1. a?"), (4, "Q2. b?"), (3, "Q3. c?"), (4, "5. d?"), (4, "6. e?"),
+                               (4, "Q8. f?"))
+    assert numbered_runs(list(markers), markers) == [[1, 2, 3], [4, 5], [6]]
+
+
+def test_a_run_is_read_at_the_level_most_of_it_is_written_at():
+    blocks, markers = headings((4, "Q1. a?"), (3, "Q2. b?"), (4, "Q3. c?"), (3, "1. x"), (4, "2. y"))
+    assert relevel(blocks, numbered_runs(list(markers), markers)) == [(1, 3)]
+    assert [block.level for block in blocks] == [4, 4, 4, 3, 4]  # a run of two has no majority to go by
