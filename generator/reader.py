@@ -21,12 +21,13 @@ from .attributes import (AttributeProblem, difficulty_legend, settings, split_at
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
 from .itemized import answers_in_prose, expand, heading_items
-from .model import Bank, Finding, Part, Question, Span
+from .model import Bank, Finding, Part, Question
 from .openers import questions_in_preface
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
 from .sections import QuestionCutter, heading_text, join_parts
 from .sources import decode_bank, display_path, find_sources
+from .spans import account_for_lines
 
 
 
@@ -125,7 +126,8 @@ def read_bank_text(text: str, source: str) -> Bank:
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     preface_text = walk.markdown_of(preface)
     questions = walk.questions(meta, difficulty_legend(preface_text))
-    spans = walk.spans(questions, line_count)
+    spans, questions, skipped = account_for_lines(source, blocks, outline, questions, line_count)
+    walk.findings.extend(skipped)
     first = outline.units[0]
     walk.findings.extend(questions_in_preface(preface, source, blocks[first.start], first.marker.number))
     walk.findings.extend(Finding(source, blocks[index].start + 1, "warning", "heading-level",
@@ -150,7 +152,7 @@ def read_bank_text(text: str, source: str) -> Bank:
 
 
 class _BankWalk:
-    """Cuts the outline's questions into sections and accounts for every line."""
+    """Cuts the outline's questions into sections, with their parts and settings."""
 
     def __init__(self, source: str, lines: list[str], tokens, blocks: list[Block], outline: Outline):
         self.source = source
@@ -220,62 +222,6 @@ class _BankWalk:
                 texts.setdefault(ref, []).append(self.blocks[index])
         return [Part(part.title, self.blocks[part.index].start + 1, self.markdown_of(texts.get(number, [])))
                 for number, part in enumerate(self.outline.parts)]
-
-    def spans(self, questions: list[Question], line_count: int) -> list[Span]:
-        """The outline's regions as runs of lines covering the file, and a finding for
-        each run of text no output uses. Blank lines and link definitions between two runs
-        belong to the one before. Sets each question's ``end_line`` (in ``questions``) to
-        the last line of its span."""
-        skipped = {start: (end, code) for start, end, code in self.outline.skipped}
-        runs: list[list] = []  # [kind, first line (0-based), end line (exclusive), ref]
-        index = 0
-        while index < len(self.blocks):
-            kind, ref = self.outline.regions[index]
-            end = index + 1
-            if kind == "skipped":
-                end, ref = skipped[index]
-                self.findings.append(self._skipped_finding(index, end, ref))
-            elif kind == "question":
-                ref = questions[ref].id
-            elif kind == "part":
-                ref = self.outline.parts[ref].title
-            covered = [b for b in self.blocks[index:end] if b.end > b.start]
-            index = end
-            if not covered:
-                continue
-            first, stop = covered[0].start, max(b.end for b in covered)
-            if runs and runs[-1][0] == kind and runs[-1][3] == ref and kind != "skipped":
-                runs[-1][2] = max(runs[-1][2], stop)
-            else:
-                runs.append([kind, first, stop, ref])
-        spans = []
-        for position, (kind, first, _, ref) in enumerate(runs):
-            line = 1 if position == 0 else first + 1
-            end_line = runs[position + 1][1] if position + 1 < len(runs) else line_count
-            spans.append(Span(kind, line, end_line, ref))
-        end_of = {span.ref: span.end_line for span in spans if span.kind == "question"}
-        questions[:] = [replace(question, end_line=end_of[question.id]) for question in questions]
-        return spans
-
-    def _skipped_finding(self, start: int, end: int, code: str) -> Finding:
-        block = self.blocks[start]
-        if code == "skipped-heading":
-            headings = [self.blocks[i] for i in self.outline.lost_headings[start]]
-            first = heading_text(headings[0])
-            if len(headings) > 1:
-                message = (f"“{first}” and {len(headings) - 1} more headings like it look like questions but are "
-                           "not read as questions: none of them, nor any heading at their level in their part, "
-                           "has an answer label")
-            elif any(b.kind is not BlockKind.HEADING for b in self.blocks[start:end]):
-                message = (f"“{first}” looks like a question but is not read as one: neither it nor any heading "
-                           "at its level in its part has an answer label")
-            else:
-                message = f"“{first}” looks like a question but has nothing under it; it is left out"
-        elif block.kind is BlockKind.HEADING:
-            message = f"the text under “{heading_text(block)}” is not part of any question; no output has it"
-        else:
-            message = "this text is not part of any question; no output has it"
-        return Finding(self.source, block.start + 1, "warning", code, message)
 
     def markdown_of(self, blocks: list[Block]) -> str:
         parts = []
