@@ -18,6 +18,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from dataclasses import dataclass
@@ -222,9 +223,11 @@ def main() -> None:
           f"qgen/baseline over runs made in pairs")
     print(f"| {'measure':26} | {'qgen s':>8} | {'MiB':>5} | {'baseline':24} | {'base s':>8} | {'MiB':>5} | {'ratio':>6} |")
     print(f"|{'-' * 28}|{'-' * 10}|{'-' * 7}|{'-' * 26}|{'-' * 10}|{'-' * 7}|{'-' * 8}|")
-    # An installed package has its bytecode compiled; without this, a checkout run with
-    # PYTHONDONTWRITEBYTECODE set would compile qgen's modules again in every process.
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "generator")], check=True)
+    # Compiled bytecode for qgen and its libraries (make installs them with --no-compile, so
+    # Python compiles on first import); without this, the first runs would pay for compiling,
+    # and a run with PYTHONDONTWRITEBYTECODE set would compile in every process.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "generator"),
+                    sysconfig.get_paths()["purelib"]], check=True)
     with tempfile.TemporaryDirectory(prefix="qgen-bench-") as folder:
         for kind in args.only.split(","):
             sizes = [0] if kind in ("startup", "apis") else [int(s) for s in args.sizes.split(",")]
