@@ -160,6 +160,18 @@ def bold_numbered(bold: str, rest: str) -> Marker | None:
     return Marker("numbered", int(match.group(1)), title) if title else None
 
 
+# ``1.什么是…？``, ``2、…``, ``3）…``: a paragraph's number written without the space that
+# would make it a Markdown list item (so it stays text); not ``1.5 倍`` or ``2024.04.01``.
+LEADING_PLAIN_NUMBER = re.compile(r"^\s{0,3}(\d{1,3})[.．、)）](?!\d)\s*")
+
+
+def plain_numbered(first_line: str) -> Marker | None:
+    """A paragraph whose first line opens with a number, the rest of the line its title."""
+    match = LEADING_PLAIN_NUMBER.match(first_line)
+    title = first_line[match.end():].strip() if match else ""
+    return Marker("numbered", int(match.group(1)), title) if title else None
+
+
 def looks_like_question(marker: Marker) -> bool:
     """Numbered, with a question keyword, or ending in a question mark."""
     return marker.strength != "plain" or ends_with_question_mark(marker.title)

@@ -24,11 +24,17 @@ Openers = dict[int, labels.Marker]  # block index -> what the paragraph says of 
 
 def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
     """The bold lines that open questions; the bold questions that no label follows and the
-    paragraphs that open with a bold number (``**1)** …``): questions only in a bank made
-    of them, the numbers counting up from 1 in each run."""
-    found, lone, numbered = {}, {}, {}
+    paragraphs that open with a bold number (``**1)** …``), else those that open with a
+    plain number two of which ask (``1.什么是过拟合？``, no space, so no list): questions
+    only in a bank made of them, the numbers counting up from 1 in each run."""
+    found, lone, numbered, plain = {}, {}, {}, {}
     for index, block in enumerate(blocks):
-        if block.in_details or block.kind is not BlockKind.PARAGRAPH or block.bold is None:
+        if block.in_details or block.kind is not BlockKind.PARAGRAPH:
+            continue
+        if block.bold is None:
+            marker = labels.plain_numbered(block.content.split("\n", 1)[0])
+            if marker is not None:
+                plain[index] = marker
             continue
         marker = labels.bold_marker(*block.bold)
         if marker is None:
@@ -43,7 +49,10 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
                 lone[index] = marker
                 continue
         found[index] = marker
-    return found, lone, numbered if _counting_up(list(numbered.values())) else {}
+    if not _counting_up(list(numbered.values())):
+        asking = sum(labels.ends_with_question_mark(marker.title) for marker in plain.values())
+        numbered = plain if asking >= 2 and _counting_up(list(plain.values())) else {}
+    return found, lone, numbered
 
 
 def _counting_up(markers: list[labels.Marker]) -> bool:

@@ -184,9 +184,10 @@ class QuestionCutter:
     def _open(self, opening: Block, body: list[Block], sections: _Sections, code: list, labelled: bool) -> bool:
         """The sections the question's opening block holds itself (a heading holds none);
         whether the question is labelled, which the rest of a bold line's paragraph may say."""
-        if opening.kind is BlockKind.PARAGRAPH:  # a bold marker; the rest of its paragraph
+        if opening.kind is BlockKind.PARAGRAPH:  # a bold or numbered marker; the rest of its paragraph
             first, *rest = self.lines[opening.start:opening.end]
-            lines = [_LEADING_BOLD.sub("", first, count=1), *rest]
+            leading = _LEADING_BOLD if opening.bold is not None else labels.LEADING_PLAIN_NUMBER
+            lines = [leading.sub("", first, count=1), *rest]
             labelled = labelled or any(_main_label(line) for line in rest)
             pieces = self.segments(lines, opening.start + 1, labelled)
             if not labelled and pieces[0].label is None and pieces[0].text.strip():

@@ -1,11 +1,13 @@
 """The paragraphs that open questions: bold question lines and repeated question and
 answer label pairs (``generator/openers.py``)."""
 
+import textwrap
+
 import pytest
 
 from generator.errors import NotABank
 
-from .conftest import assert_spans_cover, read
+from .conftest import assert_spans_cover, count_lines, read
 
 
 def test_bold_questions_inside_chapters_take_the_chapter_as_their_part():
@@ -557,3 +559,60 @@ def test_bold_numbers_in_a_bank_of_headings_stay_in_the_answers():
         """)
     assert [q.title for q in bank.questions] == ["How do you deploy?", "How do you roll back?"]
     assert bank.questions[0].answer == "**1.** Build the image.\n\n**2.** Push it."
+
+
+def test_paragraphs_numbered_without_a_space_are_questions_when_two_of_them_ask():
+    """Interview notes written ``1.问题`` (no space after the number, so Markdown keeps
+    them as text), each answered by the fence or text under it."""
+    text = """
+        面试记录，凭记忆写的。
+
+        1.算法题
+        ```
+        判断一棵二叉树是否对称
+        ```
+
+        2.分类和回归有什么区别?
+        ```text
+        回归预测连续值，分类预测类别。
+        ```
+        3、过拟合怎么办？
+
+        加数据，加正则。
+
+        4）梯度下降为什么要归一化?
+        """
+    bank = read(text)
+    assert [(q.number, q.title, q.question) for q in bank.questions] == [
+        (1, "算法题", "算法题"), (2, "分类和回归有什么区别?", "分类和回归有什么区别?"),
+        (3, "过拟合怎么办？", "过拟合怎么办？"), (4, "梯度下降为什么要归一化?", "梯度下降为什么要归一化?")]
+    assert [q.answer for q in bank.questions] == [
+        "```\n判断一棵二叉树是否对称\n```", "```text\n回归预测连续值，分类预测类别。\n```", "加数据，加正则。", None]
+    assert bank.preface == "面试记录，凭记忆写的。"
+    assert_spans_cover(bank, count_lines(textwrap.dedent(text).lstrip("\n")))
+
+
+@pytest.mark.parametrize("paragraphs", [
+    "1.安装依赖\n\n2.修改配置\n\n3.启动服务",  # steps: none asks
+    "1.什么是进程？\n\n3.什么是线程？",  # not counting up
+    "1.5 倍够吗？\n\n2.5 倍呢？",  # numbers that number nothing
+])
+def test_numbered_paragraphs_that_do_not_ask_or_count_up_are_no_questions(paragraphs):
+    with pytest.raises(NotABank):
+        read(f"# 笔记\n\n{paragraphs}\n")
+
+
+def test_numbered_paragraphs_in_a_bank_of_headings_stay_in_the_answers():
+    bank = read("""
+        ### 1. 如何部署？
+
+        1.打包镜像？
+
+        2.推送镜像？
+
+        ### 2. 如何回滚？
+
+        重新部署上一个版本。
+        """)
+    assert [q.title for q in bank.questions] == ["如何部署？", "如何回滚？"]
+    assert bank.questions[0].answer == "1.打包镜像？\n\n2.推送镜像？"
