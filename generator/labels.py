@@ -204,11 +204,16 @@ def line_label(line: str) -> tuple[str, str] | None:
     return None
 
 
+_BARE_ANSWER_LETTER = re.compile(r"A\d{0,3}")  # ``A: …``, and ``A1：…`` answering ``Q1：…``
+
+
 def bare_answer(line: str, next_line: str | None) -> tuple[str, str] | None:
-    """A bare ``A: …`` line after a question label is its answer, unless a ``B`` option
-    follows it (then it is option A); elsewhere it is text (``line_label`` says None)."""
+    """A bare ``A: …`` (or ``A1：…``) line after a question label is its answer, unless a
+    ``B`` option follows it (then it is option A); elsewhere it is text (``line_label``
+    says None)."""
     match = _PLAIN.match(line)
-    if match and match.group(1) == "A" and not (next_line is not None and _OPTION_B.match(next_line)):
+    if (match and _BARE_ANSWER_LETTER.fullmatch(match.group(1))
+            and not (next_line is not None and _OPTION_B.match(next_line))):
         return "Answer", match.group(2).strip()
     return None
 

@@ -144,11 +144,13 @@ class QuestionCutter:
         labelled = any(opens_main_section(block) for block in body)
         labelled = self._open(opening, body, sections, code, labelled)
         folded = opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML)
+        asked = opening.kind is BlockKind.PARAGRAPH  # a question line (``**Q3：…？**``), which ``A3：…`` may answer
         for block in body:
             if self._is_noise(block):
                 sections.left_out = True
                 continue
-            pieces = self._pieces(block, labelled, sections.name == "question")
+            after_question = sections.name == "question" or (asked and sections.name is None and not sections.leading)
+            pieces = self._pieces(block, labelled, after_question)
             if pieces is None:
                 markdown = self._markdown(block)
                 if folded and _CLOSING_TAGS.search(markdown):  # ``</b></details>`` after the answer
@@ -189,7 +191,7 @@ class QuestionCutter:
             leading = _LEADING_BOLD if opening.bold is not None else labels.LEADING_PLAIN_NUMBER
             lines = [leading.sub("", first, count=1), *rest]
             labelled = labelled or any(_main_label(line) for line in rest)
-            pieces = self.segments(lines, opening.start + 1, labelled)
+            pieces = self.segments(lines, opening.start + 1, labelled, after_question=True)
             if not labelled and pieces[0].label is None and pieces[0].text.strip():
                 # Nothing is labelled: what the bold line says after its marker asks the
                 # question (``**1) FizzBuzz.** Print the numbers…``), what follows answers it.

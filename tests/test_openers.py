@@ -189,6 +189,32 @@ def test_bare_q_and_a_lines_are_pairs_and_a_bare_a_before_b_is_an_option():
     assert (third.title, third.answer) == ("What does DNS do?", "It turns names into addresses.")
 
 
+def test_bold_q_lines_answered_by_bare_a_lines_numbered_or_not():
+    # The FAQ appendix of generated articles: ``**Q1：…？**`` with ``A1：…`` on the next
+    # line of the same paragraph, or in a paragraph of its own.
+    bank = read(FAQ_APPENDIX)
+    assert [(q.number, q.title, q.question, q.answer) for q in bank.questions] == [
+        (None, "什么是分布式一致性？", "什么是分布式一致性？", "各个节点对同一数据的状态达成一致。"),
+        (2, "如何实现分布式锁？", "如何实现分布式锁？", "用 ZooKeeper 或 etcd。"),
+        (3, "分布式事务如何实现？", "分布式事务如何实现？", "两阶段提交。")]
+    assert_spans_cover(bank, count_lines(textwrap.dedent(FAQ_APPENDIX).lstrip("\n")))
+
+
+FAQ_APPENDIX = """
+        ### 9. 附录：常见问题与解答
+
+        **Q：什么是分布式一致性？**
+        A：各个节点对同一数据的状态达成一致。
+
+        **Q2：如何实现分布式锁？**
+        A2：用 ZooKeeper 或 etcd。
+
+        **Q3：分布式事务如何实现？**
+
+        A3：两阶段提交。
+        """
+
+
 def test_a_bare_a_line_is_text_outside_a_question():
     bank = read("""
         ### 1. What is a closure?
