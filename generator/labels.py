@@ -127,7 +127,8 @@ def bold_marker(bold: str, rest: str) -> Marker | None:
     after = f" {rest.strip()}" if only_attributes(rest) else ""
     match = _NUMBERED_KEYWORD.match(bold)
     if match:
-        title = match.group(2).strip() + after if match.group(2).strip() else rest.strip()
+        # ``**Q1**：什么是…？`` then ``**A1**：…`` on the next line: the title is the rest of the first line.
+        title = match.group(2).strip() + after if match.group(2).strip() else _first_line(rest)
         return Marker("keyword", int(match.group(1)), title)
     match = _UNNUMBERED_KEYWORD.match(bold)
     if match:
@@ -146,6 +147,11 @@ def bold_question(bold: str, rest: str) -> Marker | None:
     return Marker("keyword", marker.number, marker.title + after)
 
 
+def _first_line(rest: str) -> str:
+    """What follows a bold marker on its line, without the colon or stop after the bold."""
+    return rest.strip().split("\n", 1)[0].lstrip(".:：、 ").strip()
+
+
 _BOLD_NUMBER = re.compile(r"^(\d{1,4})\s*[.)．、）]\s*(.*)$", re.S)
 
 
@@ -156,7 +162,7 @@ def bold_numbered(bold: str, rest: str) -> Marker | None:
     match = _BOLD_NUMBER.match(bold.strip())
     if not match or "\n" in bold:
         return None
-    title = match.group(2).strip() or rest.strip().split("\n", 1)[0].lstrip(".:：、 ").strip()
+    title = match.group(2).strip() or _first_line(rest)
     return Marker("numbered", int(match.group(1)), title) if title else None
 
 
@@ -218,15 +224,17 @@ def bare_answer(line: str, next_line: str | None) -> tuple[str, str] | None:
     return None
 
 
-# ``**Q:** … **A:** …``: single letters are labels only in bold or brackets, where no option
-# line (``A: …`` on a bare line) can be mistaken for one.
+# ``**Q:** … **A:** …`` (``**A1**：…``): single letters are labels only in bold or brackets,
+# where no option line (``A: …`` on a bare line) can be mistaken for one.
 _LETTER_LABELS = {"q": "Question", "a": "Answer"}
+_LETTER_LABEL = re.compile(r"([qa])\d{0,3}")
 
 
 def _spelled_out(label: tuple[str, str] | None) -> tuple[str, str] | None:
-    if label is None or label[0].casefold() not in _LETTER_LABELS:
+    letter = _LETTER_LABEL.fullmatch(label[0].casefold()) if label else None
+    if letter is None:
         return label
-    return _LETTER_LABELS[label[0].casefold()], label[1]
+    return _LETTER_LABELS[letter.group(1)], label[1]
 
 
 def line_kind(line: str) -> str | None:

@@ -191,11 +191,17 @@ class _Walk:
     def _asking_ancestor(self, index: int) -> int:
         """An evidenced heading that does not look like a question, under one that does
         (``### Pre-training`` over an ``#### Example:``, in ``## 6. Discuss pre-training…``):
-        its evidence is its parent's, the question it is part of."""
+        its evidence is its parent's, the question it is part of. A heading whose body labels
+        the question (``#### 3.1 贪心算法`` over ``**题目**：…``) asks it itself."""
         parent = self.parent[index]
-        if labels.looks_like_question(self.markers[index]) or parent is None:
+        if labels.looks_like_question(self.markers[index]) or parent is None or self._labels_question(index):
             return index
         return parent if labels.looks_like_question(self.markers[parent]) else index
+
+    def _labels_question(self, index: int) -> bool:
+        return any(self.blocks[position].kind is BlockKind.PARAGRAPH
+                   and labels.line_kind(self.blocks[position].content.split("\n", 1)[0]) == "question"
+                   for position in self.direct_body(index))
 
     def _in_style(self, index: int, styles: set[str]) -> bool:
         """A heading without labels of its own is a question when it is marked as its part's

@@ -190,6 +190,9 @@ class _BankWalk:
                                      unit.marker.number, title),
                           part=None if unit.part is None else parts[unit.part].title)
                   for unit, title in zip(units, titles)]
+        # ``#### 问题1`` over ``**问题**：什么是动态规划？``: the question's first line is its title.
+        titles = [title or _first_line(draft.question) for title, draft in zip(titles, drafts)]
+        drafts = [draft if draft.title == title else replace(draft, title=title) for draft, title in zip(drafts, titles)]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
         bank_tags = meta.get("tags") or ()
         return [replace(draft, id=question_id, tags=bank_tags + tuple(t for t in mine.get("tags", ()) if t not in bank_tags),
@@ -254,3 +257,7 @@ class _BankWalk:
                     self.source, start + 1, "error", "unclosed-fence",
                     f"code fence {token.markup} opened here is never closed; the rest of the file is read as code",
                 ))
+
+
+def _first_line(markdown: str | None) -> str:
+    return next((line.strip() for line in (markdown or "").split("\n") if line.strip()), "")

@@ -215,6 +215,21 @@ FAQ_APPENDIX = """
         """
 
 
+def test_bold_numbered_q_and_a_letters_with_the_colon_outside_the_bold():
+    bank = read("""
+        ### 9. 附录：常见问题与解答
+
+        **Q1**：什么是特征工程？
+        **A1**：选择、构建和转换特征。
+
+        **Q2**：什么是信用评分模型？
+        **A2**：评估信用风险的统计模型。
+        """)
+    assert [(q.number, q.title, q.question, q.answer) for q in bank.questions] == [
+        (1, "什么是特征工程？", "什么是特征工程？", "选择、构建和转换特征。"),
+        (2, "什么是信用评分模型？", "什么是信用评分模型？", "评估信用风险的统计模型。")]
+
+
 def test_a_bare_a_line_is_text_outside_a_question():
     bank = read("""
         ### 1. What is a closure?

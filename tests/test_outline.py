@@ -216,6 +216,61 @@ def test_headings_wholly_in_bold_are_numbered_as_they_read():
     assert not bank.findings
 
 
+def test_a_sub_heading_whose_body_labels_the_question_asks_it_itself():
+    """A generated article: numbered chapters, and under one of them sub-headings each over
+    ``**题目**：…``. The sub-headings are the questions; the chapters are not."""
+    text = """### 1. 背景介绍
+
+校招面试越来越看重算法。
+
+### 2. 核心算法原理 & 具体操作步骤
+
+本章给出两道题。
+
+#### 2.1 贪心算法
+
+**题目**：找出出现次数超过一半的元素。
+
+**解答**：摩尔投票。
+
+#### 2.2 动态规划
+
+**题目**：求最长连续递增子序列的长度。
+
+**解答**：一次遍历。
+
+### 3. 总结：未来发展趋势与挑战
+
+多练习。
+"""
+    bank = read(text)
+    assert [(q.title, q.question, q.answer) for q in bank.questions] == [
+        ("2.1 贪心算法", "找出出现次数超过一半的元素。", "摩尔投票。"),
+        ("2.2 动态规划", "求最长连续递增子序列的长度。", "一次遍历。")]
+    assert_spans_cover(bank, count_lines(text))
+    assert [(s.kind, s.line) for s in bank.spans] == [("preface", 1), ("question", 9), ("question", 15), ("skipped", 21)]
+
+
+def test_a_numbered_question_heading_with_no_title_takes_its_question_line():
+    bank = read("""
+        ### 附录：常见问题与解答
+
+        #### 问题1
+
+        **问题**：什么是动态规划？
+
+        **解答**：把问题拆成重叠的子问题。
+
+        #### 问题2
+
+        **问题**：什么是贪心算法？
+
+        **解答**：每步取当前最优。
+        """)
+    assert [(q.number, q.title, q.id) for q in bank.questions] == [
+        (1, "什么是动态规划？", "什么是动态规划"), (2, "什么是贪心算法？", "什么是贪心算法")]
+
+
 def test_a_label_under_a_sub_heading_is_evidence_for_the_question_above_it():
     """``## N.`` questions whose answers have sub-headings, one of them over an
     ``#### Example:``: the questions are the ``##`` headings, not that sub-heading."""
