@@ -137,6 +137,14 @@ def item_sections(cutter, sections, item: Block) -> str:
         first, more = item.content, []
     label = labels.line_label(first)
     if label and labels.section_kind(label[0]) == "question":
+        pieces = cutter.segments([first, *more], item.start + 1, False)
+        if any(labels.section_kind(piece.label or "") == "answer" for piece in pieces):
+            # ``1. **题目：** …`` with ``**答案：** …`` in the same paragraph: each label opens its section.
+            cutter.add_pieces(sections, pieces)
+            line, nested = _nested(cutter.lines, item)
+            if "\n".join(nested).strip():
+                sections.add("\n".join(nested).strip("\n"), line)
+            return sections.name
         first = label[1]
     question = "\n".join([first, *more])
     sections.open("question", "question", item.start + 1)

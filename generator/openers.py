@@ -148,6 +148,10 @@ def _links_alone(items: list[Block]) -> bool:
 def _item_title(item: Block) -> str:
     """An item's first paragraph on one line, without a question label (``Q: …``) or the
     bold around it all (``- **遇到 OOV 怎么做？**``)."""
+    first_line = item.content.split("\n", 1)[0].strip()
+    label = labels.line_label(first_line)  # ``1. **题目：** 什么是 RAG？`` over ``**答案：** …``
+    if label and label[1] and labels.section_kind(label[0]) == "question":
+        return label[1].strip()
     title = labels.unbolded(" ".join(item.content.split("\n")).strip())
     label = labels.line_label(title)
     if label and label[1] and labels.section_kind(label[0]) == "question":

@@ -37,6 +37,26 @@ def test_numbered_list_questions_with_their_answers_nested_under_them():
         "What does `===` compare?", "What does `===` compare?", "Value and type, without conversion.")
 
 
+def test_list_items_that_label_their_question_and_answer_in_one_paragraph():
+    text = """# 大模型面试题
+
+1. **题目：** 什么是 RAG？
+   **答案：** 检索增强生成。
+2. **题目：** 什么是 LoRA？
+   **答案：** 低秩适配。
+
+   ```python
+   model = get_peft_model(model, config)
+   ```
+"""
+    bank = read(text)
+    assert [(q.number, q.title, q.question, q.answer) for q in bank.questions] == [
+        (1, "什么是 RAG？", "什么是 RAG？", "检索增强生成。"),
+        (2, "什么是 LoRA？", "什么是 LoRA？", "低秩适配。\n\n```python\nmodel = get_peft_model(model, config)\n```")]
+    assert [(c.lang, c.section) for c in bank.questions[1].code] == [("python", "answer")]
+    assert_spans_cover(bank, text.count("\n"))
+
+
 def test_a_table_of_questions_and_answers_is_read_row_by_row():
     text = """# 速查表
 
