@@ -190,6 +190,12 @@ def ends_with_question_mark(title: str) -> bool:
     return without_trailing_symbols(split_frequency_mark(without_attributes(title))[0]).endswith(QUESTION_MARKS)
 
 
+_BARE_ANSWER_LETTER = re.compile(r"A\d{0,3}")  # ``A: …``, and ``A1：…`` answering ``Q1：…``
+_BARE_QUESTION_LETTER = re.compile(r"Q\d{0,3}")
+# ``Q1. …`` over ``A1. …``: with a number, a letter and a stop is a label, never an option (``A. …``).
+_LETTER_NUMBERED = re.compile(r"^ {0,3}([QA])\d{1,3}[.．][ \t]+(\S.*)$", re.S)
+
+
 def line_label(line: str) -> tuple[str, str] | None:
     """(label, the rest of the line) when a source line opens with a label in any style.
 
@@ -205,18 +211,21 @@ def line_label(line: str) -> tuple[str, str] | None:
     match = _PLAIN.match(line)
     if match and section_kind(match.group(1)):
         return match.group(1).strip(), match.group(2).strip()
-    if match and match.group(1) == "Q":  # no option is keyed Q
+    if match and _BARE_QUESTION_LETTER.fullmatch(match.group(1)):  # no option is keyed Q
+        return "Question", match.group(2).strip()
+    match = _LETTER_NUMBERED.match(line)  # ``Q1. What is RAG?``
+    if match and match.group(1) == "Q":
         return "Question", match.group(2).strip()
     return None
-
-
-_BARE_ANSWER_LETTER = re.compile(r"A\d{0,3}")  # ``A: …``, and ``A1：…`` answering ``Q1：…``
 
 
 def bare_answer(line: str, next_line: str | None) -> tuple[str, str] | None:
     """A bare ``A: …`` (or ``A1：…``) line after a question label is its answer, unless a
     ``B`` option follows it (then it is option A); elsewhere it is text (``line_label``
     says None)."""
+    match = _LETTER_NUMBERED.match(line)
+    if match and match.group(1) == "A":
+        return "Answer", match.group(2).strip()
     match = _PLAIN.match(line)
     if (match and _BARE_ANSWER_LETTER.fullmatch(match.group(1))
             and not (next_line is not None and _OPTION_B.match(next_line))):

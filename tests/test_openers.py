@@ -230,6 +230,41 @@ def test_bold_numbered_q_and_a_letters_with_the_colon_outside_the_bold():
         (2, "什么是信用评分模型？", "什么是信用评分模型？", "评估信用风险的统计模型。")]
 
 
+@pytest.mark.parametrize("q, a", [("Q1:", "A1:"), ("Q1.", "A1."), ("Q1：", "A1：")])
+def test_numbered_bare_q_and_a_lines(q, a):
+    bank = read(f"""
+        # FAQ
+
+        {q} What is RAG?
+        {a} Retrieval-augmented generation.
+
+        {q.replace("1", "2")} What is LoRA?
+        {a.replace("1", "2")} Low-rank adaptation.
+        """)
+    assert [(q.title, q.answer) for q in bank.questions] == [
+        ("What is RAG?", "Retrieval-augmented generation."), ("What is LoRA?", "Low-rank adaptation.")]
+
+
+def test_a_lettered_option_with_a_stop_stays_an_option():
+    bank = read("""
+        **Q:** Which transport is connectionless?
+
+        A. TCP
+        B. UDP
+
+        **A:** B
+
+        **Q:** Which port does HTTPS use?
+
+        A. 80
+        B. 443
+
+        **A:** B
+        """)
+    assert [([o.text for o in q.options], q.correct) for q in bank.questions] == [
+        (["TCP", "UDP"], ("B",)), (["80", "443"], ("B",))]
+
+
 def test_a_bare_a_line_is_text_outside_a_question():
     bank = read("""
         ### 1. What is a closure?
