@@ -75,7 +75,7 @@ def read_choice(question: Question) -> dict:
     truth = _TRUTH.match(answer)
     if truth and (_TRUE_FALSE_STEM.search(asked) or BLANK.search(asked) or not answer[truth.end():].strip()):
         value = "true" if truth.group(1).lower() in _TRUE else "false"
-        return {"kind": "truefalse", "correct": (value,), "reason": answer[truth.end():].strip(" \n。.，,") or None}
+        return {"kind": "truefalse", "correct": (value,), "reason": answer[truth.end():].lstrip(" \n。.，,").rstrip() or None}
     if BLANK.search(asked) and answer.strip():
         first = answer.strip().split("\n\n")[0]
         blanks = tuple(part.strip() for part in re.split(r"[；;]", first) if part.strip())
@@ -176,5 +176,5 @@ def _keys(answer: str, lower: bool = False) -> tuple[tuple[str, ...], str | None
     if not match:
         return (), answer.strip() or None
     keys = tuple(dict.fromkeys(re.findall(r"[A-H]", match.group(1).upper())))
-    reason = answer[match.end():].strip(" \n。.，,") or None
+    reason = answer[match.end():].lstrip(" \n。.，,").rstrip() or None  # ``B. 因为…``: the stop after the key, not the reason's own
     return keys, reason

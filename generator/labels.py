@@ -12,6 +12,12 @@ from functools import lru_cache
 
 from .attributes import only_attributes, split_frequency_mark, without_attributes, without_trailing_symbols
 
+# "Answer" in the other languages banks are translated into (the folded answers of
+# javascript-questions' 22 translations: ``<summary><b>Antwort</b></summary>``, ``#### Antwort: D``).
+_ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", "réponse", "resposta", "risposta",
+                     "răspuns", "antwoord", "odpowiedź", "odgovor", "përgjigja", "cevap", "jawaban", "đáp án",
+                     "ответ", "відповідь", "答え", "正解", "답", "정답", "คำตอบ", "الإجابة", "الاجابة"]
+
 # The one table of section labels: for each kind, the label qgen writes in each language
 # (first) and every synonym it reads.
 SECTION_LABELS = {
@@ -19,7 +25,7 @@ SECTION_LABELS = {
                  "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "question", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
                "read": ["答案", "解答", "参考答案", "解答过程", "回答", "答",
-                        "answer", "answers", "solution", "view answer", "show answer"]},
+                        "answer", "answers", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
                          "example", "examples", "code example"]},
@@ -55,7 +61,7 @@ _KIND_OF_LABEL = {
 }
 
 _COLON = "[：:]"
-QUESTION_MARKS = ("？", "?")
+QUESTION_MARKS = ("？", "?", "؟")  # full-width, ASCII, Arabic
 _QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{_COLON}|[.．、])?\s*(.*)$", re.I | re.S)
 _UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|question)\s*{_COLON}|q[.．](?=\s)|q\s*{_COLON})\s*(\S.*)$", re.I | re.S)

@@ -67,6 +67,34 @@ def test_a_stem_with_code_keeps_the_code_and_the_reason_follows_the_key():
     assert question.correct == ("A",) and question.reason.startswith("历史遗留")
 
 
+@pytest.mark.parametrize("word, asks", [("Antwort", "Was wird ausgegeben?"), ("Ответ", "Что будет в консоли?"),
+                                         ("Đáp án", "Output là gì?"), ("الإجابة", "ماهو الناتج ؟")])
+def test_a_translated_bank_folds_its_key_under_its_own_word_for_answer(word, asks):
+    bank = read(f"""
+        ###### 1. {asks}
+
+        ```javascript
+        console.log(typeof null)
+        ```
+
+        - A: `"object"`
+        - B: `"null"`
+
+        <details><summary><b>{word}</b></summary>
+        <p>
+
+        #### {word}: A
+
+        `typeof null` ist "object".
+
+        </p>
+        </details>
+        """)
+    (question,) = bank.questions
+    assert (question.title, question.correct, question.reason) == (asks, ("A",), '`typeof null` ist "object".')
+    assert not [f for f in bank.findings if f.code in ("empty-section", "choice-without-answer")]
+
+
 def test_true_false_and_fill_in():
     bank = read("""
         ### 1. TCP 是面向连接的协议。（　）
@@ -87,7 +115,7 @@ def test_true_false_and_fill_in():
         """)
     kinds = [(q.kind, q.correct) for q in bank.questions]
     assert kinds == [("truefalse", ("true",)), ("truefalse", ("false",)), ("fill", ("def", "class")), ("open", ())]
-    assert bank.questions[1].reason == "UDP 不保证顺序"
+    assert bank.questions[1].reason == "UDP 不保证顺序。"
 
 
 def test_lydiahallies_bank_reads_155_choice_questions_each_with_its_key(realworld):
