@@ -109,10 +109,32 @@ def unbolded(text: str) -> str:
     return bold.group(2).strip() if bold else text
 
 
+# A label in bold at the start of a heading: ``##### **问题**：…`` / ``##### **问题：** …``.
+_BOLD_LABEL_START = re.compile(rf"^(\*\*|__)([^*_\n]{{1,{MAX_LABEL_LENGTH}}}?)\s*({_COLON})?\1[ \t]*({_COLON})?[ \t]*")
+
+
+def bold_label_unwrapped(text: str) -> str:
+    """``**问题**：…`` -> ``问题：…``: a heading's bold label read as if it were plain."""
+    match = _BOLD_LABEL_START.match(text)
+    if match and (match.group(3) or match.group(4)):
+        return f"{match.group(2).strip()}：{text[match.end():]}"
+    return text
+
+
+def heading_bold_label(text: str) -> tuple[str, str] | None:
+    """(label, the rest) of a heading that opens with a bold label in any word
+    (``##### **出题人**：…``), as a bold label opening a paragraph is."""
+    match = _BOLD_LABEL_START.match(text.strip())
+    if match and (match.group(3) or match.group(4)) and not _NUMBERED.match(match.group(2)):
+        return match.group(2).strip(), text.strip()[match.end():].strip()
+    return None  # ``## **274.试写出程序结果：**`` is a numbered question
+
+
 def heading_marker(text: str) -> Marker:
     """Classify a heading's text as a question marker of some strength; bold around the
-    whole heading (``### **1.你最大的缺点**``) is not part of it."""
-    text = unbolded(strip_leading_tags(text).strip())
+    whole heading (``### **1.你最大的缺点**``) or around its label (``##### **问题**：…``)
+    is not part of it."""
+    text = bold_label_unwrapped(unbolded(strip_leading_tags(text).strip()))
     match = _NUMBERED_KEYWORD.match(text)
     if match:
         return Marker("keyword", int(match.group(1)), match.group(2).strip())
@@ -259,8 +281,9 @@ def line_kind(line: str) -> str | None:
 
 
 def split_label(text: str) -> tuple[str, str] | None:
-    """``答案：D`` -> ("答案", "D") when the part before the colon is a known label."""
-    match = _LABEL_WITH_TEXT.match(text.strip())
+    """``答案：D`` (or ``**答案**：D``) -> ("答案", "D") when the part before the colon is a
+    known label."""
+    match = _LABEL_WITH_TEXT.match(bold_label_unwrapped(text.strip()))
     if match and section_kind(match.group(1)):
         return match.group(1).strip(), match.group(2).strip()
     return None

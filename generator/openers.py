@@ -61,10 +61,11 @@ def _counting_up(markers: list[labels.Marker]) -> bool:
     return len(numbers) >= 2 and all(n == 1 or n == before + 1 for before, n in zip([0, *numbers], numbers))
 
 
-def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only: bool = True) -> Openers:
+def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only: bool = True,
+                least: int = 2) -> Openers:
     """Paragraphs that open with a question label and have an answer label after them, when
-    two or more lie under one of the ``headings``: each is a question, not the question
-    section of the heading above them (which would merge them into one). Without
+    ``least`` (two) or more lie under one of the ``headings``: each is a question, not the
+    question section of the heading above them (which would merge them into one). Without
     ``answered_only``, those with no answer too (a list of questions to ask, each
     ``Question: …`` over its code)."""
     groups: dict[int | None, list[tuple[int, str]]] = {}
@@ -81,7 +82,7 @@ def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered
         limits = [index for index, _ in openers[1:]] + [len(blocks)]
         answered = [(index, title) for (index, title), limit in zip(openers, limits)
                     if not answered_only or _answered(blocks, headings, index, limit)]
-        if len(answered) >= 2:
+        if len(answered) >= least:
             found.update((index, labels.Marker("keyword", None, title)) for index, title in answered)
     return found
 

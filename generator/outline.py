@@ -240,6 +240,8 @@ class _Walk:
             self.bold = self.numbered_bold  # a bank of numbered tasks, each answered by what follows it
         elif not headings and not self.bold:  # a bank of questions to ask: ``Question: …``, no answers
             self.bold = label_pairs(self.blocks, self.markers, {}, answered_only=False)
+            # else one question a file: ``**题目**：…`` over ``**参考答案**：…``, and nothing else asks
+            self.bold = self.bold or label_pairs(self.blocks, self.markers, {}, least=1)
         markers = {**{i: self.markers[i] for i in headings}, **self.bold}
         starts = sorted(markers)
         units = []

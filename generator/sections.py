@@ -34,8 +34,10 @@ def heading_text(block: Block) -> str:
 
 
 def is_label_heading(block: Block) -> bool:
-    """``#### 答案：D`` or ``### 解析``: a heading that names a section, not a question."""
-    return bool(labels.split_label(block.content) or labels.section_kind(block.content))
+    """``#### 答案：D``, ``### 解析`` or ``##### **出题人**：…``: a heading that names a
+    section, not a question."""
+    return bool(labels.split_label(block.content) or labels.section_kind(block.content)
+                or labels.heading_bold_label(block.content))
 
 
 def opens_main_section(block: Block) -> bool:
@@ -253,7 +255,7 @@ class QuestionCutter:
                 return None
             return self.segments(lines, line, labelled)
         if block.kind is BlockKind.HEADING:
-            split = labels.split_label(block.content)
+            split = labels.split_label(block.content) or labels.heading_bold_label(block.content)
             if split:
                 return [_Piece(split[0], split[1], line)]
             text = heading_text(block)

@@ -265,6 +265,22 @@ def test_a_lettered_option_with_a_stop_stays_an_option():
         (["TCP", "UDP"], ("B",)), (["80", "443"], ("B",))]
 
 
+def test_one_labelled_question_and_answer_make_a_bank_of_one():
+    # One question a file: the label pair is all it holds.
+    bank = read("""
+        **题目**：LRU 缓存机制
+        设计一个支持 get 和 put 的 LRU 缓存。
+
+        **出题人**：文景
+
+        **参考答案**：用哈希表加双向链表。
+        """)
+    (question,) = bank.questions
+    assert (question.title, question.answer) == ("LRU 缓存机制", "用哈希表加双向链表。")
+    assert question.question == "LRU 缓存机制\n设计一个支持 get 和 put 的 LRU 缓存。"
+    assert [(extra.label, extra.text) for extra in question.extra] == [("出题人", "文景")]
+
+
 def test_a_bare_a_line_is_text_outside_a_question():
     bank = read("""
         ### 1. What is a closure?

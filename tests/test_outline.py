@@ -271,6 +271,39 @@ def test_a_numbered_question_heading_with_no_title_takes_its_question_line():
         (1, "什么是动态规划？", "什么是动态规划"), (2, "什么是贪心算法？", "什么是贪心算法")]
 
 
+def test_headings_that_open_with_a_bold_label_are_a_question_and_its_sections():
+    # One question a file, each part a heading with its label in bold.
+    text = """##### **问题**：如何实现一个高效的单向链表逆序输出？
+
+##### **出题人**：阿里巴巴出题专家
+
+##### **参考答案**：下面是其中一种写法。
+
+```c
+void reverse(node* head);
+```
+"""
+    (question,) = read(text).questions
+    assert (question.title, question.question) == ("如何实现一个高效的单向链表逆序输出？",) * 2
+    assert question.answer == "下面是其中一种写法。\n\n```c\nvoid reverse(node* head);\n```"
+    assert [(extra.label, extra.text) for extra in question.extra] == [("出题人", "阿里巴巴出题专家")]
+
+
+def test_a_wholly_bold_numbered_heading_ending_in_a_colon_is_a_question_not_a_label():
+    bank = read("""
+        ## **1.结构与联合有何区别？**
+
+        联合的成员共用一块地址空间。
+
+        ## **2.试写出程序结果：**
+
+        ```c
+        int a = 4;
+        ```
+        """)
+    assert [(q.number, q.title) for q in bank.questions] == [(1, "结构与联合有何区别？"), (2, "试写出程序结果：")]
+
+
 def test_a_label_under_a_sub_heading_is_evidence_for_the_question_above_it():
     """``## N.`` questions whose answers have sub-headings, one of them over an
     ``#### Example:``: the questions are the ``##`` headings, not that sub-heading."""
