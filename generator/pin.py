@@ -33,6 +33,8 @@ def pin_ids(path: Path) -> list[Question]:
     for question in bank.questions:
         position = 2 * (question.line - 1)
         line = pieces[position]
+        if question.title not in line.decode("utf-8", "surrogateescape"):
+            continue  # asked by the file's name or title, or a title taken from its text: no line to write on
         with_id = _with_id(line, question.id)
         if with_id is None:
             continue

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import NotABank, SourceError, SourceErrors
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 DEFAULT_SOURCE = Path("source")
 
 

@@ -1,0 +1,46 @@
+"""Banks kept one question a file: the file's name (``11.3.1 什么是复制？.md``) or its front
+matter's ``title:`` asks the question, and everything under it answers it.
+
+The reader turns to this only when nothing in the file opens a question. The question's
+opening is a heading of no lines before the body, so that the cutter, the regions and the
+spans treat the file exactly as a heading question followed by its answer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import labels
+from .blocks import Block, BlockKind
+from .outline import Outline, Unit
+from .regions import Regions
+
+# ``11.3.1 什么是复制？`` -> ``什么是复制？``: the number that orders the files is not the title.
+_ORDERING_NUMBER = re.compile(r"^\d+(?:\.\d+)*[.、]?\s+")
+_SENTENCE_ENDS = (".", "。")  # ``title: Describe floats and how they work.``
+
+
+def asked_by_file(meta: dict, source: str) -> str | None:
+    """The question a file asks as a whole: its front matter's title when it is a question
+    or a sentence (a task), else its name when that ends with a question mark."""
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        title = title.strip()
+        return title if labels.ends_with_question_mark(title) or title.endswith(_SENTENCE_ENDS) else None
+    name = _ORDERING_NUMBER.sub("", Path(source).stem).strip()
+    return name if labels.ends_with_question_mark(name) else None
+
+
+def one_question_outline(blocks: list[Block], title: str, line_count: int) -> tuple[list[Block], Outline]:
+    """The file's blocks with the question's opening put before its body, and the outline of
+    that one question."""
+    body = next((i for i, block in enumerate(blocks) if block.kind is not BlockKind.FRONT_MATTER), len(blocks))
+    start = blocks[body].start if body < len(blocks) else max((b.end for b in blocks), default=0)
+    # An empty file (or front matter alone) is a question with no answer: its lines are the question's.
+    end = start if body < len(blocks) else line_count
+    opening = Block(BlockKind.HEADING, start, end, 0, -1, level=1, content=title)
+    blocks = [*blocks[:body], opening, *blocks[body:]]
+    outline = Outline([Unit(body, len(blocks), labels.Marker("keyword", None, title))], [])
+    Regions(blocks, {}, lambda index: range(0)).assign(outline)
+    return blocks, outline
