@@ -82,6 +82,7 @@ class Block:
     text_end: int = 0  # an item: one past the last line of its first paragraph (its start if none)
     cells: tuple[str, ...] = ()  # a row: its cells' inline Markdown
     columns: tuple[str, ...] = ()  # a row: its table's header cells
+    indented: bool = False  # its first line starts with a space or a tab
 
 
 def _leading_bold(content: str) -> tuple[str, str] | None:
@@ -138,11 +139,13 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
                 last += 1
         split = expand(tokens, lines, index, last) if expand else None
         if split is not None:
+            for block in split:
+                block.indented = lines[block.start][:1] in (" ", "\t")
             blocks.extend(split)
             index = last + 1
             continue
         start, end = token.map if token.map else (0, 0)
-        block = Block(kind, start, end, index, last)
+        block = Block(kind, start, end, index, last, indented=bool(token.map) and lines[start][:1] in (" ", "\t"))
         if kind is BlockKind.HEADING:
             block.level = int(token.tag[1])
             block.content = tokens[index + 1].content

@@ -67,6 +67,7 @@ _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{_COLON}|
 _UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|question)\s*{_COLON}|q[.．](?=\s)|q\s*{_COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{_COLON})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
+_NAMED_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)\s*/?>(.*?)</a\s*>""", re.I | re.S)
 _WHOLLY_BOLD = re.compile(r"(\*\*|__)([^*_]+)\1")
 _LABEL_WITH_TEXT = re.compile(rf"^([^：:\n]{{1,30}}?)\s*{_COLON}\s*(.*)$", re.S)
 
@@ -99,7 +100,10 @@ def section_kind(label: str) -> str | None:
 
 
 def strip_leading_tags(text: str) -> str:
-    """``<a name=x></a>55. …`` -> ``55. …``: anchors before a number are not the title."""
+    """``<a name=x></a>55. …`` -> ``55. …``, ``<a name="css">CSS</a>`` -> ``CSS``: tags
+    before a heading's words and the anchors that name it for links are not its title."""
+    if "<a" in text:
+        text = _NAMED_ANCHOR.sub(r"\1", text)
     return _LEADING_TAGS.sub("", text).lstrip()
 
 

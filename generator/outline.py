@@ -67,6 +67,19 @@ def outline_blocks(blocks: list[Block]) -> Outline:
     return outline
 
 
+def _tucked_headings(blocks: list[Block]) -> set[int]:
+    """Headings indented under an item that opens with a heading (``3. ### What is …``
+    followed by ``  #### call`` and ``  ## Key Points``): too little indented to be inside
+    the item for Markdown, but written as part of its answer, not as parts of the bank."""
+    tucked, after_item = set(), False
+    for index, block in enumerate(blocks):
+        if not block.indented:
+            after_item = block.kind is BlockKind.ITEM and block.level > 0
+        elif after_item and block.kind is BlockKind.HEADING:
+            tucked.add(index)
+    return tucked
+
+
 class _Walk:
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
@@ -89,8 +102,9 @@ class _Walk:
         question and ``#### 答案：D`` a label, but a bare label word above the heading before
         it (``### 答案解析`` after ``#### 1. …``) starts a new part of the document."""
         found, level_before = {}, 0
+        tucked = _tucked_headings(self.blocks)
         for index, block in enumerate(self.blocks):
-            if block.kind is not BlockKind.HEADING or block.in_details:
+            if block.kind is not BlockKind.HEADING or block.in_details or index in tucked:
                 continue
             marker = labels.heading_marker(block.content)
             bare_word_above = block.level < level_before and not labels.split_label(block.content)
@@ -140,9 +154,14 @@ class _Walk:
         return body
 
     def has_content(self, index: int) -> bool:
+        return self._body_of(index) == "content"
+
+    def _body_of(self, index: int) -> str:
+        """What is under a heading: "content", "navigation" (a table of contents) or "nothing"."""
         body = [self.blocks[i] for i in self._section_range(index)]
-        return any(b.kind not in (BlockKind.HR, BlockKind.DETAILS_CLOSE) and not b.is_tag_only
-                   for b in body) and not is_navigation(body)
+        if not any(b.kind not in (BlockKind.HR, BlockKind.DETAILS_CLOSE) and not b.is_tag_only for b in body):
+            return "nothing"
+        return "navigation" if is_navigation(body) else "content"
 
     def _section_range(self, index: int) -> range:
         """The blocks under a heading, down to the next heading of its level or above."""
@@ -267,7 +286,8 @@ class _Walk:
         if position == 0:
             return None
         head = self.heads[position - 1]
-        while head is not None and head in self._question_starts:
+        # Not a question it follows, nor a table of contents (``### Table of Contents`` before ``1. ### …``).
+        while head is not None and (head in self._question_starts or self._body_of(head) == "navigation"):
             head = self.parent[head]
         return head
 
@@ -288,7 +308,8 @@ class _Walk:
                 if open_at.get(level) is not None:
                     found[head] = open_at[level]
             else:
-                open_at[level] = None if self.has_content(head) or head in numbered else head
+                # ``### Table of Contents`` over its links is navigation, not a part.
+                open_at[level] = None if self._body_of(head) != "nothing" or head in numbered else head
         return found
 
     def _parts(self, units: list[Unit]) -> list[PartHeading]:

@@ -1,5 +1,7 @@
 """Where the questions are: found by the bank's structure, every line in one span."""
 
+import textwrap
+
 import pytest
 
 from generator.errors import NotABank
@@ -474,3 +476,78 @@ def test_headings_that_ask_before_the_first_question_are_said_to_be_preface():
         """)
     assert len(bank.questions) == 2
     assert [(f.code, f.line) for f in bank.findings] == [("questions-in-preface", 3)]
+
+
+def test_headings_indented_under_a_numbered_question_heading_are_its_answer_not_parts():
+    # javascript-interview-questions style: ``3. ### …`` items, the answer indented by two
+    # spaces (too few to be inside the item for Markdown), with its own ``####``/``##``
+    # headings; the table of contents above the items is navigation, not their part.
+    text = """
+        # JavaScript Interview Questions
+
+        ### Table of Contents
+
+        | No. | Questions |
+        | --- | --------- |
+        | 1 | [What is call](#what-is-call) |
+        | 2 | [What is JSON](#what-is-json) |
+
+        1. ### What is call?
+
+          It invokes a function.
+
+          #### Syntax
+
+          ```js
+          f.call(thisArg)
+          ```
+
+          ## Key Points
+
+          - **call** takes its arguments one by one.
+
+          **[⬆ Back to Top](#table-of-contents)**
+
+        2. ### What is JSON?
+
+            A text format for data.
+
+        ### Coding Exercise
+
+        1. ### What is the output of below code?
+
+            ```js
+            console.log(1)
+            ```
+
+            Answer: 1
+        """
+    bank = read(text)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        ("What is call?", "JavaScript Interview Questions"), ("What is JSON?", "JavaScript Interview Questions"),
+        ("What is the output of below code?", "Coding Exercise")]
+    first = bank.questions[0]
+    assert "#### Syntax" in first.answer and "f.call(thisArg)" in first.answer
+    assert "## Key Points" in first.answer and "takes its arguments one by one" in first.answer
+    assert [f.code for f in bank.findings if f.code == "skipped-text"] == []
+    assert_spans_cover(bank, count_lines(textwrap.dedent(text).lstrip("\n")))
+
+
+def test_a_named_anchor_around_a_heading_is_not_part_of_its_title():
+    bank = read("""
+        # Questions
+
+        ## <a name="css">CSS 相关问题：</a>
+
+        ### <a name="box">What is the box model?</a>
+
+        Content, padding, border, margin.
+
+        ## <a id='js'>JS</a>
+
+        ### <a name="q2"></a>What is a closure?
+
+        A function with its scope.
+        """)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        ("What is the box model?", "CSS 相关问题："), ("What is a closure?", "JS")]
