@@ -105,6 +105,10 @@ class Span:
     ref: str | None = None
 
 
+# Between the names of a part and the headings that group it: ``DevOps › 初级``.
+PART_PATH_SEPARATOR = " › "
+
+
 @dataclass(frozen=True)
 class Part:
     """A heading above the questions that holds some of them (``## 一、基础``), with the

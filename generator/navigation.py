@@ -34,6 +34,11 @@ def is_navigation(blocks: list[Block]) -> bool:
     return links > 0
 
 
+def is_anchor_only(block: Block) -> bool:
+    """A paragraph of nothing but tags (``<a name="devops-beginner"></a>``): an anchor to link to."""
+    return block.kind is BlockKind.PARAGRAPH and _anchor_links_only(block.content) == 0
+
+
 @lru_cache(maxsize=4096)
 def _anchor_links_only(content: str) -> int | None:
     """The number of links to '#anchors' when the text holds nothing else, else None."""

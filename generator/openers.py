@@ -168,7 +168,14 @@ def table_questions(blocks: list[Block]) -> Openers:
 
 
 # Summaries that name a folded answer rather than ask (``View answer``, ``查看答案``).
+_TOGGLE_LENGTH = 30
 _ANSWER_WORDS = re.compile(r"answer|solution|view|show|hide|toggle|contents|答案|解答|查看|显示|展开|目录", re.I)
+
+
+def _is_toggle(summary: str) -> bool:
+    """``Show answer``, ``查看答案``: a few words that open the fold, not a question that
+    happens to say "solutions" (``What are the pros/cons of each of the solutions …? ***``)."""
+    return len(summary) <= _TOGGLE_LENGTH and bool(_ANSWER_WORDS.search(summary))
 
 
 def is_folded(block: Block) -> bool:
@@ -185,7 +192,7 @@ def details_questions(blocks: list[Block]) -> Openers:
     that asks is, whatever its words: ``How do you view hidden files?``)."""
     asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
               and labels.section_kind(block.summary) is None
-              and (labels.ends_with_question_mark(block.summary) or not _ANSWER_WORDS.search(block.summary))}
+              and (labels.ends_with_question_mark(block.summary) or not _is_toggle(block.summary))}
     if sum(labels.ends_with_question_mark(summary) for summary in asking.values()) < 2:
         return {}
     found = {}

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from . import labels
 from .blocks import Block, BlockKind
+from .model import PART_PATH_SEPARATOR
 from .navigation import is_navigation
 from .numbering import numbered_runs, relevel
 from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
@@ -46,6 +47,10 @@ class PartHeading:
     index: int  # the heading's block
     title: str
     first_question: int  # the block of its first question
+    # The headings above it that only group parts (``## DevOps`` over ``#### 初级``), named in
+    # its title when another part has its name.
+    groups: tuple[int, ...] = ()
+
 
 
 @dataclass
@@ -323,11 +328,37 @@ class _Walk:
             held = set()
         parts: list[PartHeading] = []
         index_of: dict[int, int] = {}
+        names = [self._name(c) for c in held]
         for unit, container in zip(units, containers):
             if container in held:
                 if container not in index_of:
                     index_of[container] = len(parts)
-                    title = labels.strip_leading_tags(self.blocks[container].content).strip()
-                    parts.append(PartHeading(container, title, unit.start))
+                    groups = self._groups_above(container, held, units)
+                    # ``初级`` under ``## DevOps`` and under ``## Jenkins``: each named with its groups.
+                    named = groups if names.count(self._name(container)) > 1 else ()
+                    title = PART_PATH_SEPARATOR.join(self._name(i) for i in (*named, container))
+                    parts.append(PartHeading(container, title, unit.start, groups))
                 unit.part = index_of[container]
         return parts
+
+    def _name(self, heading: int) -> str:
+        return labels.strip_leading_tags(self.blocks[heading].content).strip()
+
+    def _extent(self, index: int) -> int:
+        """One past the last block under a heading, questions included: the next heading of its level or above."""
+        level = self.blocks[index].level
+        position = bisect.bisect_right(self.heads, index)
+        return next((head for head in self.heads[position:] if self.blocks[head].level <= level), len(self.blocks))
+
+    def _groups_above(self, container: int, held: set[int], units: list[Unit]) -> tuple[int, ...]:
+        """The headings above a part that group parts without holding questions themselves,
+        outermost first, up to the bank's title (a heading above every question): ``初级``
+        under ``## DevOps`` is "DevOps › 初级" when ``初级`` under ``## Jenkins`` is another part."""
+        groups = []
+        ancestor = self.parent[container]
+        while ancestor is not None and ancestor not in held and ancestor not in self._question_starts:
+            if self._extent(ancestor) >= units[-1].end and ancestor < units[0].start:
+                break  # the bank's title
+            groups.append(ancestor)
+            ancestor = self.parent[ancestor]
+        return tuple(reversed(groups))

@@ -228,12 +228,16 @@ class _BankWalk:
 
     def parts(self) -> list[Part]:
         """Each part with the text between its heading and its first question."""
-        heading_of = {part.index for part in self.outline.parts}
+        heading_of = {index for part in self.outline.parts for index in (part.index, *part.groups)}
         texts: dict[int, list[Block]] = {}
+        first: dict[int, int] = {}  # its first block: a heading that groups it, else its own
         for index, (kind, ref) in enumerate(self.outline.regions):
-            if kind == "part" and index not in heading_of:
-                texts.setdefault(ref, []).append(self.blocks[index])
-        return [Part(part.title, self.blocks[part.index].start + 1, self.markdown_of(texts.get(number, [])))
+            if kind == "part":
+                first.setdefault(ref, index)
+                if index not in heading_of:
+                    texts.setdefault(ref, []).append(self.blocks[index])
+        return [Part(part.title, self.blocks[first.get(number, part.index)].start + 1,
+                     self.markdown_of(texts.get(number, [])))
                 for number, part in enumerate(self.outline.parts)]
 
     def markdown_of(self, blocks: list[Block]) -> str:

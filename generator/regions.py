@@ -8,7 +8,7 @@ from typing import Callable
 
 from . import labels
 from .blocks import Block, BlockKind
-from .navigation import is_navigation
+from .navigation import is_anchor_only, is_navigation
 
 BOLD_LEVEL = 7  # bold question lines sit below every heading
 
@@ -29,6 +29,15 @@ class Regions:
             for index in range(part.index, part.first_question):
                 if regions[index] is None:
                     regions[index] = ("part", number)
+            # The headings that group it right above it (``## DevOps`` over ``#### 初级``), with
+            # the text under each: the part's too.
+            grouping = {index for group in part.groups for index in (group, *self.direct_body(group))}
+            for group in part.groups:
+                if all(i in grouping or self._is_navigation(i) for i in range(group, part.index)):
+                    for index in sorted(grouping):
+                        if index >= group and regions[index] is None:
+                            regions[index] = ("part", number)
+                    break
         first = next((i for i, r in enumerate(regions) if r is not None), len(self.blocks))
         for index, block in enumerate(self.blocks):
             if block.kind is BlockKind.FRONT_MATTER:
@@ -45,9 +54,9 @@ class Regions:
         outline.skipped = self._skipped_runs(regions, outline.units, outline)
 
     def _is_navigation(self, index: int) -> bool:
-        """A navigation block, or a heading with nothing but navigation under it (目录)."""
+        """A navigation block or an anchor line, or a heading with nothing but navigation under it (目录)."""
         block = self.blocks[index]
-        if block.kind is BlockKind.HR or block.is_tag_only or (
+        if block.kind is BlockKind.HR or block.is_tag_only or is_anchor_only(block) or (
                 block.kind is not BlockKind.HEADING and is_navigation([block])):
             return True
         if block.kind is BlockKind.HEADING and index in self.markers:

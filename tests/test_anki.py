@@ -165,15 +165,20 @@ def test_each_bank_keeps_its_own_card_language(collection, tmp_path):
     assert ">答案<" in collection.get_card(chinese).answer()
 
 
-def test_parts_become_tags_and_numbering_gives_no_duplicate(collection, tmp_path):
-    (tmp_path / "bank.md").write_text(
-        "## 一、基础\n\n### 1. 什么是进程？\n\n**答案：** 资源。\n\n## Python 进阶\n\n### 1. 什么是协程？\n\n**答案：** 用户态。\n",
-        "utf-8")
+@pytest.mark.parametrize("text, tags", [
+    ("## 一、基础\n\n### 1. 什么是进程？\n\n**答案：** 资源。\n\n## Python 进阶\n\n### 1. 什么是协程？\n\n**答案：** 用户态。\n",
+     [("bank", "part::Python_进阶"), ("bank", "part::基础")]),
+    # Parts of the same name under different headings: nested tags.
+    ("# DevOps 面试题\n\n## DevOps\n\n### 初级\n\n#### 什么是 DevOps？\n\n**答案：** 一种文化。\n\n"
+     "## Jenkins\n\n### 初级\n\n#### 什么是 Jenkins？\n\n**答案：** 一个 CI 服务器。\n",
+     [("bank", "part::DevOps::初级"), ("bank", "part::Jenkins::初级")]),
+])
+def test_parts_become_tags_and_numbering_gives_no_duplicate(collection, tmp_path, text, tags):
+    (tmp_path / "bank.md").write_text(text, "utf-8")
     result = build(tmp_path / "bank.md", "--out", tmp_path / "out")
     assert "[duplicate-number]" not in result.stderr
     import_package(collection, tmp_path / "out" / "bank.apkg")
-    tags = sorted(tuple(collection.get_note(nid).tags) for nid in collection.find_notes(""))
-    assert tags == [("bank", "part::Python_进阶"), ("bank", "part::基础")]
+    assert sorted(tuple(collection.get_note(nid).tags) for nid in collection.find_notes("")) == tags
 
 
 def test_a_line_inserted_in_the_first_question_changes_only_its_note(collection, tmp_path, bank_dir):
@@ -210,3 +215,4 @@ def test_anki_tags_written_in_a_bank_stay_text(collection, tmp_path):
     for text in ("[sound:evil.mp3]", "[anki:tts lang=en_US]hello[/anki:tts]", "[latex]x^2[/latex]", "[$]y[/$]",
                  "[$$]z[/$$]"):
         assert text.replace("[", "&#91;") in answer
+

@@ -551,3 +551,46 @@ def test_a_named_anchor_around_a_heading_is_not_part_of_its_title():
         """)
     assert [(q.title, q.part) for q in bank.questions] == [
         ("What is the box model?", "CSS 相关问题："), ("What is a closure?", "JS")]
+
+
+def test_parts_of_the_same_name_are_named_with_the_headings_that_group_them():
+    # devops-exercises style: a heading per topic, levels under each, folded answers.
+    text = """
+        # DevOps Interview Questions
+
+        ## DevOps
+
+        <a name="devops-beginner"></a>
+        #### 初级
+
+        <details>
+        <summary>什么是 DevOps？</summary><br><b>
+        一种文化。
+        </b></details>
+
+        ## Jenkins
+
+        Jenkins 是一个 CI 服务器。
+
+        #### 初级
+
+        <details>
+        <summary>什么是 Jenkins？</summary><br><b>
+        一个 CI 服务器。
+        </b></details>
+
+        #### 高级
+
+        <details>
+        <summary>What are the pros/cons of each of the solutions from the admin's perspective? ***</summary><br><b>
+        It depends.
+        </b></details>
+        """
+    bank = read(text)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        ("什么是 DevOps？", "DevOps › 初级"), ("什么是 Jenkins？", "Jenkins › 初级"),
+        ("What are the pros/cons of each of the solutions from the admin's perspective? ***", "高级")]
+    assert [(part.title, part.line, part.text) for part in bank.parts] == [
+        ("DevOps › 初级", 3, ""), ("Jenkins › 初级", 13, "Jenkins 是一个 CI 服务器。"), ("高级", 24, "")]
+    assert bank.findings == ()
+    assert_spans_cover(bank, count_lines(textwrap.dedent(text).lstrip("\n")))
