@@ -215,4 +215,3 @@ def test_anki_tags_written_in_a_bank_stay_text(collection, tmp_path):
     for text in ("[sound:evil.mp3]", "[anki:tts lang=en_US]hello[/anki:tts]", "[latex]x^2[/latex]", "[$]y[/$]",
                  "[$$]z[/$$]"):
         assert text.replace("[", "&#91;") in answer
-
