@@ -93,7 +93,7 @@ class _Walk:
         self.runs = numbered_runs(self.heads, self.markers)
         self.relevelled = relevel(self.blocks, self.runs)
         self.bold, self.lone_bold, self.numbered_bold = bold_questions(blocks)
-        self.bold.update(details_questions(blocks))
+        self.bold.update(self._folded_outside_questions(details_questions(blocks)))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
         # Items and rows are blocks only when nothing else in the bank opens a question.
         self.bold.update(list_questions(blocks))
@@ -118,6 +118,18 @@ class _Walk:
                 level_before = block.level
         return found
 
+    def _folded_outside_questions(self, folded: dict[int, labels.Marker]) -> dict[int, labels.Marker]:
+        """Folds whose summary asks, but not those under a heading that asks a question
+        itself (``### 常见的封锁类型？`` over ``<details><summary>封锁粒度的概念</summary>``
+        and ``<summary>什么是触发器？</summary>``): those fold parts of its answer."""
+        kept = {}
+        for index, marker in folded.items():
+            position = bisect.bisect_left(self.heads, index)
+            above = self.heads[position - 1] if position else None
+            if above is None or not labels.ends_with_question_mark(self.markers[above].title):
+                kept[index] = marker
+        return kept
+
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""
         parent, stack = {}, []
@@ -137,17 +149,20 @@ class _Walk:
             end += 1
         return range(index + 1, end)
 
-    def _evidenced(self, index: int) -> bool:
+    def _evidence(self, index: int) -> str | None:
+        """Why a heading is a question: "keyword", "label", "fold" (a folded answer right
+        under it), or None."""
         if self.markers[index].strength == "keyword":
-            return True
+            return "keyword"
+        found = None
         for position in self.direct_body(index):
             block = self.blocks[position]
             if block.kind is BlockKind.DETAILS_OPEN:
                 if position not in self.bold and not is_navigation(self._details_body(position)):
-                    return True
+                    found = "fold"
             elif opens_main_section(block):
-                return True
-        return False
+                return "label"
+        return found
 
     def _details_body(self, opening: int) -> list[Block]:
         depth = self.blocks[opening].depth
@@ -180,7 +195,8 @@ class _Walk:
     # -- which headings are questions ------------------------------------------------------
 
     def _question_headings(self) -> set[int]:
-        evidenced = list(dict.fromkeys(self._asking_ancestor(i) for i in self.heads if self._evidenced(i)))
+        evidence = {i: self._evidence(i) for i in self.heads}
+        evidenced = list(dict.fromkeys(self._asking_ancestor(i, evidence[i]) for i in self.heads if evidence[i]))
         looks = {i for i in self.heads if labels.looks_like_question(self.markers[i])}
         if not evidenced and not self.bold:
             return self._unlabelled_questions(looks)
@@ -212,13 +228,16 @@ class _Walk:
                 and labels.ends_with_question_mark(self.markers[i].title) and self.markers[i].title not in asked
                 and self.has_content(i)}
 
-    def _asking_ancestor(self, index: int) -> int:
+    def _asking_ancestor(self, index: int, evidence: str) -> int:
         """An evidenced heading that does not look like a question, under one that does
         (``### Pre-training`` over an ``#### Example:``, in ``## 6. Discuss pre-training…``):
-        its evidence is its parent's, the question it is part of. A heading whose body labels
-        the question (``#### 3.1 贪心算法`` over ``**题目**：…``) asks it itself."""
+        its evidence is its parent's, the question it is part of; so is a follow-up question
+        whose only evidence is a folded answer (``##### 创建索引时需要注意什么？`` over
+        ``<details><summary>展开</summary>``, under ``### 在哪些地方适合创建索引？``). A heading
+        whose body labels the question (``#### 3.1 贪心算法`` over ``**题目**：…``) asks it itself."""
         parent = self.parent[index]
-        if labels.looks_like_question(self.markers[index]) or parent is None or self._labels_question(index):
+        if parent is None or self._labels_question(index) or (
+                labels.looks_like_question(self.markers[index]) and evidence != "fold"):
             return index
         return parent if labels.looks_like_question(self.markers[parent]) else index
 

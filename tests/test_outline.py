@@ -594,3 +594,63 @@ def test_parts_of_the_same_name_are_named_with_the_headings_that_group_them():
         ("DevOps › 初级", 3, ""), ("Jenkins › 初级", 13, "Jenkins 是一个 CI 服务器。"), ("高级", 24, "")]
     assert bank.findings == ()
     assert_spans_cover(bank, count_lines(textwrap.dedent(text).lstrip("\n")))
+
+
+def test_folds_under_a_question_heading_are_parts_of_its_answer():
+    # Waking-Up style: ``### …？`` questions without labels, sub-topics of an answer folded
+    # in <details> (some of whose summaries ask), a follow-up ``#####`` over a "展开" fold.
+    bank = read("""
+        # 数据库
+
+        ### 事务的概念和特性？
+
+        概念：事务是一个操作序列。
+
+        ### 常见的封锁类型？
+
+        读写锁与意向锁。
+
+        <details>
+        <summary>封锁粒度的概念</summary>
+
+        行级锁以及表级锁。
+
+        </details>
+
+        <details>
+        <summary>什么是触发器？</summary>
+
+        由事件触发的存储过程。
+
+        </details>
+
+        <details>
+        <summary>有哪些约束类型？</summary>
+
+        主键、唯一、外键。
+
+        </details>
+
+        ### 在哪些地方适合创建索引？
+
+        - 经常被查询的字段
+
+        ##### 创建索引时需要注意什么？
+
+        <details>
+        <summary>展开</summary>
+
+        只应建立在小字段上。
+
+        </details>
+
+        ### 索引的分类？
+
+        普通索引、唯一索引。
+        """)
+    assert [(q.title, q.answer.split("\n")[0], [e.label for e in q.extra]) for q in bank.questions] == [
+        ("事务的概念和特性？", "概念：事务是一个操作序列。", []),
+        ("常见的封锁类型？", "读写锁与意向锁。", ["封锁粒度的概念", "什么是触发器？", "有哪些约束类型？"]),
+        ("在哪些地方适合创建索引？", "- 经常被查询的字段", ["展开"]),
+        ("索引的分类？", "普通索引、唯一索引。", [])]
+    assert [f.code for f in bank.findings] == []
