@@ -20,6 +20,7 @@ answers, and question-label paragraphs with no answer (``Question: …`` over it
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from dataclasses import dataclass, field
 
@@ -99,6 +100,7 @@ class _Walk:
         self.bold.update(list_questions(blocks))
         self.bold.update(table_questions(blocks))
         self.parent = self._parents()
+        self._asking_count: Counter | None = None
 
     # -- what opens a question -------------------------------------------------------------
 
@@ -195,6 +197,7 @@ class _Walk:
     # -- which headings are questions ------------------------------------------------------
 
     def _question_headings(self) -> set[int]:
+        self._openers = sorted(self.bold)
         evidence = {i: self._evidence(i) for i in self.heads}
         evidenced = list(dict.fromkeys(self._asking_ancestor(i, evidence[i]) for i in self.heads if evidence[i]))
         looks = {i for i in self.heads if labels.looks_like_question(self.markers[i])}
@@ -239,7 +242,27 @@ class _Walk:
         if parent is None or self._labels_question(index) or (
                 labels.looks_like_question(self.markers[index]) and evidence != "fold"):
             return index
-        return parent if labels.looks_like_question(self.markers[parent]) else index
+        if labels.looks_like_question(self.markers[parent]):
+            return parent
+        # ``### GIL的设计初衷?`` over a fold, under ``## GIL`` among ``## 什么是装饰器？`` and
+        # more: the level above asks more questions, and the fold is a follow-up's (unless
+        # the heading above holds questions of other kinds, folds that ask).
+        if evidence == "fold" and self._asking_siblings(parent) > self._asking_siblings(index) and not self._opens_between(
+                parent, index):
+            return parent
+        return index
+
+    def _opens_between(self, first: int, last: int) -> bool:
+        """Whether a paragraph or fold opens a question between two blocks."""
+        position = bisect.bisect_right(self._openers, first)
+        return position < len(self._openers) and self._openers[position] < last
+
+    def _asking_siblings(self, index: int) -> int:
+        """How many headings beside this one (under the same heading, at its level) look like questions."""
+        if self._asking_count is None:
+            self._asking_count = Counter((self.parent[head], self.blocks[head].level) for head in self.heads
+                                         if labels.looks_like_question(self.markers[head]))
+        return self._asking_count[self.parent[index], self.blocks[index].level]
 
     def _labels_question(self, index: int) -> bool:
         return any(self.blocks[position].kind is BlockKind.PARAGRAPH
@@ -324,6 +347,8 @@ class _Walk:
         # A heading numbered between its neighbours (``#### 9)`` between 8 and 10) is an
         # unanswered question when nothing is under it, never a part.
         numbered = {index for run in self.runs for index in run[1:-1]}
+        # So is a heading that asks (``## 什么是装饰器？`` with nothing under it).
+        numbered |= {head for head in self.heads if labels.ends_with_question_mark(self.markers[head].title)}
         for head in self.heads:
             level = self.blocks[head].level
             for deeper in [other for other in open_at if other > level]:

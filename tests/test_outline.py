@@ -654,3 +654,45 @@ def test_folds_under_a_question_heading_are_parts_of_its_answer():
         ("在哪些地方适合创建索引？", "- 经常被查询的字段", ["展开"]),
         ("索引的分类？", "普通索引、唯一索引。", [])]
     assert [f.code for f in bank.findings] == []
+
+
+def test_follow_ups_folded_under_a_topic_heading_do_not_hide_the_questions_beside_it():
+    # Waking-Up's Python handbook: ``## …？`` questions without labels; under ``## GIL``,
+    # ``### …?`` follow-ups each over a "展开" fold; an empty ``## 什么是装饰器？``.
+    bank = read("""
+        # Python
+
+        ## 什么是 Python 生成器？
+
+        一边循环一边计算的机制。
+
+        ## list 和 tuple 有什么区别？
+
+        list 可变，tuple 不可变。
+
+        ## GIL(Global Interpreter Lock)
+
+        全局解释器锁。
+
+        ### GIL的设计初衷?
+        <details>
+        <summary>展开</summary>
+        单核时代高效利用 CPU。
+        </details>
+
+        ### GIL的实现是线程不安全?为什么?
+        <details>
+        <summary>展开</summary>
+        是不安全的。
+        </details>
+
+        ## 什么是装饰器？
+
+        ## 什么是 lambda 表达式？
+
+        匿名函数。
+        """)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        ("什么是 Python 生成器？", None), ("list 和 tuple 有什么区别？", None), ("GIL(Global Interpreter Lock)", None),
+        ("什么是 lambda 表达式？", None)]
+    assert [(f.line, f.code) for f in bank.findings] == [(27, "skipped-heading")]  # 什么是装饰器？ has nothing under it
