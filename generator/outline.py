@@ -53,7 +53,6 @@ class PartHeading:
     groups: tuple[int, ...] = ()
 
 
-
 @dataclass
 class Outline:
     units: list[Unit]
@@ -101,6 +100,7 @@ class _Walk:
         self.bold.update(table_questions(blocks))
         self.parent = self._parents()
         self._asking_count: Counter | None = None
+        self._extents: dict[int, int] = {}
 
     # -- what opens a question -------------------------------------------------------------
 
@@ -247,8 +247,8 @@ class _Walk:
         # ``### GIL的设计初衷?`` over a fold, under ``## GIL`` among ``## 什么是装饰器？`` and
         # more: the level above asks more questions, and the fold is a follow-up's (unless
         # the heading above holds questions of other kinds, folds that ask).
-        if evidence == "fold" and self._asking_siblings(parent) > self._asking_siblings(index) and not self._opens_between(
-                parent, index):
+        if (evidence == "fold" and self._asking_siblings(parent) > self._asking_siblings(index)
+                and not self._opens_between(parent, index)):
             return parent
         return index
 
@@ -389,10 +389,14 @@ class _Walk:
         return labels.strip_leading_tags(self.blocks[heading].content).strip()
 
     def _extent(self, index: int) -> int:
-        """One past the last block under a heading, questions included: the next heading of its level or above."""
-        level = self.blocks[index].level
-        position = bisect.bisect_right(self.heads, index)
-        return next((head for head in self.heads[position:] if self.blocks[head].level <= level), len(self.blocks))
+        """One past the last block under a heading, questions included: the next heading of
+        its level or above (each asked once: the bank's title is every part's ancestor)."""
+        if index not in self._extents:
+            level = self.blocks[index].level
+            position = bisect.bisect_right(self.heads, index)
+            self._extents[index] = next((head for head in self.heads[position:] if self.blocks[head].level <= level),
+                                        len(self.blocks))
+        return self._extents[index]
 
     def _groups_above(self, container: int, held: set[int], units: list[Unit]) -> tuple[int, ...]:
         """The headings above a part that group parts without holding questions themselves,
