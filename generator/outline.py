@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 
 from . import labels
 from .blocks import Block, BlockKind
-from .model import PART_PATH_SEPARATOR
 from .navigation import is_navigation
 from .numbering import numbered_runs, relevel
 from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
+from .parts import PartFinder, PartHeading
 from .regions import Regions
 from .sections import is_label_heading, opens_main_section
 
@@ -41,16 +41,6 @@ class Unit:
     end: int
     marker: labels.Marker
     part: int | None = None
-
-
-@dataclass
-class PartHeading:
-    index: int  # the heading's block
-    title: str
-    first_question: int  # the block of its first question
-    # The headings above it that only group parts (``## DevOps`` over ``#### 初级``), named in
-    # its title when another part has its name.
-    groups: tuple[int, ...] = ()
 
 
 @dataclass
@@ -100,7 +90,6 @@ class _Walk:
         self.bold.update(table_questions(blocks))
         self.parent = self._parents()
         self._asking_count: Counter | None = None
-        self._extents: dict[int, int] = {}
 
     # -- what opens a question -------------------------------------------------------------
 
@@ -176,9 +165,9 @@ class _Walk:
         return body
 
     def has_content(self, index: int) -> bool:
-        return self._body_of(index) == "content"
+        return self.body_of(index) == "content"
 
-    def _body_of(self, index: int) -> str:
+    def body_of(self, index: int) -> str:
         """What is under a heading: "content", "navigation" (a table of contents) or "nothing"."""
         body = [self.blocks[i] for i in self._section_range(index)]
         if not any(b.kind not in (BlockKind.HR, BlockKind.DETAILS_CLOSE) and not b.is_tag_only for b in body):
@@ -317,96 +306,9 @@ class _Walk:
             while end < limit and not self._ends_question(self.blocks[start], end):
                 end += 1
             units.append(Unit(start, end, markers[start]))
-        return units, self._parts(units)
+        return units, PartFinder(self, units).parts()
 
     def _ends_question(self, opening: Block, index: int) -> bool:
         if index not in self.markers:
             return False
         return opening.kind is not BlockKind.HEADING or self.blocks[index].level <= opening.level
-
-    def _container(self, unit: Unit) -> int | None:
-        """The heading a question sits in: a heading question's parent; for a bold line, the
-        nearest heading before it (or, inside a heading question, that question's)."""
-        if unit.start in self.markers:
-            return self._divider_of.get(unit.start) or self.parent[unit.start]
-        position = bisect.bisect_left(self.heads, unit.start)
-        if position == 0:
-            return None
-        head = self.heads[position - 1]
-        # Not a question it follows, nor a table of contents (``### Table of Contents`` before ``1. ### …``).
-        while head is not None and (head in self._question_starts or self._body_of(head) == "navigation"):
-            head = self.parent[head]
-        return head
-
-    def _dividers(self) -> dict[int, int]:
-        """Each heading question's divider: a heading at its own level with nothing under
-        it, before it with only questions of that level between them (``## # 2. VARIABLES``
-        over ``## Q. …`` headings), a part written as a sibling of its questions. One pass."""
-        found: dict[int, int] = {}
-        open_at: dict[int, int | None] = {}  # level -> the divider of that level still open
-        # A heading numbered between its neighbours (``#### 9)`` between 8 and 10) is an
-        # unanswered question when nothing is under it, never a part.
-        numbered = {index for run in self.runs for index in run[1:-1]}
-        # So is a heading that asks (``## 什么是装饰器？`` with nothing under it).
-        numbered |= {head for head in self.heads if labels.ends_with_question_mark(self.markers[head].title)}
-        for head in self.heads:
-            level = self.blocks[head].level
-            for deeper in [other for other in open_at if other > level]:
-                del open_at[deeper]
-            if head in self._question_starts:
-                if open_at.get(level) is not None:
-                    found[head] = open_at[level]
-            else:
-                # ``### Table of Contents`` over its links is navigation, not a part.
-                open_at[level] = None if self._body_of(head) != "nothing" or head in numbered else head
-        return found
-
-    def _parts(self, units: list[Unit]) -> list[PartHeading]:
-        """Containers that hold questions, but not one that holds them all (the bank's own
-        title heading)."""
-        self._question_starts = {unit.start for unit in units}
-        self._divider_of = self._dividers()
-        containers = [self._container(unit) for unit in units]
-        held = {c for c in containers if c is not None}
-        if len(held) == 1 and containers.count(next(iter(held))) == len(units):
-            held = set()
-        parts: list[PartHeading] = []
-        index_of: dict[int, int] = {}
-        names = [self._name(c) for c in held]
-        for unit, container in zip(units, containers):
-            if container in held:
-                if container not in index_of:
-                    index_of[container] = len(parts)
-                    groups = self._groups_above(container, held, units)
-                    # ``初级`` under ``## DevOps`` and under ``## Jenkins``: each named with its groups.
-                    named = groups if names.count(self._name(container)) > 1 else ()
-                    title = PART_PATH_SEPARATOR.join(self._name(i) for i in (*named, container))
-                    parts.append(PartHeading(container, title, unit.start, groups))
-                unit.part = index_of[container]
-        return parts
-
-    def _name(self, heading: int) -> str:
-        return labels.strip_leading_tags(self.blocks[heading].content).strip()
-
-    def _extent(self, index: int) -> int:
-        """One past the last block under a heading, questions included: the next heading of
-        its level or above (each asked once: the bank's title is every part's ancestor)."""
-        if index not in self._extents:
-            level = self.blocks[index].level
-            position = bisect.bisect_right(self.heads, index)
-            self._extents[index] = next((head for head in self.heads[position:] if self.blocks[head].level <= level),
-                                        len(self.blocks))
-        return self._extents[index]
-
-    def _groups_above(self, container: int, held: set[int], units: list[Unit]) -> tuple[int, ...]:
-        """The headings above a part that group parts without holding questions themselves,
-        outermost first, up to the bank's title (a heading above every question): ``初级``
-        under ``## DevOps`` is "DevOps › 初级" when ``初级`` under ``## Jenkins`` is another part."""
-        groups = []
-        ancestor = self.parent[container]
-        while ancestor is not None and ancestor not in held and ancestor not in self._question_starts:
-            if self._extent(ancestor) >= units[-1].end and ancestor < units[0].start:
-                break  # the bank's title
-            groups.append(ancestor)
-            ancestor = self.parent[ancestor]
-        return tuple(reversed(groups))
