@@ -5,6 +5,7 @@ with the headings that group it where another part has its name (``DevOps › �
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from . import labels
@@ -29,6 +30,7 @@ class PartFinder:
         self.blocks, self.heads, self.parent, self.markers = walk.blocks, walk.heads, walk.parent, walk.markers
         self._question_starts = {unit.start for unit in units}
         self._extents: dict[int, int] = {}
+        self._divider_of = self._dividers()
 
     def _container(self, unit) -> int | None:
         """The heading a question sits in: a heading question's parent; for a bold line, the
@@ -71,21 +73,20 @@ class PartFinder:
         """Containers that hold questions, but not one that holds them all (the bank's own
         title heading); each question's ``part`` is set."""
         units = self.units
-        self._divider_of = self._dividers()
         containers = [self._container(unit) for unit in units]
         held = {c for c in containers if c is not None}
         if len(held) == 1 and containers.count(next(iter(held))) == len(units):
             held = set()
         parts: list[PartHeading] = []
         index_of: dict[int, int] = {}
-        names = [self._name(c) for c in held]
+        names = Counter(self._name(c) for c in held)
         for unit, container in zip(units, containers):
             if container in held:
                 if container not in index_of:
                     index_of[container] = len(parts)
                     groups = self._groups_above(container, held, units)
                     # ``初级`` under ``## DevOps`` and under ``## Jenkins``: each named with its groups.
-                    named = groups if names.count(self._name(container)) > 1 else ()
+                    named = groups if names[self._name(container)] > 1 else ()
                     title = PART_PATH_SEPARATOR.join(self._name(i) for i in (*named, container))
                     parts.append(PartHeading(container, title, unit.start, groups))
                 unit.part = index_of[container]
