@@ -34,6 +34,17 @@ def is_navigation(blocks: list[Block]) -> bool:
     return links > 0
 
 
+# Summaries that name a folded answer rather than ask (``View answer``, ``查看答案``).
+_TOGGLE_LENGTH = 30
+_ANSWER_WORDS = re.compile(r"answer|solution|view|show|hide|toggle|contents|答案|解答|查看|显示|展开|目录", re.I)
+
+
+def is_toggle(summary: str) -> bool:
+    """``Show answer``, ``查看答案``: a few words that open the fold, not a question that
+    happens to say "solutions" (``What are the pros/cons of each of the solutions …? ***``)."""
+    return len(summary) <= _TOGGLE_LENGTH and bool(_ANSWER_WORDS.search(summary))
+
+
 def is_anchor_only(block: Block) -> bool:
     """A paragraph of nothing but tags (``<a name="devops-beginner"></a>``): an anchor to link to."""
     return block.kind is BlockKind.PARAGRAPH and _anchor_links_only(block.content) == 0

@@ -15,7 +15,7 @@ import re
 from . import labels
 from .blocks import Block, BlockKind
 from .model import Finding
-from .navigation import is_navigation
+from .navigation import is_navigation, is_toggle
 from .sections import opens_main_section
 
 _LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
@@ -167,17 +167,6 @@ def table_questions(blocks: list[Block]) -> Openers:
             for index, block in enumerate(blocks) if block.kind is BlockKind.ROW and block.content.strip()}
 
 
-# Summaries that name a folded answer rather than ask (``View answer``, ``查看答案``).
-_TOGGLE_LENGTH = 30
-_ANSWER_WORDS = re.compile(r"answer|solution|view|show|hide|toggle|contents|答案|解答|查看|显示|展开|目录", re.I)
-
-
-def _is_toggle(summary: str) -> bool:
-    """``Show answer``, ``查看答案``: a few words that open the fold, not a question that
-    happens to say "solutions" (``What are the pros/cons of each of the solutions …? ***``)."""
-    return len(summary) <= _TOGGLE_LENGTH and bool(_ANSWER_WORDS.search(summary))
-
-
 def is_folded(block: Block) -> bool:
     """A ``<details>`` with a summary, outside any other: paired with its ``</details>`` or
     not (the closing tag often ends the answer's last paragraph, where it is no block)."""
@@ -192,7 +181,7 @@ def details_questions(blocks: list[Block]) -> Openers:
     that asks is, whatever its words: ``How do you view hidden files?``)."""
     asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
               and labels.section_kind(block.summary) is None
-              and (labels.ends_with_question_mark(block.summary) or not _is_toggle(block.summary))}
+              and (labels.ends_with_question_mark(block.summary) or not is_toggle(block.summary))}
     if sum(labels.ends_with_question_mark(summary) for summary in asking.values()) < 2:
         return {}
     found = {}

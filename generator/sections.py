@@ -17,7 +17,7 @@ from . import labels
 from .blocks import Block, BlockKind, fence_language
 from .itemized import item_sections, row_sections
 from .model import CodeBlock, ExtraSection, Question
-from .navigation import is_navigation
+from .navigation import is_navigation, is_toggle
 from .points import items_of_tokens
 
 # The bold that opens a paragraph and the colon or full stop right after it (``**2) Factorial**. …``).
@@ -127,6 +127,19 @@ class _Sections:
         return "question" if ("answer" in self.main or "question" in self.main) else "answer"
 
 
+def _named_folds(body: list[Block]) -> dict[int, _Piece]:
+    """A sub-heading right over a fold that only says "展开" (``##### 为什么要主从复制？``
+    over ``<summary>展开</summary>``) names the section the fold holds: by ``id`` of each
+    block, the piece it is read as (the heading opens the section, the fold fills it)."""
+    found = {}
+    for block, following in zip(body, body[1:]):
+        if (block.kind is BlockKind.HEADING and following.kind is BlockKind.DETAILS_OPEN
+                and is_toggle(following.summary) and not is_label_heading(block)):
+            found[id(block)] = _Piece(heading_text(block), "", block.start + 1)
+            found[id(following)] = _Piece(None, following.inline_text, following.start + 1)
+    return found
+
+
 class QuestionCutter:
     """Cuts the blocks of one question into sections; ``section_headings`` are the
     sub-headings that recur across the bank and so name sections ("Good to hear")."""
@@ -147,12 +160,16 @@ class QuestionCutter:
         labelled = self._open(opening, body, sections, code, labelled)
         folded = opening.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML)
         asked = opening.kind is BlockKind.PARAGRAPH  # a question line (``**Q3：…？**``), which ``A3：…`` may answer
+        named_folds = _named_folds(body)
         for block in body:
             if self._is_noise(block):
                 sections.left_out = True
                 continue
             after_question = sections.name == "question" or (asked and sections.name is None and not sections.leading)
-            pieces = self._pieces(block, labelled, after_question)
+            if id(block) in named_folds:  # ``##### 为什么要主从复制？`` over ``<summary>展开</summary>``
+                pieces = [named_folds[id(block)]]
+            else:
+                pieces = self._pieces(block, labelled, after_question)
             if pieces is None:
                 markdown = self._markdown(block)
                 if folded and _CLOSING_TAGS.search(markdown):  # ``</b></details>`` after the answer

@@ -651,8 +651,11 @@ def test_folds_under_a_question_heading_are_parts_of_its_answer():
     assert [(q.title, q.answer.split("\n")[0], [e.label for e in q.extra]) for q in bank.questions] == [
         ("事务的概念和特性？", "概念：事务是一个操作序列。", []),
         ("常见的封锁类型？", "读写锁与意向锁。", ["封锁粒度的概念", "什么是触发器？", "有哪些约束类型？"]),
-        ("在哪些地方适合创建索引？", "- 经常被查询的字段", ["展开"]),
+        ("在哪些地方适合创建索引？", "- 经常被查询的字段", ["创建索引时需要注意什么？"]),
         ("索引的分类？", "普通索引、唯一索引。", [])]
+    # The follow-up's heading names the section its "展开" fold holds; the answer stops before it.
+    assert bank.questions[2].answer == "- 经常被查询的字段"
+    assert bank.questions[2].extra[0].text == "只应建立在小字段上。"
     assert [f.code for f in bank.findings] == []
 
 
