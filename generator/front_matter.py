@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import labels
+from . import markers
 from .attributes import KEYS as QUESTION_KEYS, AttributeProblem, check_setting
 from .blocks import Block, BlockKind, html_heading
 from .errors import SourceError
@@ -70,11 +70,11 @@ def bank_title(meta: dict, preface: list[Block], source: str) -> str:
         return str(meta["title"]).strip()
     for block in preface:
         if block.kind is BlockKind.HEADING and block.level == 1 and block.content.strip():
-            return labels.strip_leading_tags(block.content).strip()
+            return markers.strip_leading_tags(block.content).strip()
         if block.kind is BlockKind.HTML and html_heading(block.content):
             return html_heading(block.content)
     if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2:
-        return labels.strip_leading_tags(preface[0].content).strip()
+        return markers.strip_leading_tags(preface[0].content).strip()
     return Path(source).stem
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from . import labels
+from . import labels, markers
 from .blocks import Block, BlockKind
 from .navigation import is_navigation_line
 from .points import items_of_tokens
@@ -158,7 +158,7 @@ def item_sections(cutter, sections, item: Block) -> str:
         if question.rstrip().endswith(("：", ":")):
             sections.add(text, line)
             return "question"
-        if any(labels.ends_with_question_mark(row) for row in starts) or not (item.level or cutter.answers_in_prose):
+        if any(markers.ends_with_question_mark(row) for row in starts) or not (item.level or cutter.answers_in_prose):
             sections.open("Follow-up", None, line)
             sections.add(text, line)
             return "Follow-up"

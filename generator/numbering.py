@@ -6,7 +6,7 @@ hold every question after it), and a heading inside a run is never a part."""
 from __future__ import annotations
 
 from .blocks import Block
-from .labels import Marker
+from .markers import Marker
 
 
 def numbered_runs(heads: list[int], markers: dict[int, Marker]) -> list[list[int]]:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from . import labels
+from . import labels, markers
 from .blocks import Block, BlockKind
 from .model import Finding
 from .navigation import is_navigation, is_toggle
 from .sections import opens_main_section
 
 _LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
-Openers = dict[int, labels.Marker]  # block index -> what the paragraph says of its question
+Openers = dict[int, markers.Marker]  # block index -> what the paragraph says of its question
 
 
 def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
@@ -32,15 +32,15 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
         if block.in_details or block.kind is not BlockKind.PARAGRAPH:
             continue
         if block.bold is None:
-            marker = labels.plain_numbered(block.content.split("\n", 1)[0])
+            marker = markers.plain_numbered(block.content.split("\n", 1)[0])
             if marker is not None:
                 plain[index] = marker
             continue
-        marker = labels.bold_marker(*block.bold)
+        marker = markers.bold_marker(*block.bold)
         if marker is None:
-            marker = labels.bold_question(*block.bold)
+            marker = markers.bold_question(*block.bold)
             if marker is None:
-                marker = labels.bold_numbered(*block.bold)
+                marker = markers.bold_numbered(*block.bold)
                 if marker is not None:
                     numbered[index] = marker
                 continue
@@ -50,12 +50,12 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
                 continue
         found[index] = marker
     if not _counting_up(list(numbered.values())):
-        asking = sum(labels.ends_with_question_mark(marker.title) for marker in plain.values())
+        asking = sum(markers.ends_with_question_mark(marker.title) for marker in plain.values())
         numbered = plain if asking >= 2 and _counting_up(list(plain.values())) else {}
     return found, lone, numbered
 
 
-def _counting_up(markers: list[labels.Marker]) -> bool:
+def _counting_up(markers: list[markers.Marker]) -> bool:
     """Two or more numbers, each 1 or one more than the one before (a part may start again)."""
     numbers = [marker.number for marker in markers]
     return len(numbers) >= 2 and all(n == 1 or n == before + 1 for before, n in zip([0, *numbers], numbers))
@@ -83,7 +83,7 @@ def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered
         answered = [(index, title) for (index, title), limit in zip(openers, limits)
                     if not answered_only or _answered(blocks, headings, index, limit)]
         if len(answered) >= least:
-            found.update((index, labels.Marker("keyword", None, title)) for index, title in answered)
+            found.update((index, markers.Marker("keyword", None, title)) for index, title in answered)
     return found
 
 
@@ -131,14 +131,14 @@ def list_questions(blocks: list[Block]) -> Openers:
         runs = [headed]
     if not any(_asks([blocks[i] for i in run]) for run in runs):
         return {}
-    return {i: labels.Marker("numbered" if blocks[i].number is not None else "keyword",
+    return {i: markers.Marker("numbered" if blocks[i].number is not None else "keyword",
                              blocks[i].number, _item_title(blocks[i]))
             for run in runs if not _links_alone([blocks[i] for i in run])
             for i in run if blocks[i].content.strip()}
 
 
 def _asks(items: list[Block]) -> bool:
-    return sum(labels.ends_with_question_mark(_item_title(item)) for item in items) >= 2 and not is_navigation(items)
+    return sum(markers.ends_with_question_mark(_item_title(item)) for item in items) >= 2 and not is_navigation(items)
 
 
 def _links_alone(items: list[Block]) -> bool:
@@ -153,7 +153,7 @@ def _item_title(item: Block) -> str:
     label = labels.line_label(first_line)  # ``1. **题目：** 什么是 RAG？`` over ``**答案：** …``
     if label and label[1] and labels.section_kind(label[0]) == "question":
         return label[1].strip()
-    title = labels.unbolded(" ".join(item.content.split("\n")).strip())
+    title = markers.unbolded(" ".join(item.content.split("\n")).strip())
     label = labels.line_label(title)
     if label and label[1] and labels.section_kind(label[0]) == "question":
         return label[1].strip()
@@ -163,7 +163,7 @@ def _item_title(item: Block) -> str:
 def table_questions(blocks: list[Block]) -> Openers:
     """The rows of tables of questions and answers (the reader splits such a table into
     rows only when nothing else in the bank opens a question): each row with a question."""
-    return {index: labels.Marker("keyword", block.number, " ".join(block.content.split()))
+    return {index: markers.Marker("keyword", block.number, " ".join(block.content.split()))
             for index, block in enumerate(blocks) if block.kind is BlockKind.ROW and block.content.strip()}
 
 
@@ -181,13 +181,13 @@ def details_questions(blocks: list[Block]) -> Openers:
     that asks is, whatever its words: ``How do you view hidden files?``)."""
     asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
               and labels.section_kind(block.summary) is None
-              and (labels.ends_with_question_mark(block.summary) or not is_toggle(block.summary))}
-    if sum(labels.ends_with_question_mark(summary) for summary in asking.values()) < 2:
+              and (markers.ends_with_question_mark(block.summary) or not is_toggle(block.summary))}
+    if sum(markers.ends_with_question_mark(summary) for summary in asking.values()) < 2:
         return {}
     found = {}
     for index, summary in asking.items():
-        marker = labels.heading_marker(summary)
-        found[index] = labels.Marker("keyword", marker.number, marker.title)
+        marker = markers.heading_marker(summary)
+        found[index] = markers.Marker("keyword", marker.number, marker.title)
     return found
 
 
@@ -198,7 +198,7 @@ def questions_in_preface(preface: list[Block], source: str, first: Block, number
     before ``#### 3.``): kept as the preface, and said so, since they are read as no question."""
     findings = []
     for block in preface:
-        asked = [text for text in block.inline_contents if labels.ends_with_question_mark(labels.unbolded(" ".join(text.split())))]
+        asked = [text for text in block.inline_contents if markers.ends_with_question_mark(markers.unbolded(" ".join(text.split())))]
         if block.kind is BlockKind.LIST and len(asked) >= 2:
             findings.append(Finding(source, block.start + 1, "warning", "questions-in-preface",
                                     f"this list asks {len(asked)} questions before the first question; it is "
@@ -222,8 +222,8 @@ def questions_in_preface(preface: list[Block], source: str, first: Block, number
 
 def _asks_as_heading(block: Block) -> bool:
     """A heading with a question keyword (``Q12.``, ``题目 3：``) or ending in a question mark."""
-    marker = labels.heading_marker(block.content)
-    return marker.strength == "keyword" or labels.ends_with_question_mark(marker.title)
+    marker = markers.heading_marker(block.content)
+    return marker.strength == "keyword" or markers.ends_with_question_mark(marker.title)
 
 
 def _numbered_up_to(preface: list[Block], first: Block, number: int | None) -> list[Block]:
@@ -236,7 +236,7 @@ def _numbered_up_to(preface: list[Block], first: Block, number: int | None) -> l
     for block in reversed(preface):
         if block.kind is not BlockKind.HEADING or block.level != first.level:
             continue
-        if labels.heading_marker(block.content).number != expected:
+        if markers.heading_marker(block.content).number != expected:
             break
         found.insert(0, block)
         expected -= 1

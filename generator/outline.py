@@ -24,7 +24,7 @@ from collections import Counter
 
 from dataclasses import dataclass, field
 
-from . import labels
+from . import labels, markers
 from .blocks import Block, BlockKind
 from .navigation import is_navigation
 from .numbering import numbered_runs, relevel
@@ -39,7 +39,7 @@ class Unit:
 
     start: int
     end: int
-    marker: labels.Marker
+    marker: markers.Marker
     part: int | None = None
 
 
@@ -93,7 +93,7 @@ class _Walk:
 
     # -- what opens a question -------------------------------------------------------------
 
-    def _structural_headings(self) -> dict[int, labels.Marker]:
+    def _structural_headings(self) -> dict[int, markers.Marker]:
         """The headings that make the outline, with their markers. ``#### 问题：…`` is a
         question and ``#### 答案：D`` a label, but a bare label word above the heading before
         it (``### 答案解析`` after ``#### 1. …``) starts a new part of the document."""
@@ -102,14 +102,14 @@ class _Walk:
         for index, block in enumerate(self.blocks):
             if block.kind is not BlockKind.HEADING or block.in_details or index in tucked:
                 continue
-            marker = labels.heading_marker(block.content)
+            marker = markers.heading_marker(block.content)
             bare_word_above = block.level < level_before and not labels.split_label(block.content)
             if marker.strength == "keyword" or not is_label_heading(block) or bare_word_above:
                 found[index] = marker
                 level_before = block.level
         return found
 
-    def _folded_outside_questions(self, folded: dict[int, labels.Marker]) -> dict[int, labels.Marker]:
+    def _folded_outside_questions(self, folded: dict[int, markers.Marker]) -> dict[int, markers.Marker]:
         """Folds whose summary asks, but not those under a heading that asks a question
         itself (``### 常见的封锁类型？`` over ``<details><summary>封锁粒度的概念</summary>``
         and ``<summary>什么是触发器？</summary>``): those fold parts of its answer."""
@@ -117,7 +117,7 @@ class _Walk:
         for index, marker in folded.items():
             position = bisect.bisect_left(self.heads, index)
             above = self.heads[position - 1] if position else None
-            if above is None or not labels.ends_with_question_mark(self.markers[above].title):
+            if above is None or not markers.ends_with_question_mark(self.markers[above].title):
                 kept[index] = marker
         return kept
 
@@ -189,7 +189,7 @@ class _Walk:
         self._openers = sorted(self.bold)
         evidence = {i: self._evidence(i) for i in self.heads}
         evidenced = list(dict.fromkeys(self._asking_ancestor(i, evidence[i]) for i in self.heads if evidence[i]))
-        looks = {i for i in self.heads if labels.looks_like_question(self.markers[i])}
+        looks = {i for i in self.heads if markers.looks_like_question(self.markers[i])}
         if not evidenced and not self.bold:
             return self._unlabelled_questions(looks)
         level_of_part: dict[int | None, int] = {}
@@ -217,7 +217,7 @@ class _Walk:
         (level,) = levels
         asked = {self.markers[i].title for i in chosen}  # a recap of the answers repeats them
         return {i for i in self.heads if self.parent[i] not in level_of_part and self.blocks[i].level == level
-                and labels.ends_with_question_mark(self.markers[i].title) and self.markers[i].title not in asked
+                and markers.ends_with_question_mark(self.markers[i].title) and self.markers[i].title not in asked
                 and self.has_content(i)}
 
     def _asking_ancestor(self, index: int, evidence: str) -> int:
@@ -229,9 +229,9 @@ class _Walk:
         whose body labels the question (``#### 3.1 贪心算法`` over ``**题目**：…``) asks it itself."""
         parent = self.parent[index]
         if parent is None or self._labels_question(index) or (
-                labels.looks_like_question(self.markers[index]) and evidence != "fold"):
+                markers.looks_like_question(self.markers[index]) and evidence != "fold"):
             return index
-        if labels.looks_like_question(self.markers[parent]):
+        if markers.looks_like_question(self.markers[parent]):
             return parent
         # ``### GIL的设计初衷?`` over a fold, under ``## GIL`` among ``## 什么是装饰器？`` and
         # more: the level above asks more questions, and the fold is a follow-up's (unless
@@ -250,7 +250,7 @@ class _Walk:
         """How many headings beside this one (under the same heading, at its level) look like questions."""
         if self._asking_count is None:
             self._asking_count = Counter((self.parent[head], self.blocks[head].level) for head in self.heads
-                                         if labels.looks_like_question(self.markers[head]))
+                                         if markers.looks_like_question(self.markers[head]))
         return self._asking_count[self.parent[index], self.blocks[index].level]
 
     def _labels_question(self, index: int) -> bool:
@@ -264,7 +264,7 @@ class _Walk:
         marker = self.markers[index]
         if marker.strength == "keyword" or (marker.strength == "numbered" and "numbered" in styles):
             return True
-        return labels.ends_with_question_mark(marker.title)
+        return markers.ends_with_question_mark(marker.title)
 
     def _unlabelled_questions(self, looks: set[int]) -> set[int]:
         """No labels anywhere: the level holding the most headings with content, when some

@@ -8,7 +8,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from . import labels
+from . import markers
 from .model import PART_PATH_SEPARATOR
 
 
@@ -56,7 +56,7 @@ class PartFinder:
         # unanswered question when nothing is under it, never a part.
         numbered = {index for run in self.walk.runs for index in run[1:-1]}
         # So is a heading that asks (``## 什么是装饰器？`` with nothing under it).
-        numbered |= {head for head in self.heads if labels.ends_with_question_mark(self.markers[head].title)}
+        numbered |= {head for head in self.heads if markers.ends_with_question_mark(self.markers[head].title)}
         for head in self.heads:
             level = self.blocks[head].level
             for deeper in [other for other in open_at if other > level]:
@@ -93,7 +93,7 @@ class PartFinder:
         return parts
 
     def _name(self, heading: int) -> str:
-        return labels.strip_leading_tags(self.blocks[heading].content).strip()
+        return markers.strip_leading_tags(self.blocks[heading].content).strip()
 
     def _extent(self, index: int) -> int:
         """One past the last block under a heading, questions included: the next heading of

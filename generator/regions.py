@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import labels
+from . import markers
 from .blocks import Block, BlockKind
 from .navigation import is_anchor_only, is_navigation
 
@@ -17,7 +17,7 @@ class Regions:
     """The regions of an outline's blocks, from the headings the outline found (``markers``)
     and the blocks under each (``direct_body``)."""
 
-    def __init__(self, blocks: list[Block], markers: dict[int, labels.Marker], direct_body: Callable[[int], range]):
+    def __init__(self, blocks: list[Block], markers: dict[int, markers.Marker], direct_body: Callable[[int], range]):
         self.blocks, self.markers, self.direct_body = blocks, markers, direct_body
 
     def assign(self, outline) -> None:
@@ -97,4 +97,4 @@ class Regions:
             return False
         if marker.strength == "numbered":
             return self.blocks[index].level in question_levels
-        return labels.looks_like_question(marker)
+        return markers.looks_like_question(marker)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import labels
+from . import labels, markers
 from .blocks import Block, BlockKind, fence_language
 from .itemized import item_sections, row_sections
 from .model import CodeBlock, ExtraSection, Question
@@ -30,14 +30,14 @@ MAIN_KINDS = ("question", "answer")
 
 
 def heading_text(block: Block) -> str:
-    return labels.strip_leading_tags(block.content).strip()
+    return markers.strip_leading_tags(block.content).strip()
 
 
 def is_label_heading(block: Block) -> bool:
     """``#### 答案：D``, ``### 解析`` or ``##### **出题人**：…``: a heading that names a
     section, not a question."""
     return bool(labels.split_label(block.content) or labels.section_kind(block.content)
-                or labels.heading_bold_label(block.content))
+                or markers.heading_bold_label(block.content))
 
 
 def opens_main_section(block: Block) -> bool:
@@ -207,7 +207,7 @@ class QuestionCutter:
         whether the question is labelled, which the rest of a bold line's paragraph may say."""
         if opening.kind is BlockKind.PARAGRAPH:  # a bold or numbered marker; the rest of its paragraph
             first, *rest = self.lines[opening.start:opening.end]
-            leading = _LEADING_BOLD if opening.bold is not None else labels.LEADING_PLAIN_NUMBER
+            leading = _LEADING_BOLD if opening.bold is not None else markers.LEADING_PLAIN_NUMBER
             lines = [leading.sub("", first, count=1), *rest]
             labelled = labelled or any(_main_label(line) for line in rest)
             pieces = self.segments(lines, opening.start + 1, labelled, after_question=True)
@@ -272,7 +272,7 @@ class QuestionCutter:
                 return None
             return self.segments(lines, line, labelled)
         if block.kind is BlockKind.HEADING:
-            split = labels.split_label(block.content) or labels.heading_bold_label(block.content)
+            split = labels.split_label(block.content) or markers.heading_bold_label(block.content)
             if split:
                 return [_Piece(split[0], split[1], line)]
             text = heading_text(block)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import labels
+from . import markers
 from .blocks import Block, BlockKind
 from .outline import Outline, Unit
 from .regions import Regions
@@ -27,9 +27,9 @@ def asked_by_file(meta: dict, source: str) -> str | None:
     title = meta.get("title")
     if isinstance(title, str) and title.strip():
         title = title.strip()
-        return title if labels.ends_with_question_mark(title) or title.endswith(_SENTENCE_ENDS) else None
+        return title if markers.ends_with_question_mark(title) or title.endswith(_SENTENCE_ENDS) else None
     name = _ORDERING_NUMBER.sub("", Path(source).stem).strip()
-    return name if labels.ends_with_question_mark(name) else None
+    return name if markers.ends_with_question_mark(name) else None
 
 
 def one_question_outline(blocks: list[Block], title: str, line_count: int) -> tuple[list[Block], Outline]:
@@ -41,6 +41,6 @@ def one_question_outline(blocks: list[Block], title: str, line_count: int) -> tu
     end = start if body < len(blocks) else line_count
     opening = Block(BlockKind.HEADING, start, end, 0, -1, level=1, content=title)
     blocks = [*blocks[:body], opening, *blocks[body:]]
-    outline = Outline([Unit(body, len(blocks), labels.Marker("keyword", None, title))], [])
+    outline = Outline([Unit(body, len(blocks), markers.Marker("keyword", None, title))], [])
     Regions(blocks, {}, lambda index: range(0)).assign(outline)
     return blocks, outline

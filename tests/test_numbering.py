@@ -1,7 +1,7 @@
 """Runs of consecutively numbered question headings (``generator/numbering.py``)."""
 
 from generator.blocks import Block, BlockKind
-from generator.labels import heading_marker
+from generator.markers import heading_marker
 from generator.numbering import numbered_runs, relevel
 
 
