@@ -238,3 +238,16 @@ def row_sections(sections, row: Block) -> None:
         if text:  # any other cell is a section: an unnamed column's by its place, "Column 2"
             sections.open(name, kind if kind != "number" else None, line)
             sections.add(text, line)
+
+
+def tucked_headings(blocks: list[Block]) -> set[int]:
+    """Headings indented under an item that opens with a heading (``3. ### What is …``
+    followed by ``  #### call`` and ``  ## Key Points``): too little indented to be inside
+    the item for Markdown, but written as part of its answer, not as parts of the bank."""
+    tucked, after_item = set(), False
+    for index, block in enumerate(blocks):
+        if not block.indented:
+            after_item = block.kind is BlockKind.ITEM and block.level > 0
+        elif after_item and block.kind is BlockKind.HEADING:
+            tucked.add(index)
+    return tucked

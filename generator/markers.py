@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import labels
+from .blocks import Block, BlockKind
 from .attributes import only_attributes, split_frequency_mark, without_attributes, without_trailing_symbols
 from .labels import COLON
 
@@ -142,3 +143,39 @@ def ends_with_question_mark(title: str) -> bool:
     explicit id, a frequency mark and symbols after the question mark (a difficulty written
     as an emoji) do not count."""
     return without_trailing_symbols(split_frequency_mark(without_attributes(title))[0]).endswith(QUESTION_MARKS)
+
+
+# -- which blocks label sections -----------------------------------------------------------
+
+MAIN_KINDS = ("question", "answer")
+
+
+def heading_text(block: Block) -> str:
+    return strip_leading_tags(block.content).strip()
+
+
+def is_label_heading(block: Block) -> bool:
+    """``#### 答案：D``, ``### 解析`` or ``##### **出题人**：…``: a heading that names a
+    section, not a question."""
+    return bool(labels.split_label(block.content) or labels.section_kind(block.content)
+                or heading_bold_label(block.content))
+
+
+def opens_main_section(block: Block) -> bool:
+    """A question or answer label in any style, or a folded ``<details>`` answer."""
+    if block.kind is BlockKind.DETAILS_OPEN:
+        return True
+    if block.kind is BlockKind.HEADING:
+        return labels.split_label(block.content) is not None or (
+            labels.section_kind(block.content) in MAIN_KINDS)
+    if block.kind is BlockKind.PARAGRAPH:
+        return any(is_main_label(line) for line in block.content.split("\n"))
+    if block.kind is BlockKind.QUOTE and block.inline_contents:
+        return is_main_label(block.inline_contents[0].split("\n", 1)[0])
+    return False
+
+
+def is_main_label(line: str) -> bool:
+    """Whether a line opens with a question or answer label (``**答案：**``, ``Q:``)."""
+    label = labels.line_label(line)
+    return bool(label) and labels.section_kind(label[0]) in MAIN_KINDS

@@ -10,13 +10,14 @@ questions in any bank.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import labels, markers
 from .blocks import Block, BlockKind
 from .model import Finding
 from .navigation import is_navigation, is_toggle
-from .sections import opens_main_section
+from .markers import opens_main_section
 
 _LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
 Openers = dict[int, markers.Marker]  # block index -> what the paragraph says of its question
@@ -174,18 +175,25 @@ def is_folded(block: Block) -> bool:
             and not block.in_details and block.content.lstrip().lower().startswith("<details"))
 
 
-def details_questions(blocks: list[Block]) -> Openers:
+def details_questions(blocks: list[Block], headings: dict[int, markers.Marker]) -> Openers:
     """Folded answers whose ``<summary>`` is the question (``<details><summary>What is
     Linux?</summary> … </details>``), where two or more summaries end with a question mark:
     every such summary that is not a section label or a "view answer" is a question (one
-    that asks is, whatever its words: ``How do you view hidden files?``)."""
+    that asks is, whatever its words: ``How do you view hidden files?``). Not under a
+    heading (of ``headings``) that asks a question itself (``### 常见的封锁类型？`` over
+    ``<summary>封锁粒度的概念</summary>`` and ``<summary>什么是触发器？</summary>``): those
+    fold parts of its answer."""
     asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
               and labels.section_kind(block.summary) is None
               and (markers.ends_with_question_mark(block.summary) or not is_toggle(block.summary))}
     if sum(markers.ends_with_question_mark(summary) for summary in asking.values()) < 2:
         return {}
+    heads = sorted(headings)
     found = {}
     for index, summary in asking.items():
+        position = bisect.bisect_left(heads, index)
+        if position and markers.ends_with_question_mark(headings[heads[position - 1]].title):
+            continue
         marker = markers.heading_marker(summary)
         found[index] = markers.Marker("keyword", marker.number, marker.title)
     return found

@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-
 from dataclasses import dataclass, field
 
 from . import labels, markers
 from .blocks import Block, BlockKind
+from .itemized import tucked_headings
+from .markers import is_label_heading, opens_main_section
 from .navigation import is_navigation
 from .numbering import numbered_runs, relevel
 from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
 from .parts import PartFinder, PartHeading
 from .regions import Regions
-from .sections import is_label_heading, opens_main_section
 
 @dataclass
 class Unit:
@@ -62,19 +62,6 @@ def outline_blocks(blocks: list[Block]) -> Outline:
     return outline
 
 
-def _tucked_headings(blocks: list[Block]) -> set[int]:
-    """Headings indented under an item that opens with a heading (``3. ### What is …``
-    followed by ``  #### call`` and ``  ## Key Points``): too little indented to be inside
-    the item for Markdown, but written as part of its answer, not as parts of the bank."""
-    tucked, after_item = set(), False
-    for index, block in enumerate(blocks):
-        if not block.indented:
-            after_item = block.kind is BlockKind.ITEM and block.level > 0
-        elif after_item and block.kind is BlockKind.HEADING:
-            tucked.add(index)
-    return tucked
-
-
 class _Walk:
     def __init__(self, blocks: list[Block]):
         self.blocks = blocks
@@ -83,7 +70,7 @@ class _Walk:
         self.runs = numbered_runs(self.heads, self.markers)
         self.relevelled = relevel(self.blocks, self.runs)
         self.bold, self.lone_bold, self.numbered_bold = bold_questions(blocks)
-        self.bold.update(self._folded_outside_questions(details_questions(blocks)))
+        self.bold.update(details_questions(blocks, self.markers))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
         # Items and rows are blocks only when nothing else in the bank opens a question.
         self.bold.update(list_questions(blocks))
@@ -98,7 +85,7 @@ class _Walk:
         question and ``#### 答案：D`` a label, but a bare label word above the heading before
         it (``### 答案解析`` after ``#### 1. …``) starts a new part of the document."""
         found, level_before = {}, 0
-        tucked = _tucked_headings(self.blocks)
+        tucked = tucked_headings(self.blocks)
         for index, block in enumerate(self.blocks):
             if block.kind is not BlockKind.HEADING or block.in_details or index in tucked:
                 continue
@@ -108,18 +95,6 @@ class _Walk:
                 found[index] = marker
                 level_before = block.level
         return found
-
-    def _folded_outside_questions(self, folded: dict[int, markers.Marker]) -> dict[int, markers.Marker]:
-        """Folds whose summary asks, but not those under a heading that asks a question
-        itself (``### 常见的封锁类型？`` over ``<details><summary>封锁粒度的概念</summary>``
-        and ``<summary>什么是触发器？</summary>``): those fold parts of its answer."""
-        kept = {}
-        for index, marker in folded.items():
-            position = bisect.bisect_left(self.heads, index)
-            above = self.heads[position - 1] if position else None
-            if above is None or not markers.ends_with_question_mark(self.markers[above].title):
-                kept[index] = marker
-        return kept
 
     def _parents(self) -> dict[int, int | None]:
         """Each heading's nearest heading above it of a lower level (None: the document)."""

@@ -25,7 +25,8 @@ from .model import Bank, Finding, Part, Question
 from .openers import questions_in_preface
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
-from .sections import QuestionCutter, heading_text, join_parts
+from .markers import heading_text
+from .sections import QuestionCutter, join_parts
 from .sources import decode_bank, display_path, find_sources
 from .spans import account_for_lines
 from .whole_file import asked_by_file, one_question_outline

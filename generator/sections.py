@@ -17,6 +17,7 @@ from . import labels, markers
 from .blocks import Block, BlockKind, fence_language
 from .itemized import item_sections, row_sections
 from .model import CodeBlock, ExtraSection, Question
+from .markers import heading_text, is_label_heading, opens_main_section
 from .navigation import is_navigation, is_toggle
 from .points import items_of_tokens
 
@@ -26,39 +27,6 @@ _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:.．]?[ \t]*")
 _CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _LETTER = re.compile(r"[^\W\d_]")
-MAIN_KINDS = ("question", "answer")
-
-
-def heading_text(block: Block) -> str:
-    return markers.strip_leading_tags(block.content).strip()
-
-
-def is_label_heading(block: Block) -> bool:
-    """``#### 答案：D``, ``### 解析`` or ``##### **出题人**：…``: a heading that names a
-    section, not a question."""
-    return bool(labels.split_label(block.content) or labels.section_kind(block.content)
-                or markers.heading_bold_label(block.content))
-
-
-def opens_main_section(block: Block) -> bool:
-    """A question or answer label in any style, or a folded ``<details>`` answer."""
-    if block.kind is BlockKind.DETAILS_OPEN:
-        return True
-    if block.kind is BlockKind.HEADING:
-        return labels.split_label(block.content) is not None or (
-            labels.section_kind(block.content) in MAIN_KINDS)
-    if block.kind is BlockKind.PARAGRAPH:
-        return any(_main_label(line) for line in block.content.split("\n"))
-    if block.kind is BlockKind.QUOTE and block.inline_contents:
-        return _main_label(block.inline_contents[0].split("\n", 1)[0])
-    return False
-
-
-def _main_label(line: str) -> bool:
-    label = labels.line_label(line)
-    return bool(label) and labels.section_kind(label[0]) in MAIN_KINDS
-
-
 def join_parts(parts: list[str]) -> str:
     """Blocks joined by one blank line; "" when nothing is left. The reader has already
     dropped trailing spaces from every line."""
@@ -209,7 +177,7 @@ class QuestionCutter:
             first, *rest = self.lines[opening.start:opening.end]
             leading = _LEADING_BOLD if opening.bold is not None else markers.LEADING_PLAIN_NUMBER
             lines = [leading.sub("", first, count=1), *rest]
-            labelled = labelled or any(_main_label(line) for line in rest)
+            labelled = labelled or any(markers.is_main_label(line) for line in rest)
             pieces = self.segments(lines, opening.start + 1, labelled, after_question=True)
             if not labelled and pieces[0].label is None and pieces[0].text.strip():
                 # Nothing is labelled: what the bold line says after its marker asks the

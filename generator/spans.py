@@ -8,7 +8,7 @@ from dataclasses import replace
 from .blocks import Block, BlockKind
 from .model import Finding, Question, Span
 from .outline import Outline
-from .sections import heading_text
+from .markers import heading_text
 
 
 def account_for_lines(source: str, blocks: list[Block], outline: Outline, questions: list[Question],
