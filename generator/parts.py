@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import markers
+from .markers import heading_text
 from .model import PART_PATH_SEPARATOR
 
 
@@ -17,8 +18,8 @@ class PartHeading:
     index: int  # the heading's block
     title: str
     first_question: int  # the block of its first question
-    # The headings above it that only group parts (``## DevOps`` over ``#### 初级``), named in
-    # its title when another part has its name.
+    # The headings above it that only group parts (``## DevOps`` over ``#### 初级``), when
+    # another part has its name: named in its title, and theirs is its text.
     groups: tuple[int, ...] = ()
 
 
@@ -79,21 +80,18 @@ class PartFinder:
             held = set()
         parts: list[PartHeading] = []
         index_of: dict[int, int] = {}
-        names = Counter(self._name(c) for c in held)
+        names = Counter(heading_text(self.blocks[c]) for c in held)
         for unit, container in zip(units, containers):
             if container in held:
                 if container not in index_of:
                     index_of[container] = len(parts)
                     groups = self._groups_above(container, held, units)
                     # ``初级`` under ``## DevOps`` and under ``## Jenkins``: each named with its groups.
-                    named = groups if names[self._name(container)] > 1 else ()
-                    title = PART_PATH_SEPARATOR.join(self._name(i) for i in (*named, container))
-                    parts.append(PartHeading(container, title, unit.start, groups))
+                    named = groups if names[heading_text(self.blocks[container])] > 1 else ()
+                    title = PART_PATH_SEPARATOR.join(heading_text(self.blocks[i]) for i in (*named, container))
+                    parts.append(PartHeading(container, title, unit.start, named))
                 unit.part = index_of[container]
         return parts
-
-    def _name(self, heading: int) -> str:
-        return markers.strip_leading_tags(self.blocks[heading].content).strip()
 
     def _extent(self, index: int) -> int:
         """One past the last block under a heading, questions included: the next heading of
