@@ -85,6 +85,10 @@ class Block:
     indented: bool = False  # its first line starts with a space or a tab
 
 
+def _indented(line: str) -> bool:
+    return line[:1] in (" ", "\t")
+
+
 def _leading_bold(content: str) -> tuple[str, str] | None:
     match = _BOLD_START.match(content)
     if not match or not opens_with_strong(content[:match.end() + 1]):
@@ -140,12 +144,12 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
         split = expand(tokens, lines, index, last) if expand else None
         if split is not None:
             for block in split:
-                block.indented = lines[block.start][:1] in (" ", "\t")
+                block.indented = _indented(lines[block.start])
             blocks.extend(split)
             index = last + 1
             continue
         start, end = token.map if token.map else (0, 0)
-        block = Block(kind, start, end, index, last, indented=bool(token.map) and lines[start][:1] in (" ", "\t"))
+        block = Block(kind, start, end, index, last, indented=bool(token.map) and _indented(lines[start]))
         if kind is BlockKind.HEADING:
             block.level = int(token.tag[1])
             block.content = tokens[index + 1].content

@@ -21,11 +21,11 @@ from .attributes import (AttributeProblem, difficulty_legend, settings, split_at
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
 from .itemized import answers_in_prose, expand, heading_items
+from .markers import heading_text
 from .model import Bank, Finding, Part, Question
 from .openers import questions_in_preface
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
-from .markers import heading_text
 from .sections import QuestionCutter, join_parts
 from .sources import decode_bank, display_path, find_sources
 from .spans import account_for_lines

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import markers
 from .blocks import Block, BlockKind
+from .markers import Marker, looks_like_question
 from .navigation import is_anchor_only, is_navigation
 
 BOLD_LEVEL = 7  # bold question lines sit below every heading
@@ -17,7 +17,7 @@ class Regions:
     """The regions of an outline's blocks, from the headings the outline found (``markers``)
     and the blocks under each (``direct_body``)."""
 
-    def __init__(self, blocks: list[Block], markers: dict[int, markers.Marker], direct_body: Callable[[int], range]):
+    def __init__(self, blocks: list[Block], markers: dict[int, Marker], direct_body: Callable[[int], range]):
         self.blocks, self.markers, self.direct_body = blocks, markers, direct_body
 
     def assign(self, outline) -> None:
@@ -97,4 +97,4 @@ class Regions:
             return False
         if marker.strength == "numbered":
             return self.blocks[index].level in question_levels
-        return markers.looks_like_question(marker)
+        return looks_like_question(marker)
