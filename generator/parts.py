@@ -85,11 +85,11 @@ class PartFinder:
             if container in held:
                 if container not in index_of:
                     index_of[container] = len(parts)
-                    groups = self._groups_above(container, held, units)
                     # ``初级`` under ``## DevOps`` and under ``## Jenkins``: each named with its groups.
-                    named = groups if names[heading_text(self.blocks[container])] > 1 else ()
-                    title = PART_PATH_SEPARATOR.join(heading_text(self.blocks[i]) for i in (*named, container))
-                    parts.append(PartHeading(container, title, unit.start, named))
+                    shared = names[heading_text(self.blocks[container])] > 1
+                    groups = self._groups_above(container, held, units) if shared else ()
+                    title = PART_PATH_SEPARATOR.join(heading_text(self.blocks[i]) for i in (*groups, container))
+                    parts.append(PartHeading(container, title, unit.start, groups))
                 unit.part = index_of[container]
         return parts
 
