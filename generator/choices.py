@@ -46,6 +46,11 @@ LAST_OPTIONS = re.compile(r"以上(?:都|均|皆)?(?:不)?(?:是|对|正确|错�
                           r"both .+ and .+|neither", re.I)
 
 
+def opens_with_key(text: str) -> bool:
+    """Whether a line opens as an option does: ``A. …``, ``(B) …``, ``c) …``."""
+    return _OPTION_LINE.match(text) is not None
+
+
 def read_choice(question: Question) -> dict:
     """The question's kind, options, correct keys, stem and reason (as Question fields)."""
     text = question.question or ""

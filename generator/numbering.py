@@ -6,25 +6,41 @@ hold every question after it), and a heading inside a run is never a part."""
 from __future__ import annotations
 
 from .blocks import Block
+from .choices import opens_with_key
 from .markers import Marker
 
 
-def numbered_runs(heads: list[int], markers: dict[int, Marker]) -> list[list[int]]:
+def numbered_runs(heads: list[int], blocks: list[Block], markers: dict[int, Marker]) -> list[list[int]]:
     """The headings (block indices, in order) in runs of consecutive numbers: each one more
-    than the one before, marked alike."""
-    runs: list[list[int]] = []
+    than the one before, marked alike. Any other heading breaks a run, but for options
+    written as headings at the level of a question heading with nothing under it
+    (``#### A. Output frame rate`` right under ``#### Q41. Which …?``). A heading numbered
+    again right under itself, at its level (``#### Q98.`` written twice, the first time with
+    nothing under it), is in the run twice."""
+    runs: list[list[int]] = [[]]
+    options = False  # the headings since the run's last one are its options
     for index in heads:
-        marker = markers[index]
-        if marker.strength == "plain" or marker.number is None:
-            runs.append([])
-            continue
-        last = markers[runs[-1][-1]] if runs and runs[-1] else None
-        if last and last.strength == marker.strength and last.number == marker.number - 1:
-            runs[-1].append(index)
-        else:
+        marker, run = markers[index], runs[-1]
+        last = markers[run[-1]] if run else None
+        if last and marker.strength == last.strength and marker.number is not None and (
+                marker.number == last.number + 1 or (marker.number == last.number and _empty_above(run, index, blocks))):
+            run.append(index)
+            options = False
+        elif marker.strength != "plain" and marker.number is not None:
             runs.append([index])
+            options = False
+        elif last and opens_with_key(marker.title) and blocks[index].level == blocks[run[-1]].level and (
+                options or _empty_above(run, index, blocks)):
+            options = True
+        else:
+            runs.append([])
+            options = False
     return [run for run in runs if run]
 
+
+def _empty_above(run: list[int], index: int, blocks: list[Block]) -> bool:
+    """Whether the heading is right under the run's last one, at its level."""
+    return run[-1] + 1 == index and blocks[index].level == blocks[run[-1]].level
 
 def relevel(blocks: list[Block], runs: list[list[int]]) -> list[tuple[int, int]]:
     """Moves each heading of a run of three or more to the level most of the run is written
@@ -40,3 +56,17 @@ def relevel(blocks: list[Block], runs: list[list[int]]) -> list[tuple[int, int]]
                 moved.append((index, level))
                 blocks[index].level = common
     return moved
+
+
+def tuck_under_empty(blocks: list[Block], runs: list[list[int]], heads: list[int]) -> None:
+    """A question heading of a run with nothing under it, followed by headings at its level
+    that are not in the run (``#### Q41. Which …?`` over ``#### A. Output frame rate``,
+    ``#### B. …``): those headings are the question's text, read one level below it."""
+    position = {head: order for order, head in enumerate(heads)}
+    for run in runs:
+        for index, following in zip(run, run[1:]):
+            if index + 1 not in position:
+                continue
+            for head in heads[position[index] + 1:position[following]]:
+                if blocks[head].level == blocks[index].level:
+                    blocks[head].level += 1

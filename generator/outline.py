@@ -28,7 +28,7 @@ from .blocks import Block, BlockKind
 from .itemized import tucked_headings
 from .markers import is_label_heading, opens_main_section
 from .navigation import is_navigation
-from .numbering import numbered_runs, relevel
+from .numbering import numbered_runs, relevel, tuck_under_empty
 from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
 from .parts import PartFinder, PartHeading
 from .regions import Regions
@@ -67,8 +67,9 @@ class _Walk:
         self.blocks = blocks
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
-        self.runs = numbered_runs(self.heads, self.markers)
+        self.runs = numbered_runs(self.heads, self.blocks, self.markers)
         self.relevelled = relevel(self.blocks, self.runs)
+        tuck_under_empty(self.blocks, self.runs, self.heads)
         self.bold, self.lone_bold, self.numbered_bold = bold_questions(blocks)
         self.bold.update(details_questions(blocks, self.markers))
         self.bold.update(label_pairs(blocks, self.markers, self.bold))

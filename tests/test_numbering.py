@@ -11,13 +11,24 @@ def headings(*written: tuple[int, str]) -> tuple[list[Block], dict]:
     return blocks, {i: heading_marker(block.content) for i, block in enumerate(blocks)}
 
 
-def test_runs_follow_numbers_marked_alike_and_break_at_anything_else():
+def test_runs_follow_numbers_marked_alike_and_break_at_other_numbers():
     blocks, markers = headings((2, "Basics"), (4, "Q1. a?"), (4, "Q2. b?"), (3, "Q3. c?"), (4, "5. d?"), (4, "6. e?"),
                                (4, "Q8. f?"))
-    assert numbered_runs(list(markers), markers) == [[1, 2, 3], [4, 5], [6]]
+    assert numbered_runs(list(markers), blocks, markers) == [[1, 2, 3], [4, 5], [6]]
+
+
+def test_headings_at_the_level_of_an_empty_question_heading_right_under_it_do_not_break_its_run():
+    blocks, markers = headings((4, "Q1. a?"), (4, "A. choice"), (4, "B. choice"), (4, "Q2. b?"), (5, "Example"),
+                               (4, "Q3. c?"))
+    assert numbered_runs(list(markers), blocks, markers) == [[0, 3], [5]]
+
+
+def test_a_heading_written_twice_is_in_the_run_twice():
+    blocks, markers = headings((4, "Q1. a?"), (4, "Q2. b?"), (4, "Q2. b?"), (4, "Q3. c?"))
+    assert numbered_runs(list(markers), blocks, markers) == [[0, 1, 2, 3]]
 
 
 def test_a_run_is_read_at_the_level_most_of_it_is_written_at():
     blocks, markers = headings((4, "Q1. a?"), (3, "Q2. b?"), (4, "Q3. c?"), (3, "1. x"), (4, "2. y"))
-    assert relevel(blocks, numbered_runs(list(markers), markers)) == [(1, 3)]
+    assert relevel(blocks, numbered_runs(list(markers), blocks, markers)) == [(1, 3)]
     assert [block.level for block in blocks] == [4, 4, 4, 3, 4]  # a run of two has no majority to go by

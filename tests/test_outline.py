@@ -436,6 +436,37 @@ def test_a_question_heading_written_at_another_level_than_its_numbered_neighbour
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_a_run_that_changes_level_after_options_written_as_headings_stays_one_run():
+    """Seen in a real quiz: ``#### Q41.`` over ``#### A. Output frame rate`` … ``#### E. …``
+    and the ticked list, 44 questions at level 4, then ``### Q45.`` to the end: the first 44
+    were preface."""
+    lettered = "\n\n".join(f"#### {key}. Setting {key}" for key in "ABC")
+    text = "## After Effects\n\n" + "\n\n".join(
+        f"#### Q{n}. Which is {n}?\n\n- [x] {n}\n- [ ] 0" for n in (1, 2)) + (
+        f"\n\n#### Q3. Which settings does it control?\n\n{lettered}\n\n- [ ] A, B\n- [x] A, C\n\n") + "\n\n".join(
+        f"### Q{n}. Which is {n}?\n\n- [x] {n}\n- [ ] 0" for n in (4, 5)) + "\n"
+    bank = read(text)
+    assert [(q.number, q.correct) for q in bank.questions] == [(1, ("A",)), (2, ("A",)), (3, ("B",)),
+                                                                 (4, ("A",)), (5, ("A",))]
+    assert "#### B. Setting B" in bank.questions[2].stem
+    assert sorted(f.code for f in bank.findings) == ["heading-level", "heading-level"]
+    assert_spans_cover(bank, count_lines(text))
+
+
+def test_a_question_heading_written_twice_the_first_time_empty_is_read_once():
+    """Seen in a real quiz: ``#### Q98. What does this code return?`` right over ``#### Q98.
+    What does this code print?`` broke the run; the 97 questions before it were preface."""
+    text = "## PHP\n\n" + "\n\n".join(f"#### Q{n}. What is {n}?\n\n- [x] {n}\n- [ ] 0" for n in (1, 2, 3)) + (
+        "\n\n#### Q4. What is 4?\n\n#### Q4. What is 4 then?\n\n- [x] 4\n- [ ] 0\n\n") + "\n\n".join(
+        f"### Q{n}. What is {n}?\n\n- [x] {n}\n- [ ] 0" for n in range(5, 11)) + "\n"
+    bank = read(text)
+    assert [q.number for q in bank.questions] == list(range(1, 11))
+    moved = [f.line for f in bank.findings if f.code == "heading-level"]
+    assert moved == [3, 8, 13, 18, 20]  # to level 3, where most of the run is
+    assert [(f.code, f.line) for f in bank.findings if f.code != "heading-level"] == [("skipped-heading", 18)]
+    assert_spans_cover(bank, count_lines(text))
+
+
 def test_two_numbered_runs_at_their_own_levels_are_left_as_written():
     bank = read("""
         ## 1. Basics
