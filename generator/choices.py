@@ -9,7 +9,8 @@ keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【
 what follows is the reason. A task list (``- [ ] 2`` / ``- [x] 3``, as GitHub renders it)
 holds options too, keyed A, B, C… in order, the ticked ones correct: in the question, or as
 the answer of a question with no options (ticked and unticked items both), the rest of the
-answer being the reason. A question without options whose answer opens with 对 / 错 /
+answer being the reason; options that are code or pictures stand each under an item of its
+own (``- [ ] A`` over a fence, ``- [x] B`` over the next). A question without options whose answer opens with 对 / 错 /
 True / False is true/false; one with a blank (``____``, ``（　）``) is fill-in.
 """
 
@@ -27,8 +28,12 @@ _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 # Options run from A: a text without an A key that could open an option has none.
 _KEY_A = re.compile(r"[(（]\s*[Aa]\s*[)）]|(?:^|(?<=\s))[Aa]\s*[.．、:：)）]")
-_TASK_ITEM = re.compile(r"^\[([ xX])\][ \t]+(\S.*)$", re.S)  # a task-list item's text: "[x] 3"
-_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]", re.M)
+# A task-list item's text ("[x] 3"), or the box alone (over its code, or an empty option).
+_TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
+_NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
+_ONLY_IMAGES = re.compile(r"(?:\s*!\[[^\]]*\]\([^)]*\))+\s*")
+_ONLY_IMAGE_TAGS = re.compile(r"(?:\s*(?:<img\b[^>]*>|<br\s*/?>|</?p>))+\s*", re.I)
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t\u00a0]|$)", re.M)
 # Lower-case keys (``b``, ``b, c``) only when the options were written so, and followed by
 # punctuation or nothing: "a function of …" is prose, not key A.
 _ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
@@ -100,13 +105,57 @@ def _task_options(text: str) -> tuple[list[Option], tuple[str, ...], str, str]:
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open") or not token.map:
             continue
-        items = [_TASK_ITEM.match(content) for content in _item_texts(tokens, index)]
+        items = [_TASK_LABEL.match(content) for content in _item_texts(tokens, index)]
+        if all(items):  # an empty item ("- [ ]" at the end) is no option
+            items = [item for item in items if (item.group(2) or "").strip()]
         if len(items) >= 2 and all(items):
             options = [Option(key, item.group(2).strip()) for key, item in zip(string.ascii_uppercase, items)]
             ticked = tuple(option.key for option, item in zip(options, items) if item.group(1) in "xX")
             start, end = token.map
             return options, ticked, "\n".join(lines[:start]).strip(), "\n".join(lines[end:]).strip()
+        shown = _shown_options(tokens, index, lines) if len(items) == 1 and items[0] else None
+        if shown and shown[0]:
+            return shown
     return [], (), "", ""
+
+
+def _shown_options(tokens, start: int, lines: list[str]) -> tuple[list[Option], tuple[str, ...], str, str]:
+    """Options that are code or pictures, each under a task item of its own (``- [ ] A``
+    over a fence, ``- [x] B`` over the next): the unindented blocks cut the list into lists
+    of one item. An option's text is its code or picture, after the item's words unless
+    they only name it (``A``, ``A:``, ``:``)."""
+    found: list[tuple[str, str, list[str]]] = []  # the box, the item's words, the blocks shown
+    end = tokens[start].map[0]
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.level != 0 or token.nesting == -1 or not token.map:
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            texts = _item_texts(tokens, index)
+            item = _TASK_LABEL.match(texts[0]) if len(texts) == 1 else None
+            if item is None or (found and not found[-1][2]):
+                break
+            found.append((item.group(1), _NAMES_ITSELF.sub("", item.group(2) or "").strip(), []))
+        elif _shows(token, tokens[index + 1] if index + 1 < len(tokens) else None):
+            found[-1][2].append("\n".join(lines[token.map[0]:token.map[1]]).strip())
+        else:
+            break
+        end = token.map[1]
+    if len(found) < 2 or not all(shown for _, _, shown in found):
+        return [], (), "", ""
+    options = [Option(key, "\n\n".join(part for part in (words, *shown) if part))
+               for key, (_, words, shown) in zip(string.ascii_uppercase, found)]
+    ticked = tuple(option.key for option, (box, _, _) in zip(options, found) if box in "xX")
+    return options, ticked, "\n".join(lines[:tokens[start].map[0]]).strip(), "\n".join(lines[end:]).strip()
+
+
+def _shows(token, inline) -> bool:
+    """Whether a block is code or a picture: what an option can show under its item."""
+    if token.type in ("fence", "code_block"):
+        return True
+    if token.type == "html_block":
+        return "<img" in token.content.lower() and _ONLY_IMAGE_TAGS.fullmatch(token.content) is not None
+    return token.type == "paragraph_open" and inline is not None and _ONLY_IMAGES.fullmatch(inline.content) is not None
 
 
 def _item_texts(tokens, start: int) -> list[str]:

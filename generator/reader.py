@@ -206,13 +206,14 @@ class _BankWalk:
         drafts = [draft if draft.title == title else replace(draft, title=title) for draft, title in zip(drafts, titles)]
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
         bank_tags = meta.get("tags") or ()
+        choices = [read_choice(draft) for draft in drafts]
         return [replace(draft, id=question_id, tags=bank_tags + tuple(t for t in mine.get("tags", ()) if t not in bank_tags),
                         minutes=mine.get("minutes", meta.get("minutes")),
                         difficulty=mine.get("difficulty", meta.get("difficulty")),
                         frequency=mine.get("frequency", meta.get("frequency")),
-                        points=points_of(draft, cutter.items), followups=followups_of(draft, cutter.items),
-                        **read_choice(draft))
-                for draft, question_id, mine in zip(drafts, ids, own)]
+                        points=_points(draft, choice, cutter.items), followups=followups_of(draft, cutter.items),
+                        **choice)
+                for draft, question_id, mine, choice in zip(drafts, ids, own, choices)]
 
     def _recurring_headings(self) -> set[str]:
         """Sub-headings that recur across questions ("Good to hear", "参考") name sections;
@@ -272,6 +273,13 @@ class _BankWalk:
                     self.source, start + 1, "error", "unclosed-fence",
                     f"code fence {token.markup} opened here is never closed; the rest of the file is read as code",
                 ))
+
+
+def _points(draft: Question, choice: dict, known: dict[str, list[str]]) -> tuple:
+    """A choice question is marked on its reason (its options, ticked or not, are no points)."""
+    if choice.get("options"):
+        return points_of(replace(draft, answer=choice.get("reason")), known)
+    return points_of(draft, known)
 
 
 def _first_line(markdown: str | None) -> str:

@@ -425,3 +425,117 @@ def test_lower_case_keys_are_options_when_the_answer_gives_one_and_parts_otherwi
     assert (choice.kind, [(o.key, o.text) for o in choice.options], choice.correct) == (
         "choice", [("A", "TCP"), ("B", "UDP")], ("B",))
     assert (parts.kind, parts.options) == ("open", ())  # "a function …" is prose, not key A
+
+
+SHOWN_OPTIONS_QUIZ = """
+    ## Python
+
+    #### Q1. Which one defines a function?
+
+    ```python
+    # pick the definition
+    ```
+
+    - [ ] A
+
+    ```python
+    f = lambda: 1
+    ```
+
+    - [x] B:
+
+    ```python
+    def f():
+        pass
+    ```
+
+    - [ ] `class`
+
+    ```python
+    class F: pass
+    ```
+
+    - `def` binds a name to a new function
+    - `lambda` makes an expression
+
+    #### Q2. Which shape is a decision?
+
+    - [ ] A
+
+    ![process](process.png)
+
+    - [x] B
+
+    <img src="decision.png" alt="decision">
+
+    #### Q3. What does a Lambda need to read a table?
+
+    - [ ] an HTTPS certificate
+    - [x]\u00a0IAM role permissions
+    - [ ]
+
+    #### Q4. What is printed?
+
+    - [x] 1
+
+    ```text
+    1
+    ```
+    """
+
+
+def test_options_shown_as_code_or_pictures_each_under_its_own_task_item():
+    """Seen in real quizzes (LinkedIn skill assessments, 309 questions of 9,467): an
+    unindented fence under each ``- [ ] A`` cuts the task list into lists of one item."""
+    q1, q2, q3, q4 = read(SHOWN_OPTIONS_QUIZ).questions
+    assert (q1.kind, q1.correct) == ("choice", ("B",))
+    assert [o.text for o in q1.options] == ["```python\nf = lambda: 1\n```", "```python\ndef f():\n    pass\n```",
+                                           "`class`\n\n```python\nclass F: pass\n```"]
+    assert q1.stem == "```python\n# pick the definition\n```"
+    assert q1.reason.startswith("- `def` binds")
+    assert [p.label for p in q1.points] == ["`def` binds a name to a new…", "`lambda` makes an expression"]
+    assert (q2.kind, q2.correct) == ("choice", ("B",))
+    assert [o.text for o in q2.options] == ["![process](process.png)", '<img src="decision.png" alt="decision">']
+    # A no-break space after the box, and an empty last item, as written in the same quizzes.
+    assert [(o.key, o.text) for o in q3.options] == [("A", "an HTTPS certificate"), ("B", "IAM role permissions")]
+    assert (q3.correct, q3.points) == (("B",), ())  # the options are no points to mark
+    assert (q4.kind, q4.options) == ("open", ())  # one item over code: no options
+
+
+@pytest.fixture(scope="module")
+def shown_options(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shown")
+    (folder / "quiz.md").write_text(textwrap.dedent(SHOWN_OPTIONS_QUIZ).lstrip("\n"), "utf-8")
+    for name in ("process.png", "decision.png"):
+        (folder / name).write_bytes(tiny_png())
+    done = qgen("build", "quiz.md", "--format", "exam,key,moodle,apkg", "--count", "4", "--out", "out", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    return folder / "out"
+
+
+def test_a_paper_prints_the_code_of_each_option_under_its_letter(shown_options):
+    exam = pdf_text(shown_options / "quiz-exam.pdf")
+    q1 = exam.split("Which one defines a function?", 1)[1]
+    assert re.search(r"A\.\s+f = lambda: 1\s+B\.\s+def f\(\):\s+pass\s+C\.\s+`?class`?\s+class F: pass", q1)
+    assert "[x]" not in exam and "[ ]" not in exam
+    key = pdf_text(shown_options / "quiz-key.pdf")
+    assert re.search(r"class F: pass\s+Answer\s+B\s", key)
+
+
+def test_moodle_and_anki_show_each_option_with_its_code_or_picture(shown_options, collection):
+    from .conftest import import_package
+
+    root = ElementTree.parse(shown_options / "quiz-moodle.xml").getroot()
+    by_title = {q.findtext("name/text"): q for q in root.findall("question") if q.get("type") == "multichoice"}
+    answers = by_title["Which one defines a function?"].findall("answer")
+    assert [("<pre" in a.findtext("text"), a.get("fraction")) for a in answers] == [
+        (True, "0"), (True, "100"), (True, "0")]
+    pictures = by_title["Which shape is a decision?"].findall("answer")
+    assert [len(a.findall("file")) for a in pictures] == [1, 1]  # each option carries its picture
+    import_package(collection, shown_options / "quiz.apkg")
+    (note_id,) = collection.find_notes('"Title:Which one defines*"')
+    note = collection.get_note(note_id)
+    front = re.sub(r"<[^>]+>", "", note["Question"])
+    assert all(code in front for code in ("f = lambda: 1", "def f():", "class F: pass"))
+    back = re.sub(r"<[^>]+>", "", note["Answer"])
+    assert "✓ B. def f():" in back and "lambda: 1" not in back

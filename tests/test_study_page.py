@@ -358,3 +358,35 @@ def test_a_click_on_an_option_says_right_or_wrong_then_shows_the_answer(browser,
         assert question.locator(".option.right").inner_text().strip() == "B. MySQL"
     finally:
         page.close()
+
+
+CODE_OPTIONS_BANK = """## Python
+
+#### Q1. Which one defines a function?
+
+- [ ] A
+
+```python
+f = lambda: 1
+```
+
+- [x] B
+
+```python
+def f():
+    pass
+```
+"""
+
+
+def test_an_option_that_is_code_shows_its_code_and_answers_when_clicked(browser, tmp_path):
+    page = browser.new_page()
+    try:
+        page.goto(study_page_of(tmp_path, CODE_OPTIONS_BANK).as_uri())
+        options = page.locator(".question .option")
+        assert [text.split() for text in options.all_inner_texts()] == [["A.", "f", "=", "lambda:", "1"],
+                                                                      ["B.", "def", "f():", "pass"]]
+        options.nth(1).locator("pre").click()
+        assert page.locator(".verdict").inner_text() == "Right"
+    finally:
+        page.close()

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..model import Bank, Paper, Question
 from ..sources import bank_folder
+from .inline_html import has_image_tag
 from .markup import MarkupRenderer
 
 
@@ -75,8 +76,11 @@ class QuestionHtml:
 
     @cached_property
     def options(self) -> dict[str, Markup]:
-        """Each option's HTML by its key as written."""
-        return {option.key: self._markup.inline(option.text) for option in self._question.options}
+        """Each option's HTML by its key as written: words inline, code or a picture as blocks."""
+        q = self._question
+        kind = "question" if q.question and any(option.text in q.question for option in q.options) else "answer"
+        return {option.key: self._block(option.text, kind) if _shows_blocks(option.text) else self._markup.inline(option.text)
+                for option in q.options}
 
     @cached_property
     def points(self) -> tuple[PointHtml, ...]:
@@ -86,6 +90,11 @@ class QuestionHtml:
     @cached_property
     def followups(self) -> tuple[Markup, ...]:
         return tuple(self._markup.inline(text) for text in self._question.followups)
+
+
+def _shows_blocks(text: str) -> bool:
+    """Whether an option is more than words: code under its item, or a picture."""
+    return "\n" in text or "![" in text or has_image_tag(text)
 
 
 class _View:
