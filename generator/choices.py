@@ -38,7 +38,7 @@ _TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t\u00a0]|$)", re.M)
 # punctuation or nothing: "a function of …" is prose, not key A.
 _ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
                                   rf"\**\s*({keys}(?:\s*[,，、/&和]?\s*{keys})*)\s*\**\s*{after}")
-                 for lower, keys, after in ((False, "[A-H]", r"(?=$|[\s。.，,;；:：])"),
+                 for lower, keys, after in ((False, "[A-H]", r"(?=$|[\s。.，,;；:：)）])"),
                                             (True, "[A-Ha-h]", r"(?=$|[。.，,;；:：)）])"))}
 _TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "correct")
 _FALSE = ("错", "错误", "×", "✗", "✘", "否", "false", "f", "no", "incorrect", "wrong")
@@ -75,7 +75,7 @@ def read_choice(question: Question) -> dict:
         options = []
     if options:
         lower = any(option.key.islower() for option in options)
-        keys, reason = _keys(answer, lower)
+        keys, reason = _keys(answer, lower, options)
         keys = ticked or keys
         if lower and not keys:
             return {}  # a) … b) … with no key in the answer: the parts of an open question
@@ -225,10 +225,16 @@ def _keys_run_from_a(options: list[Option]) -> bool:
     return len(options) >= 2 and expected == list(string.ascii_uppercase[:len(expected)])
 
 
-def _keys(answer: str, lower: bool = False) -> tuple[tuple[str, ...], str | None]:
+def _keys(answer: str, lower: bool = False, options: list[Option] = ()) -> tuple[tuple[str, ...], str | None]:
+    """The keys the answer opens with, and the reason after them, without the correct
+    option said again (``B) node server.js``)."""
     match = _ANSWER_KEYS[lower].match(answer)
     if not match:
         return (), answer.strip() or None
     keys = tuple(dict.fromkeys(re.findall(r"[A-H]", match.group(1).upper())))
-    reason = answer[match.end():].lstrip(" \n。.，,").rstrip() or None  # ``B. 因为…``: the stop after the key, not the reason's own
+    rest = answer[match.end():]
+    line, _, after = rest.partition("\n")
+    if line.strip(" )）.．:：") in {option.text for option in options if option.key.upper() in keys}:
+        rest = after
+    reason = rest.lstrip(" \n。.，,)）").rstrip() or None  # ``B. 因为…``: the stop after the key, not the reason's own
     return keys, reason

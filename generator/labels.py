@@ -168,6 +168,10 @@ def bold_label(bold: str, rest: str) -> tuple[str, str] | None:
     ``**答案：** text``, ``**答案**：text`` and ``**应用场景：**`` are labels; ``**注意** text``
     (no colon, not a known label) is ordinary bold text."""
     bold = bold.strip()
+    # ``**Answer: B) node server.js**``: a whole line in bold, an answer label and its value.
+    match = _LABEL_WITH_TEXT.match(bold)
+    if match and not rest.strip() and "\n" not in bold and section_kind(match.group(1)) == "answer":
+        return match.group(1).strip(), match.group(2).strip()
     if not bold or len(bold) > MAX_LABEL_LENGTH + 1 or "\n" in bold:
         return None
     if bold[-1] in "：:":

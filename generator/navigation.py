@@ -24,6 +24,9 @@ def is_navigation(blocks: list[Block]) -> bool:
         if block.kind is BlockKind.PARAGRAPH and block.content.strip().lower() in _TOC_MARKERS:
             links += 1
             continue
+        if block.kind is BlockKind.HTML and _anchor_links_in_tags(block.content):
+            links += 1
+            continue
         if block.kind not in (BlockKind.LIST, BlockKind.ITEM, BlockKind.PARAGRAPH, BlockKind.TABLE):
             return False
         for content in block.inline_contents:
@@ -32,6 +35,17 @@ def is_navigation(blocks: list[Block]) -> bool:
                 return False
             links += count or 0
     return links > 0
+
+
+_ANCHOR_TAG = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']#[^"']*["'][^>]*>.*?</a\s*>""", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _anchor_links_in_tags(html: str) -> bool:
+    """HTML of nothing but links to anchors (``<div align="right"><b><a href="#">↥ back to
+    top</a></b></div>``)."""
+    rest, links = _ANCHOR_TAG.subn("", html)
+    return links > 0 and not _TAG.sub("", rest).strip()
 
 
 # Summaries that name a folded answer rather than ask (``View answer``, ``查看答案``).

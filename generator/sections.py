@@ -283,7 +283,7 @@ class QuestionCutter:
         footnote's definition is the bank's, shown wherever it is referred to."""
         if block.kind in (BlockKind.HR, BlockKind.DETAILS_CLOSE, BlockKind.FOOTNOTE) or block.is_tag_only:
             return True
-        return block.kind is BlockKind.PARAGRAPH and is_navigation([block])
+        return block.kind in (BlockKind.PARAGRAPH, BlockKind.HTML) and is_navigation([block])
 
     def _markdown(self, block: Block) -> str:
         return "\n".join(self.lines[block.start:block.end])

@@ -539,3 +539,37 @@ def test_moodle_and_anki_show_each_option_with_its_code_or_picture(shown_options
     assert all(code in front for code in ("f = lambda: 1", "def f():", "class F: pass"))
     back = re.sub(r"<[^>]+>", "", note["Answer"])
     assert "✓ B. def f():" in back and "lambda: 1" not in back
+
+
+def test_options_in_an_unlabelled_body_keyed_by_a_bold_answer_line():
+    """Seen in a real bank (learning-zone's scenario MCQ, 77 questions read as open ones):
+    ``- A) …`` options right under the heading, ``**Answer: B) the option again**``, the
+    reason quoted, a "back to top" link in HTML."""
+    q1, q2 = read("""
+        ## # 1. Introduction
+
+        ### Q. Which command runs `server.js`?
+
+        - A) `node run server.js`
+        - B) `node server.js`
+        - C) `npm server.js`
+
+        **Answer: B) `node server.js`**
+
+        > Node runs the file it is given.
+
+        <div align="right">
+            <b><a href="#">↥ back to top</a></b>
+        </div>
+
+        ### Q. Which sentence is bold but no key?
+
+        - A) this one
+        - B) that one
+
+        **Note: both are sentences**
+        """).questions
+    assert (q1.kind, [o.text for o in q1.options], q1.correct) == (
+        "choice", ["`node run server.js`", "`node server.js`", "`npm server.js`"], ("B",))
+    assert q1.reason == "> Node runs the file it is given."
+    assert (q2.kind, q2.options, q2.answer) == ("open", (), "- A) this one\n- B) that one\n\n**Note: both are sentences**")
