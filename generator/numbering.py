@@ -14,16 +14,17 @@ def numbered_runs(heads: list[int], blocks: list[Block], markers: dict[int, Mark
     """The headings (block indices, in order) in runs of consecutive numbers: each one more
     than the one before, marked alike. Any other heading breaks a run, but for options
     written as headings at the level of a question heading with nothing under it
-    (``#### A. Output frame rate`` right under ``#### Q41. Which …?``). A heading numbered
-    again right under itself, at its level (``#### Q98.`` written twice, the first time with
-    nothing under it), is in the run twice."""
+    (``#### A. Output frame rate`` right under ``#### Q41. Which …?``). A number said again
+    at the level of the heading before it (``#### Q98.`` twice, ``### 66)`` twice) is a slip
+    of the numbering: that heading is in the run too."""
     runs: list[list[int]] = [[]]
     options = False  # the headings since the run's last one are its options
     for index in heads:
         marker, run = markers[index], runs[-1]
         last = markers[run[-1]] if run else None
         if last and marker.strength == last.strength and marker.number is not None and (
-                marker.number == last.number + 1 or (marker.number == last.number and _empty_above(run, index, blocks))):
+                marker.number == last.number + 1
+                or (marker.number == last.number and blocks[index].level == blocks[run[-1]].level)):
             run.append(index)
             options = False
         elif marker.strength != "plain" and marker.number is not None:
@@ -41,6 +42,7 @@ def numbered_runs(heads: list[int], blocks: list[Block], markers: dict[int, Mark
 def _empty_above(run: list[int], index: int, blocks: list[Block]) -> bool:
     """Whether the heading is right under the run's last one, at its level."""
     return run[-1] + 1 == index and blocks[index].level == blocks[run[-1]].level
+
 
 def relevel(blocks: list[Block], runs: list[list[int]]) -> list[tuple[int, int]]:
     """Moves each heading of a run of three or more to the level most of the run is written

@@ -467,6 +467,18 @@ def test_a_question_heading_written_twice_the_first_time_empty_is_read_once():
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_a_number_said_twice_at_another_level_is_still_in_the_run():
+    """Seen in a real bank: ``#### 1)`` to ``#### 65)``, then ``### 66)`` twice; the second
+    ``### 66)`` was read as a part heading and its answer left out."""
+    text = "## Questions\n\n" + "\n\n".join(f"#### {n}) What is {n}?\n\nIt is {n}." for n in (1, 2, 3)) + (
+        "\n\n### 4) What is four?\n\nIt is 4.\n\n### 4) What is also four?\n\nIt is 2 + 2.\n")
+    bank = read(text)
+    assert [(q.number, q.answer) for q in bank.questions] == [(1, "It is 1."), (2, "It is 2."), (3, "It is 3."),
+                                                              (4, "It is 4."), (4, "It is 2 + 2.")]
+    assert sorted(f.code for f in bank.findings) == ["heading-level", "heading-level"]
+    assert_spans_cover(bank, count_lines(text))
+
+
 def test_two_numbered_runs_at_their_own_levels_are_left_as_written():
     bank = read("""
         ## 1. Basics
