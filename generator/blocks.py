@@ -231,12 +231,14 @@ def html_heading(html: str) -> str:
 
 
 def _with_details(block: Block) -> list[Block]:
-    if block.kind is not BlockKind.HTML:
+    if block.kind is not BlockKind.HTML and not _details_in_paragraph(block):
         return [block]
     scan = _HtmlScan()
     scan.feed(block.content)
     scan.close()
     text = " ".join("".join(scan.text).split())
+    if block.kind is BlockKind.PARAGRAPH and text:
+        return [block]
     block.is_tag_only = not text and not scan.other_tags
     if not scan.opens and not scan.closes:
         return [block]
@@ -249,6 +251,13 @@ def _with_details(block: Block) -> list[Block]:
     closing = _marker(block, BlockKind.DETAILS_CLOSE, "", "")
     closing.start = closing.end
     return [_marker(block, BlockKind.DETAILS_OPEN, summary, text), closing]
+
+
+def _details_in_paragraph(block: Block) -> bool:
+    """``<b><details><summary>1. 简单对比…</summary></b>``: a fold opened after an inline tag
+    is a paragraph to markdown-it (only a block tag opens HTML); it opens a fold all the same
+    when it holds nothing but tags and the summary."""
+    return block.kind is BlockKind.PARAGRAPH and block.content.startswith("<") and "<details" in block.content.lower()
 
 
 def _marker(block: Block, kind: BlockKind, summary: str, text: str) -> Block:

@@ -168,24 +168,30 @@ def table_questions(blocks: list[Block]) -> Openers:
             for index, block in enumerate(blocks) if block.kind is BlockKind.ROW and block.content.strip()}
 
 
+# Tags that may wrap a fold's opening: ``<b><details><summary>…</summary></b>``.
+_OPENING_LAYOUT = re.compile(r"^(?:\s*<(?:b|strong|p|div|span|em|i)\b[^>]*>)*\s*", re.I)
+
+
 def is_folded(block: Block) -> bool:
     """A ``<details>`` with a summary, outside any other: paired with its ``</details>`` or
     not (the closing tag often ends the answer's last paragraph, where it is no block)."""
     return (block.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML) and bool(block.summary)
-            and not block.in_details and block.content.lstrip().lower().startswith("<details"))
+            and not block.in_details and _OPENING_LAYOUT.sub("", block.content).lower().startswith("<details"))
 
 
 def details_questions(blocks: list[Block], headings: dict[int, markers.Marker]) -> Openers:
     """Folded answers whose ``<summary>`` is the question (``<details><summary>What is
     Linux?</summary> … </details>``), where two or more summaries end with a question mark:
     every such summary that is not a section label or a "view answer" is a question (one
-    that asks is, whatever its words: ``How do you view hidden files?``). Not under a
+    that asks or is numbered is, whatever its words: ``How do you view hidden files?``,
+    ``14. 如何查看文件的提交历史``). Not under a
     heading (of ``headings``) that asks a question itself (``### 常见的封锁类型？`` over
     ``<summary>封锁粒度的概念</summary>`` and ``<summary>什么是触发器？</summary>``): those
     fold parts of its answer."""
     asking = {index: block.summary for index, block in enumerate(blocks) if is_folded(block)
               and labels.section_kind(block.summary) is None
-              and (markers.ends_with_question_mark(block.summary) or not is_toggle(block.summary))}
+              and (markers.ends_with_question_mark(block.summary) or not is_toggle(block.summary)
+                   or markers.heading_marker(block.summary).number is not None)}  # ``14. 如何查看…``
     if sum(markers.ends_with_question_mark(summary) for summary in asking.values()) < 2:
         return {}
     heads = sorted(headings)

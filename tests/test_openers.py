@@ -531,6 +531,56 @@ def test_a_summary_that_asks_is_a_question_whatever_its_words():
     assert [q.title for q in bank.questions] == ["How do you view hidden files?", "What does chmod do?"]
 
 
+def test_folds_opened_inside_bold_tags_are_questions_numbered_or_asking():
+    """Seen in a real bank (yisainan/web-interview, 790 questions in six files, each read as
+    one): ``<b><details><summary>…</summary></b>`` is a paragraph to markdown-it, and a
+    numbered summary that says "查看" is a question, not a "view answer" toggle."""
+    text = textwrap.dedent("""
+        # [返回主页](https://example.com/README.md)
+
+        <b><details><summary>1. 简单对比 git pull 和 git pull --rebase 的使用</summary></b>
+
+        参考答案：
+
+        git pull = git fetch + git merge
+
+        </details>
+
+        <b><details><summary>2. 什么时候使用“git rebase”代替“git merge”？</summary></b>
+
+        参考答案：整理自己分支的提交时。
+
+        </details>
+
+        <b><details><summary>3. 如何查看分支的提交历史</summary></b>
+
+        参考答案：git log branch
+
+        </details>
+
+        <b><details><summary>4. 什么是 Git 复刻（fork）？</summary></b>
+
+        参考答案：服务器端的拷贝。
+
+        </details>
+        """).lstrip("\n")
+    bank = read(text)
+    assert [(q.number, q.title, q.answer) for q in bank.questions] == [
+        (1, "简单对比 git pull 和 git pull --rebase 的使用", "git pull = git fetch + git merge"),
+        (2, "什么时候使用“git rebase”代替“git merge”？", "整理自己分支的提交时。"),
+        (3, "如何查看分支的提交历史", "git log branch"), (4, "什么是 Git 复刻（fork）？", "服务器端的拷贝。")]
+    assert_spans_cover(bank, count_lines(text))
+
+
+def test_a_paragraph_that_names_the_details_tag_is_text():
+    bank = read("""
+        ### What does HTML fold with?
+
+        <code><details></code> folds its content, <summary> names it.
+        """)
+    assert bank.questions[0].answer == "<code><details></code> folds its content, <summary> names it."
+
+
 def test_bold_questions_with_a_difficulty_emoji_after_the_question_mark():
     bank = read("""
         # Theoretical questions
