@@ -29,7 +29,7 @@ from .points import followups_of, points_of
 from .sections import QuestionCutter, join_parts
 from .sources import decode_bank, display_path, find_sources
 from .spans import account_for_lines
-from .whole_file import asked_by_file, one_question_outline
+from .whole_file import asked_by_file, asking_title, one_question_outline, title_question_outline
 
 
 
@@ -128,11 +128,14 @@ def read_bank_text(text: str, source: str) -> Bank:
         item_outline = outline_blocks(item_blocks)
         if len(item_outline.units) > len(outline.units):
             blocks, outline = item_blocks, item_outline
-    if not outline.units:
-        title = asked_by_file(meta, source)  # one question a file, its name or title asking it
-        if title is None:
+    if not outline.units:  # one question a file, its name, front matter or title heading asking it
+        title, heading = asked_by_file(meta, source), asking_title(blocks)
+        if title is not None:
+            blocks, outline = one_question_outline(blocks, title, line_count)
+        elif heading is not None:
+            outline = title_question_outline(blocks, heading)
+        else:
             raise NotABank("no questions found (see README: input format)", source)
-        blocks, outline = one_question_outline(blocks, title, line_count)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     preface_text = walk.markdown_of(preface)

@@ -1,5 +1,6 @@
-"""Banks kept one question a file: the file's name (``11.3.1 什么是复制？.md``) or its front
-matter's ``title:`` asks the question, and everything under it answers it.
+"""Banks kept one question a file: the file's name (``11.3.1 什么是复制？.md``), its front
+matter's ``title:`` or its title heading (``# 什么是复制？``) asks the question, and everything
+under it answers it.
 
 The reader turns to this only when nothing in the file opens a question. The question's
 opening is a heading of no lines before the body, so that the cutter, the regions and the
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from . import markers
 from .blocks import Block, BlockKind
+from .markers import heading_text
 from .outline import Outline, Unit
 from .regions import Regions
 
@@ -44,3 +46,22 @@ def one_question_outline(blocks: list[Block], title: str, line_count: int) -> tu
     outline = Outline([Unit(body, len(blocks), markers.Marker("keyword", None, title))], [])
     Regions(blocks, {}, lambda index: range(0)).assign(outline)
     return blocks, outline
+
+
+def asking_title(blocks: list[Block]) -> int | None:
+    """The file's level-1 heading when it is the only one, before any other heading, and
+    asks (``# 设计一个关注场景，怎么查询更快？``): the question the file answers."""
+    headings = [index for index, block in enumerate(blocks) if block.kind is BlockKind.HEADING]
+    titles = [index for index in headings if blocks[index].level == 1]
+    if len(titles) != 1 or headings[0] != titles[0]:
+        return None
+    asked = markers.heading_marker(heading_text(blocks[titles[0]])).title
+    return titles[0] if markers.ends_with_question_mark(asked) else None
+
+
+def title_question_outline(blocks: list[Block], index: int) -> Outline:
+    """The outline of the one question a title heading asks: every block after it answers it."""
+    marker = markers.heading_marker(heading_text(blocks[index]))
+    outline = Outline([Unit(index, len(blocks), markers.Marker("keyword", marker.number, marker.title))], [])
+    Regions(blocks, {}, lambda index: range(0)).assign(outline)
+    return outline

@@ -1,5 +1,5 @@
-"""Banks kept one question a file (``generator/whole_file.py``): the file's name or its front
-matter's title asks, the text under it answers."""
+"""Banks kept one question a file (``generator/whole_file.py``): the file's name, its front
+matter's title or its title heading asks, the text under it answers."""
 
 from pathlib import Path
 
@@ -43,6 +43,24 @@ def test_a_file_whose_name_does_not_ask_is_still_no_bank(tmp_path):
     library = read_banks([str(tmp_path / "notes")])
     assert [q.title for bank in library.banks for q in bank.questions] == ["什么是索引？"]
     assert [note.code for note in library.notes] == ["not-a-bank"]
+
+
+def test_a_file_whose_one_title_heading_asks_answers_it_under_its_sections(tmp_path):
+    """Seen in a real folder bank (lifei6671/interview-go): ``# 为什么MySQL使用B+树做索引？``
+    over ``## 一、…`` sections, one question a file; such files were "no questions"."""
+    text = ("# 为什么MySQL使用B+树做索引？\n\n先说结论：磁盘读得少。\n\n## 一、磁盘 I/O\n\n一页一次读。\n\n"
+            "## 二、范围查询\n\n叶子相连。\n")
+    _write(tmp_path, "mysql/b-plus.md", text)
+    _write(tmp_path, "mysql/notes.md", "# Redis持久化的原理及优化\n\n## 配置\n\nRDB。\n")  # a title that does not ask
+    _write(tmp_path, "mysql/two-titles.md", "# 如何保证可用性？\n\n多副本。\n\n# 面试总结\n\n背下来。\n")
+    library = read_banks([str(tmp_path / "mysql")])
+    (bank,) = library.banks
+    (question,) = bank.questions
+    assert question.title == "为什么MySQL使用B+树做索引？"
+    assert question.answer == "先说结论：磁盘读得少。\n\n## 一、磁盘 I/O\n\n一页一次读。\n\n## 二、范围查询\n\n叶子相连。"
+    assert not bank.findings
+    assert_spans_cover(bank, count_lines(text))
+    assert sorted(Path(note.source).name for note in library.notes) == ["notes.md", "two-titles.md"]
 
 
 def test_pinning_ids_leaves_a_file_named_by_its_question_as_it_was(tmp_path):
