@@ -15,7 +15,7 @@ from .labels import COLON
 QUESTION_MARKS = ("？", "?", "؟")  # full-width, ASCII, Arabic
 _QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{COLON}|[.．、])?\s*(.*)$", re.I | re.S)
-_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
+_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
 _NAMED_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)\s*/?>(.*?)</a\s*>""", re.I | re.S)

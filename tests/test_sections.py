@@ -150,3 +150,49 @@ def test_lists_joined_across_a_bare_tag_give_the_points_their_text_gives():
     assert question.answer == "A\n\n- a\n\n  - 缩进的项"
     assert question.points == points_of(question)
     assert [p.label for p in question.points] == ["a"]
+
+
+def test_interview_question_label_headings_one_question_a_file():
+    """doocs/advanced-java keeps a question a file: ``## 面试题`` (the question),
+    ``## 面试官心理分析`` (why it is asked) and ``## 面试题剖析`` (the answer); 58 of its 92
+    files were "no questions"."""
+    bank = read("""
+        # Redis 集群模式原理
+
+        ## 面试题
+
+        Redis 集群模式的工作原理能说一下么？
+
+        ## 面试官心理分析
+
+        看你有没有研究过 Redis cluster。
+
+        ## 面试题剖析
+
+        ### Redis cluster 介绍
+
+        自动将数据进行分片。
+        """)
+    (q,) = bank.questions
+    assert (q.title, q.question, q.explanation) == ("Redis 集群模式原理", "Redis 集群模式的工作原理能说一下么？",
+                                                     "看你有没有研究过 Redis cluster。")
+    assert q.answer == "### Redis cluster 介绍\n\n自动将数据进行分片。"
+    assert not bank.findings
+
+
+def test_an_interview_question_keyword_heading_is_a_question():
+    bank = read("""
+        ## 2.1 数据分析基础
+
+        以下是一个例子：
+
+        #### 面试题：如何清洗一组用户行为数据？
+
+        **解析：** 先去重。
+
+        #### 面试题：如何分析观看行为？
+
+        **解析：** 看留存。
+        """)
+    assert [(q.title, q.explanation) for q in bank.questions] == [
+        ("如何清洗一组用户行为数据？", "先去重。"), ("如何分析观看行为？", "看留存。")]
