@@ -23,11 +23,15 @@ from .blocks import BLOCK_PARSER
 from .model import Option, Question
 from .sections import join_parts
 
-_KEY = r"(?:[(（]\s*([A-Ha-h])\s*[)）]|([A-Ha-h])\s*[.．、:：)）])"  # a) is option A
+# Keys A to H, or the Arabic letters in their abjad order (``أ:``, ``ب:``, ``هـ:``), read as A to H.
+_ARABIC_KEYS = "أبجدهوزح"
+_TO_LATIN = str.maketrans(_ARABIC_KEYS, "ABCDEFGH", "ـ")
+_LETTER = rf"[A-Ha-h{_ARABIC_KEYS}]ـ?"
+_KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})\s*[.．、:：)）])"  # a) is option A
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 # Options run from A: a text without an A key that could open an option has none.
-_KEY_A = re.compile(r"[(（]\s*[Aa]\s*[)）]|(?:^|(?<=\s))[Aa]\s*[.．、:：)）]")
+_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ]\s*[.．、:：)）]")
 # A task-list item's text ("[x] 3"), or the box alone (over its code, or an empty option).
 _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
@@ -37,8 +41,8 @@ _TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t\u00a0]|$)", re.M)
 # Lower-case keys (``b``, ``b, c``) only when the options were written so, and followed by
 # punctuation or nothing: "a function of …" is prose, not key A.
 _ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
-                                  rf"\**\s*({keys}(?:\s*[,，、/&和]?\s*{keys})*)\s*\**\s*{after}")
-                 for lower, keys, after in ((False, "[A-H]", r"(?=$|[\s。.，,;；:：)）])"),
+                                  rf"\**\s*({keys}(?:[ \t]*[,，、/&和]?[ \t]*{keys})*)\s*\**\s*{after}")
+                 for lower, keys, after in ((False, rf"[A-H{_ARABIC_KEYS}]ـ?", r"(?=$|[\s。.，,;；:：)）])"),
                                             (True, "[A-Ha-h]", r"(?=$|[。.，,;；:：)）])"))}
 _TRUE = ("对", "正确", "√", "✓", "✔", "是", "true", "t", "yes", "correct")
 _FALSE = ("错", "错误", "×", "✗", "✘", "否", "false", "f", "no", "incorrect", "wrong")
@@ -49,6 +53,11 @@ _TRUE_FALSE_STEM = re.compile(r"判断|对错|正误|true or false|对还是错"
 # Kept last when options are shuffled: they speak of the others.
 LAST_OPTIONS = re.compile(r"以上(?:都|均|皆)?(?:不)?(?:是|对|正确|错误)|以上皆非|以上都不|none of the above|all of the above|"
                           r"both .+ and .+|neither", re.I)
+
+
+def latin(key: str) -> str:
+    """A key as qgen writes it: ``ب`` is B."""
+    return key.translate(_TO_LATIN)
 
 
 def opens_with_key(text: str) -> bool:
@@ -202,19 +211,19 @@ def _from_list(tokens, start: int) -> list[Option] | None:
             return None
         rest = content.split("\n", 1)
         text = match.group(3) + ("\n" + rest[1] if len(rest) > 1 else "")
-        options.append(Option(match.group(1) or match.group(2), text.strip()))
+        options.append(Option(latin(match.group(1) or match.group(2)), text.strip()))
     return options
 
 
 def _from_paragraph(content: str) -> list[Option] | None:
     lines = [line for line in content.split("\n") if line.strip()]
     if len(lines) > 1 and all(_OPTION_LINE.match(line) for line in lines):
-        return [Option(m.group(1) or m.group(2), m.group(3)) for m in map(_OPTION_LINE.match, lines)]
+        return [Option(latin(m.group(1) or m.group(2)), m.group(3)) for m in map(_OPTION_LINE.match, lines)]
     if len(lines) == 1:
         marks = list(_OPTION_IN_LINE.finditer(lines[0]))
         if len(marks) >= 2 and marks[0].start() == 0:
             ends = [mark.start() for mark in marks[1:]] + [len(lines[0])]
-            return [Option(mark.group(1) or mark.group(2), lines[0][mark.end():end].strip())
+            return [Option(latin(mark.group(1) or mark.group(2)), lines[0][mark.end():end].strip())
                     for mark, end in zip(marks, ends)]
     return None
 
@@ -231,7 +240,7 @@ def _keys(answer: str, lower: bool = False, options: list[Option] = ()) -> tuple
     match = _ANSWER_KEYS[lower].match(answer)
     if not match:
         return (), answer.strip() or None
-    keys = tuple(dict.fromkeys(re.findall(r"[A-H]", match.group(1).upper())))
+    keys = tuple(dict.fromkeys(re.findall(r"[A-H]", latin(match.group(1)).upper())))
     rest = answer[match.end():]
     line, _, after = rest.partition("\n")
     if line.strip(" )）.．:：") in {option.text for option in options if option.key.upper() in keys}:

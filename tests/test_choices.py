@@ -95,6 +95,52 @@ def test_a_translated_bank_folds_its_key_under_its_own_word_for_answer(word, ask
     assert not [f for f in bank.findings if f.code in ("empty-section", "choice-without-answer")]
 
 
+def test_arabic_letters_key_the_options_of_an_arabic_bank():
+    """javascript-questions in Egyptian Arabic: options ``- أ:`` to ``- د:``, the key under
+    ``#### الاجابة الصحيحة: د``; its 43 questions were read with no options and no answer."""
+    bank = read("""
+        ###### 1. ايه اللي هيتطبع؟
+
+        - أ: `Lydia` و `undefined`
+        - ب: `Lydia` و `ReferenceError`
+        - ج: `ReferenceError` و `21`
+        - د: `undefined` و `ReferenceError`
+        - هـ: `undefined` و `21`
+
+        <details><summary><b>الاجابة</b></summary>
+        <p>
+
+        #### الاجابة الصحيحة: د
+
+        و دي حاجه اسمها `temporal dead zone`.
+
+        </p>
+        </details>
+        """)
+    (question,) = bank.questions
+    assert [option.key for option in question.options] == ["A", "B", "C", "D", "E"]
+    assert question.options[1].text == "`Lydia` و `ReferenceError`"
+    assert (question.kind, question.correct) == ("choice", ("D",))
+    assert question.reason == "و دي حاجه اسمها `temporal dead zone`."  # "و" (and) on the next line is no key
+
+
+def test_a_reason_that_opens_with_a_letter_on_the_next_line_keeps_it():
+    bank = read("""
+        ### 1. Which is pure?
+
+        - A: `Math.random`
+        - B: `add`
+        - C: `Date.now`
+
+        **Answer:** B
+
+        A pure function always returns the same result.
+        """)
+    (question,) = bank.questions
+    assert (question.kind, question.correct) == ("choice", ("B",))
+    assert question.reason == "A pure function always returns the same result."
+
+
 def test_true_false_and_fill_in():
     bank = read("""
         ### 1. TCP 是面向连接的协议。（　）
