@@ -6,7 +6,8 @@ is *evidenced* when it carries a question keyword (``题目 3：``, ``Question 3
 question or answer label (any style) or a folded answer right under it. The headings
 around evidenced ones show where the questions of a part sit: every heading at that level
 in that part that has content is a question when it looks like one (numbered, a keyword,
-a question mark), whatever style its own body uses. A bank with no label anywhere takes
+a question mark), whatever style its own body uses, or when it stands between questions
+most of which have no label. A bank with no label anywhere takes
 the level that holds the most headings with content, if some of them look like questions.
 Paragraphs open questions too (``openers``): bold question lines (``**题目1：** …``) and
 question and answer label pairs repeated under one heading, folded answers whose summary
@@ -22,6 +23,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from . import labels, markers
 from .blocks import Block, BlockKind
@@ -133,12 +135,8 @@ class _Walk:
 
     def _details_body(self, opening: int) -> list[Block]:
         depth = self.blocks[opening].depth
-        body = []
-        for block in self.blocks[opening + 1:]:
-            if block.kind is BlockKind.DETAILS_CLOSE and block.depth == depth:
-                break
-            body.append(block)
-        return body
+        return list(takewhile(lambda block: not (block.kind is BlockKind.DETAILS_CLOSE and block.depth == depth),
+                              self.blocks[opening + 1:]))
 
     def has_content(self, index: int) -> bool:
         return self.body_of(index) == "content"
@@ -169,18 +167,32 @@ class _Walk:
         if not evidenced and not self.bold:
             return self._unlabelled_questions(looks)
         level_of_part: dict[int | None, int] = {}
+        styles: dict[int | None, set[str]] = {}
         for index in evidenced:
             part = self.parent[index]
             level_of_part[part] = min(level_of_part.get(part, 9), self.blocks[index].level)
-        styles: dict[int | None, set[str]] = {}
-        for index in evidenced:
-            styles.setdefault(self.parent[index], set()).add(self.markers[index].strength)
-        evidenced_set = set(evidenced)
-        chosen = {i for i in self.heads
-                  if level_of_part.get(self.parent[i]) == self.blocks[i].level and self.has_content(i)
-                  and (i in evidenced_set or self._in_style(i, styles[self.parent[i]]))}
+            styles.setdefault(part, set()).add(self.markers[index].strength)
+        at_level = [i for i in self.heads
+                    if level_of_part.get(self.parent[i]) == self.blocks[i].level and self.has_content(i)]
+        labelled = set(evidenced)
+        chosen = {i for i in at_level if i in labelled or self._in_style(i, styles[self.parent[i]])}
+        chosen |= self._mostly_unlabelled(at_level, chosen, labelled)
         chosen |= self._asked_elsewhere(level_of_part, chosen)
         return {i for i in chosen if not self._inside(i, chosen)}
+
+    def _mostly_unlabelled(self, at_level: list[int], chosen: set[int], evidenced: set[int]) -> set[int]:
+        """Where most of a part's questions have no label (one ``**Answer:**`` among forty), a
+        heading at their level between two of them is one too (``### Explain meta tags in
+        HTML``), as in a bank with no labels; one after the last (``### 参考``) is not."""
+        by_part: dict[int | None, list[int]] = {}
+        for index in at_level:
+            by_part.setdefault(self.parent[index], []).append(index)
+        found = set()
+        for heads in by_part.values():
+            asked = [i for i in heads if i in chosen]
+            if len(asked) >= 4 and sum(i in evidenced for i in asked) * 2 < len(asked):
+                found.update(i for i in heads if asked[0] < i < asked[-1] and self.markers[i].title.strip())
+        return found
 
     def _asked_elsewhere(self, level_of_part: dict[int | None, int], chosen: set[int]) -> set[int]:
         """In a part where no heading has labels, the headings at the level every other

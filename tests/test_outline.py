@@ -479,6 +479,42 @@ def test_a_number_said_twice_at_another_level_is_still_in_the_run():
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_a_heading_that_asks_without_a_question_mark_among_unlabelled_questions_is_one():
+    """Seen in a real bank (FAQGURU, html5: 10 of 54 questions left out): one ``**Answer:**``
+    among questions that ask with a question mark made ``### Explain meta tags in HTML``
+    skipped text. A heading after the last question (``### References``) stays out."""
+    bank = read("""
+        ## HTML5
+
+        ### What is a doctype?
+
+        **Answer:** The first line of a page.
+
+        ### What is a landmark?
+
+        A region of the page.
+
+        ### Explain meta tags in HTML
+
+        Name/value pairs in the head.
+
+        ### What is `<canvas>`?
+
+        A drawing surface.
+
+        ### What does `defer` do?
+
+        Runs the script after parsing.
+
+        ### References
+
+        - MDN
+        """)
+    assert [q.title for q in bank.questions] == ["What is a doctype?", "What is a landmark?", "Explain meta tags in HTML",
+                                                 "What is `<canvas>`?", "What does `defer` do?"]
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 23)]
+
+
 def test_two_numbered_runs_at_their_own_levels_are_left_as_written():
     bank = read("""
         ## 1. Basics

@@ -7,7 +7,7 @@ from .conftest import read
 
 @pytest.mark.parametrize("answer_line", [
     "**答案：** B", "**答案**：B", "**答案**: B", "答案：B", "答：B", "【答案】B", "Answer: B",
-    "> **答案**：B", "【 答案 】 B", "**答案：B**", "**Answer: B**",
+    "> **答案**：B", "【 答案 】 B", "**答案：B**", "**Answer: B**", "**正确答案：** B",
 ])
 def test_answer_label_styles(answer_line):
     bank = read(f"""
