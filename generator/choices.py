@@ -10,7 +10,8 @@ what follows is the reason. A task list (``- [ ] 2`` / ``- [x] 3``, as GitHub re
 holds options too, keyed A, B, C… in order, the ticked ones correct: in the question, or as
 the answer of a question with no options (ticked and unticked items both), the rest of the
 answer being the reason; options that are code or pictures stand each under an item of its
-own (``- [ ] A`` over a fence, ``- [x] B`` over the next). A question without options whose answer opens with 对 / 错 /
+own (``- [ ] A`` over a fence, ``- [x] B`` over the next). Arabic banks key options with
+أ, ب, ج, د…, read as A, B, C, D. A question without options whose answer opens with 对 / 错 /
 True / False is true/false; one with a blank (``____``, ``（　）``) is fill-in.
 """
 
@@ -245,5 +246,6 @@ def _keys(answer: str, lower: bool = False, options: list[Option] = ()) -> tuple
     line, _, after = rest.partition("\n")
     if line.strip(" )）.．:：") in {option.text for option in options if option.key.upper() in keys}:
         rest = after
-    reason = rest.lstrip(" \n。.，,)）").rstrip() or None  # ``B. 因为…``: the stop after the key, not the reason's own
+    # ``B. 因为…``: the stop after the key is not the reason's own.
+    reason = rest.lstrip(" \n。.，,)）").rstrip() or None
     return keys, reason

@@ -22,7 +22,7 @@ from .attributes import (AttributeProblem, difficulty_legend, settings, split_at
 from .ids import assign_ids, slugify
 from .itemized import answers_in_prose, expand, heading_items
 from .markers import heading_text
-from .model import Bank, Finding, Part, Question
+from .model import Bank, Finding, Part, Point, Question
 from .openers import questions_in_preface
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
@@ -278,7 +278,7 @@ class _BankWalk:
                 ))
 
 
-def _points(draft: Question, choice: dict, known: dict[str, list[str]]) -> tuple:
+def _points(draft: Question, choice: dict, known: dict[str, list[str]]) -> tuple[Point, ...]:
     """A choice question is marked on its reason (its options, ticked or not, are no points)."""
     if choice.get("options"):
         return points_of(replace(draft, answer=choice.get("reason")), known)

@@ -79,8 +79,8 @@ class QuestionHtml:
         """Each option's HTML by its key as written: words inline, code or a picture as blocks."""
         q = self._question
         kind = "question" if q.question and any(option.text in q.question for option in q.options) else "answer"
-        return {option.key: self._block(option.text, kind) if _shows_blocks(option.text) else self._markup.inline(option.text)
-                for option in q.options}
+        return {option.key: self._block(option.text, kind) if _shows_blocks(option.text)
+                else self._markup.inline(option.text) for option in q.options}
 
     @cached_property
     def points(self) -> tuple[PointHtml, ...]:
