@@ -7,8 +7,9 @@ question or answer label (any style) or a folded answer right under it. The head
 around evidenced ones show where the questions of a part sit: every heading at that level
 in that part that has content is a question when it looks like one (numbered, a keyword,
 a question mark), whatever style its own body uses, or when it stands between questions
-most of which have no label. A bank with no label anywhere takes
-the level that holds the most headings with content, if some of them look like questions.
+most of which have no label. A bank with no label anywhere, or one or two among many more
+headings, takes the level that holds the most headings with content, if some of them look
+like questions.
 Paragraphs open questions too (``openers``): bold question lines (``**题目1：** …``) and
 question and answer label pairs repeated under one heading, folded answers whose summary
 asks the question; a lone bold question (``**3. What is X?**``) only in a bank made of them
@@ -178,6 +179,10 @@ class _Walk:
         chosen = {i for i in at_level if i in labelled or self._in_style(i, styles[self.parent[i]])}
         chosen |= self._mostly_unlabelled(at_level, chosen, labelled)
         chosen |= self._asked_elsewhere(level_of_part, chosen)
+        if not self.bold and len(labelled) <= 2:  # a label or two among many headings (a 问:/答:
+            unlabelled = self._unlabelled_questions(looks)  # pair in a chapter of 28): no labelled bank
+            if len(labelled) * 8 < len(unlabelled):
+                chosen |= unlabelled
         return {i for i in chosen if not self._inside(i, chosen)}
 
     def _mostly_unlabelled(self, at_level: list[int], chosen: set[int], evidenced: set[int]) -> set[int]:
@@ -250,9 +255,8 @@ class _Walk:
         """A heading without labels of its own is a question when it is marked as its part's
         questions are (``3. …`` among numbered ones), or has a keyword or a question mark."""
         marker = self.markers[index]
-        if marker.strength == "keyword" or (marker.strength == "numbered" and "numbered" in styles):
-            return True
-        return markers.ends_with_question_mark(marker.title)
+        return (marker.strength == "keyword" or (marker.strength == "numbered" and "numbered" in styles)
+                or markers.ends_with_question_mark(marker.title))
 
     def _unlabelled_questions(self, looks: set[int]) -> set[int]:
         """No labels anywhere: the level holding the most headings with content, when some
@@ -262,18 +266,13 @@ class _Walk:
             if self.blocks[index].level >= 2 and self.has_content(index):
                 by_level.setdefault(self.blocks[index].level, []).append(index)
         levels = [level for level, found in by_level.items() if looks & set(found)]
-        if not levels:
-            return set()
-        level = max(levels, key=lambda lvl: (len(by_level[lvl]), -lvl))
-        return set(by_level[level])
+        return set(by_level[max(levels, key=lambda lvl: (len(by_level[lvl]), -lvl))]) if levels else set()
 
     def _inside(self, index: int, chosen: set[int]) -> bool:
         ancestor = self.parent[index]
-        while ancestor is not None:
-            if ancestor in chosen:
-                return True
+        while ancestor is not None and ancestor not in chosen:
             ancestor = self.parent[ancestor]
-        return False
+        return ancestor is not None
 
     def questions(self) -> tuple[list[Unit], list[PartHeading]]:
         headings = self._question_headings()

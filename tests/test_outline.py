@@ -515,6 +515,21 @@ def test_a_heading_that_asks_without_a_question_mark_among_unlabelled_questions_
     assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 23)]
 
 
+def test_one_labelled_question_does_not_make_a_bank_of_unlabelled_headings_a_labelled_one():
+    """Seen in a real bank (DeepLearning-500-questions, chapter 1: 28 questions read as 1):
+    one ``问: … 答: …`` pair among headings with no labels made the bank a labelled one, where
+    a part without a label has no questions."""
+    sections = "\n\n".join(f"### 1.{part}.{n} 概念 {part}{n}{'有什么区别？' if n == 2 else ''}\n\n解释 {part}{n}。"
+                             for part in (1, 2) for n in (1, 2, 3, 4, 5))
+    text = (f"# 第一章 数学基础\n\n## 1.1 向量和矩阵\n\n{sections}\n\n## 1.5 常见概率分布\n\n"
+            "### 1.5.3 何时采用正态分布\n\n问: 何时采用正态分布?\n答: 缺乏先验知识时。\n")
+    bank = read(text)
+    assert len(bank.questions) == 11
+    assert bank.questions[-1].answer == "缺乏先验知识时。"
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
+    assert_spans_cover(bank, count_lines(text))
+
+
 def test_two_numbered_runs_at_their_own_levels_are_left_as_written():
     bank = read("""
         ## 1. Basics
