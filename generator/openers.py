@@ -234,6 +234,22 @@ def questions_in_preface(preface: list[Block], source: str, first: Block, number
     return sorted(findings, key=lambda finding: finding.line)
 
 
+def long_preface(spans, preface: list[Block], source: str) -> list[Finding]:
+    """A preface longer than all the questions together, with three headings or more (notes
+    with one labelled question, a heading level off): most of the file read as no question,
+    and said so, since no card, paper or page shows a preface."""
+    lines = {kind: sum(span.end_line - span.line + 1 for span in spans if span.kind == kind)
+             for kind in ("preface", "question")}
+    headings = [block for block in preface if block.kind is BlockKind.HEADING]
+    if len(headings) < 3 or lines["preface"] <= lines["question"]:
+        return []
+    first = next(span for span in spans if span.kind == "preface")
+    return [Finding(source, first.line, "warning", "long-preface",
+                    f"the preface ({lines['preface']} lines, {len(headings)} headings) is longer than the "
+                    f"questions ({lines['question']} lines); only the deck's description and the JSON and Markdown "
+                    "exports show it (is this file notes rather than questions, or a heading's level off?)")]
+
+
 def _asks_as_heading(block: Block) -> bool:
     """A heading with a question keyword (``Q12.``, ``题目 3：``) or ending in a question mark."""
     marker = markers.heading_marker(block.content)

@@ -23,7 +23,7 @@ from .ids import assign_ids, slugify
 from .itemized import answers_in_prose, expand, heading_items
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
-from .openers import questions_in_preface
+from .openers import long_preface, questions_in_preface
 from .outline import Outline, outline_blocks
 from .points import followups_of, points_of
 from .sections import QuestionCutter, join_parts
@@ -143,7 +143,8 @@ def read_bank_text(text: str, source: str) -> Bank:
     spans, questions, skipped = account_for_lines(source, blocks, outline, questions, line_count)
     walk.findings.extend(skipped)
     first = outline.units[0]
-    walk.findings.extend(questions_in_preface(preface, source, blocks[first.start], first.marker.number))
+    in_preface = questions_in_preface(preface, source, blocks[first.start], first.marker.number)
+    walk.findings.extend(in_preface or long_preface(spans, preface, source))
     walk.findings.extend(Finding(source, blocks[index].start + 1, "warning", "heading-level",
                                  f"“{heading_text(blocks[index])}” is a level-{level} heading between questions of "
                                  f"level {blocks[index].level}; it is read as one of them")
