@@ -15,7 +15,7 @@ import re
 
 from . import labels, markers
 from .blocks import Block, BlockKind
-from .model import Finding
+from .model import Finding, Span
 from .navigation import is_navigation, is_toggle
 from .markers import opens_main_section
 
@@ -234,7 +234,7 @@ def questions_in_preface(preface: list[Block], source: str, first: Block, number
     return sorted(findings, key=lambda finding: finding.line)
 
 
-def long_preface(spans, preface: list[Block], source: str) -> list[Finding]:
+def long_preface(spans: tuple[Span, ...], preface: list[Block], source: str) -> list[Finding]:
     """A preface longer than all the questions together, with three headings or more (notes
     with one labelled question, a heading level off): most of the file read as no question,
     and said so, since no card, paper or page shows a preface."""
