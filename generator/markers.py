@@ -19,7 +19,8 @@ _UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|question)\s*{
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
 _NAMED_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)\s*/?>(.*?)</a\s*>""", re.I | re.S)
-_WHOLLY_BOLD = re.compile(r"(\*\*|__)([^*_]+)\1")
+# Bold around it all; inside, anything but the delimiter (``**__init__ 做什么？**``, ``**int (\*s[10])(int)？**``).
+_WHOLLY_BOLD = re.compile(r"\*\*((?:[^*\\]|\\.)+)\*\*|__((?:[^_\\]|\\.)+)__")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def strip_leading_tags(text: str) -> str:
 def unbolded(text: str) -> str:
     """The text without the bold around it all (``**1.你最大的缺点**``), if it is all bold."""
     bold = _WHOLLY_BOLD.fullmatch(text)
-    return bold.group(2).strip() if bold else text
+    return (bold.group(1) or bold.group(2)).strip() if bold else text
 
 
 def heading_bold_label(text: str) -> tuple[str, str] | None:

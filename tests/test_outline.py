@@ -212,9 +212,14 @@ def test_headings_wholly_in_bold_are_numbered_as_they_read():
         ### **3.为什么应聘这个岗位？**
 
         **问题分析：**考察求职动机。
+
+        ### **4. int (\\*s[10])(int) 表示的是什么？**
+
+        **参考答案：** 函数指针数组。
         """)
     assert [(q.number, q.title) for q in bank.questions] == [
-        (1, "你最大的缺点"), (2, "谈谈薪酬待遇？"), (3, "为什么应聘这个岗位？")]
+        (1, "你最大的缺点"), (2, "谈谈薪酬待遇？"), (3, "为什么应聘这个岗位？"),
+        (4, "int (\\*s[10])(int) 表示的是什么？")]  # an escaped * inside the bold too
     assert not bank.findings
 
 
