@@ -139,6 +139,12 @@ def looks_like_question(marker: Marker) -> bool:
     return marker.strength != "plain" or ends_with_question_mark(marker.title)
 
 
+def asks(marker: Marker) -> bool:
+    """With a question keyword (``Q12.``, ``题目 3：``) or ending in a question mark: more than
+    a number alone."""
+    return marker.strength == "keyword" or ends_with_question_mark(marker.title)
+
+
 def ends_with_question_mark(title: str) -> bool:
     """``什么是闭包？``, ``What is hoisting? {#hoist}`` or ``What is regression? 👶``: the
     explicit id, a frequency mark and symbols after the question mark (a difficulty written

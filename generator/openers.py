@@ -225,7 +225,8 @@ def questions_in_preface(preface: list[Block], source: str, first: Block, number
                                 f"{said} numbered as the questions after them but have nothing under them; kept as "
                                 "the bank's preface, not read as questions"))
     else:
-        asking = [block for block in preface if block.kind is BlockKind.HEADING and _asks_as_heading(block)]
+        asking = [block for block in preface
+                  if block.kind is BlockKind.HEADING and markers.asks(markers.heading_marker(block.content))]
         if len(asking) >= 2:
             findings.append(Finding(source, asking[0].start + 1, "warning", "questions-in-preface",
                                     f"“{asking[0].content}” and {len(asking) - 1} more headings before the first "
@@ -248,12 +249,6 @@ def long_preface(spans: tuple[Span, ...], preface: list[Block], source: str) -> 
                     f"the preface ({lines['preface']} lines, {len(headings)} headings) is longer than the "
                     f"questions ({lines['question']} lines); only the deck's description and the JSON and Markdown "
                     "exports show it (is this file notes rather than questions, or a heading's level off?)")]
-
-
-def _asks_as_heading(block: Block) -> bool:
-    """A heading with a question keyword (``Q12.``, ``题目 3：``) or ending in a question mark."""
-    marker = markers.heading_marker(block.content)
-    return marker.strength == "keyword" or markers.ends_with_question_mark(marker.title)
 
 
 def _numbered_up_to(preface: list[Block], first: Block, number: int | None) -> list[Block]:

@@ -8,8 +8,8 @@ around evidenced ones show where the questions of a part sit: every heading at t
 in that part that has content is a question when it looks like one (numbered, a keyword,
 a question mark), whatever style its own body uses, or when it stands between questions
 most of which have no label. A bank with no label anywhere, or one or two among many more
-headings, takes the level that holds the most headings with content, if some of them look
-like questions.
+headings, takes the level where most headings with content ask, else the one holding the
+most, if some of them look like questions.
 Paragraphs open questions too (``openers``): bold question lines (``**题目1：** …``) and
 question and answer label pairs repeated under one heading, folded answers whose summary
 asks the question; a lone bold question (``**3. What is X?**``) only in a bank made of them
@@ -259,14 +259,16 @@ class _Walk:
                 or markers.ends_with_question_mark(marker.title))
 
     def _unlabelled_questions(self, looks: set[int]) -> set[int]:
-        """No labels anywhere: the level holding the most headings with content, when some
-        of them look like questions; every heading with content at it is one."""
+        """No labels anywhere: of the levels where headings with content look like questions,
+        the one where most of them ask (``## 12.1.3 TensorFlow特点有哪些？`` over ``### 1.高度的灵活性``),
+        then the one holding the most; every heading with content at it is one."""
         by_level: dict[int, list[int]] = {}
         for index in self.heads:
             if self.blocks[index].level >= 2 and self.has_content(index):
                 by_level.setdefault(self.blocks[index].level, []).append(index)
         levels = [level for level, found in by_level.items() if looks & set(found)]
-        return set(by_level[max(levels, key=lambda lvl: (len(by_level[lvl]), -lvl))]) if levels else set()
+        asking = {level: sum(markers.asks(self.markers[index]) for index in by_level[level]) for level in levels}
+        return set(by_level[max(levels, key=lambda lvl: (asking[lvl], len(by_level[lvl]), -lvl))]) if levels else set()
 
     def _inside(self, index: int, chosen: set[int]) -> bool:
         ancestor = self.parent[index]

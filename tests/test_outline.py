@@ -535,6 +535,21 @@ def test_one_labelled_question_does_not_make_a_bank_of_unlabelled_headings_a_lab
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_with_no_label_the_level_that_asks_holds_the_questions_not_the_more_numerous_one():
+    """Seen in a real bank (DeepLearning-500-questions, chapter 12): ``## 12.1.3 TensorFlow特点有哪些？``
+    over numbered ``### 1.高度的灵活性`` points; the points, more numerous, were read as the
+    questions and the questions as their parts."""
+    def points(name):
+        return "\n\n".join(f"### {n}.{name} 的第 {n} 点\n\n说明 {n}。" for n in range(1, 5))
+    text = (f"# 第十二章 网络搭建\n\n## 12.1.1 TensorFlow是什么？\n\n一个框架。\n\n## 12.1.2 TensorFlow特点有哪些？\n\n"
+            f"{points('TensorFlow')}\n\n## 12.1.3 PyTorch的架构是怎样的？\n\n{points('PyTorch')}\n")
+    bank = read(text)
+    assert [q.title for q in bank.questions] == ["12.1.1 TensorFlow是什么？", "12.1.2 TensorFlow特点有哪些？",
+                                                 "12.1.3 PyTorch的架构是怎样的？"]
+    assert bank.questions[1].answer.startswith("### 1.TensorFlow 的第 1 点")
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
+
+
 def test_two_numbered_runs_at_their_own_levels_are_left_as_written():
     bank = read("""
         ## 1. Basics
