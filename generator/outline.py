@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from . import labels, markers
+from . import labels, markers, unlabelled
 from .blocks import Block, BlockKind
 from .itemized import tucked_headings
 from .markers import is_label_heading, opens_main_section
@@ -166,7 +166,7 @@ class _Walk:
         evidenced = list(dict.fromkeys(self._asking_ancestor(i, evidence[i]) for i in self.heads if evidence[i]))
         looks = {i for i in self.heads if markers.looks_like_question(self.markers[i])}
         if not evidenced and not self.bold:
-            return self._unlabelled_questions(looks)
+            return unlabelled.bank_questions(self, looks)
         level_of_part: dict[int | None, int] = {}
         styles: dict[int | None, set[str]] = {}
         for index in evidenced:
@@ -177,41 +177,11 @@ class _Walk:
                     if level_of_part.get(self.parent[i]) == self.blocks[i].level and self.has_content(i)]
         labelled = set(evidenced)
         chosen = {i for i in at_level if i in labelled or self._in_style(i, styles[self.parent[i]])}
-        chosen |= self._mostly_unlabelled(at_level, chosen, labelled)
-        chosen |= self._asked_elsewhere(level_of_part, chosen)
-        if not self.bold and len(labelled) <= 2:  # a label or two among many headings (a 问:/答:
-            unlabelled = self._unlabelled_questions(looks)  # pair in a chapter of 28): no labelled bank
-            if len(labelled) * 8 < len(unlabelled):
-                chosen |= unlabelled
+        chosen |= unlabelled.between_questions(self, at_level, chosen, labelled)
+        chosen |= unlabelled.asked_elsewhere(self, level_of_part, chosen)
+        if not self.bold:
+            chosen |= unlabelled.despite_stray_labels(self, looks, labelled)
         return {i for i in chosen if not self._inside(i, chosen)}
-
-    def _mostly_unlabelled(self, at_level: list[int], chosen: set[int], evidenced: set[int]) -> set[int]:
-        """Where most of a part's questions have no label (one ``**Answer:**`` among forty), a
-        heading at their level between two of them is one too (``### Explain meta tags in
-        HTML``), as in a bank with no labels; one after the last (``### 参考``) is not."""
-        by_part: dict[int | None, list[int]] = {}
-        for index in at_level:
-            by_part.setdefault(self.parent[index], []).append(index)
-        found = set()
-        for heads in by_part.values():
-            asked = [i for i in heads if i in chosen]
-            if len(asked) >= 4 and sum(i in evidenced for i in asked) * 2 < len(asked):
-                found.update(i for i in heads if asked[0] < i < asked[-1] and self.markers[i].title.strip())
-        return found
-
-    def _asked_elsewhere(self, level_of_part: dict[int | None, int], chosen: set[int]) -> set[int]:
-        """In a part where no heading has labels, the headings at the level every other
-        part's questions are at that end with a question mark (``## Q. What is X?`` after an
-        ``# # 13. CLASSES`` that restarts the parts): questions, as they are elsewhere, unless
-        they repeat a question's title (a recap of the answers)."""
-        levels = set(level_of_part.values())
-        if len(levels) != 1 or len(chosen) < 2:
-            return set()
-        (level,) = levels
-        asked = {self.markers[i].title for i in chosen}  # a recap of the answers repeats them
-        return {i for i in self.heads if self.parent[i] not in level_of_part and self.blocks[i].level == level
-                and markers.ends_with_question_mark(self.markers[i].title) and self.markers[i].title not in asked
-                and self.has_content(i)}
 
     def _asking_ancestor(self, index: int, evidence: str) -> int:
         """An evidenced heading that does not look like a question, under one that does
@@ -257,18 +227,6 @@ class _Walk:
         marker = self.markers[index]
         return (marker.strength == "keyword" or (marker.strength == "numbered" and "numbered" in styles)
                 or markers.ends_with_question_mark(marker.title))
-
-    def _unlabelled_questions(self, looks: set[int]) -> set[int]:
-        """No labels anywhere: of the levels where headings with content look like questions,
-        the one where most of them ask (``## 12.1.3 TensorFlow特点有哪些？`` over ``### 1.高度的灵活性``),
-        then the one holding the most; every heading with content at it is one."""
-        by_level: dict[int, list[int]] = {}
-        for index in self.heads:
-            if self.blocks[index].level >= 2 and self.has_content(index):
-                by_level.setdefault(self.blocks[index].level, []).append(index)
-        levels = [level for level, found in by_level.items() if looks & set(found)]
-        asking = {level: sum(markers.asks(self.markers[index]) for index in by_level[level]) for level in levels}
-        return set(by_level[max(levels, key=lambda lvl: (asking[lvl], len(by_level[lvl]), -lvl))]) if levels else set()
 
     def _inside(self, index: int, chosen: set[int]) -> bool:
         ancestor = self.parent[index]

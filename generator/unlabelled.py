@@ -1,0 +1,66 @@
+"""Question headings where labels are few or none.
+
+The outline finds a bank's questions by the headings its labels evidence; these are the
+readings for the headings labels do not reach: a bank with no label anywhere, or one or two
+labels among many more headings (a ``问: … 答: …`` pair in a chapter of 28 sections), the
+headings between questions most of which have no label, and a part where no heading has one.
+Each function takes the outline's walk (its headings, their parents, blocks and markers).
+"""
+
+from __future__ import annotations
+
+from . import markers
+
+STRAY_LABELS = 2  # at most this many labelled headings, among eight times as many unlabelled ones
+
+
+def bank_questions(walk, looks: set[int]) -> set[int]:
+    """No labels anywhere: of the levels where headings with content look like questions,
+    the one where most of them ask (``## 12.1.3 TensorFlow特点有哪些？`` over ``### 1.高度的灵活性``),
+    then the one holding the most; every heading with content at it is one."""
+    by_level: dict[int, list[int]] = {}
+    for index in walk.heads:
+        if walk.blocks[index].level >= 2 and walk.has_content(index):
+            by_level.setdefault(walk.blocks[index].level, []).append(index)
+    levels = [level for level, found in by_level.items() if looks & set(found)]
+    asking = {level: sum(markers.asks(walk.markers[index]) for index in by_level[level]) for level in levels}
+    return set(by_level[max(levels, key=lambda lvl: (asking[lvl], len(by_level[lvl]), -lvl))]) if levels else set()
+
+
+def despite_stray_labels(walk, looks: set[int], labelled: set[int]) -> set[int]:
+    """A label or two among eight times as many headings does not make a labelled bank: the
+    headings a bank with no labels would ask."""
+    if len(labelled) > STRAY_LABELS:
+        return set()
+    found = bank_questions(walk, looks)
+    return found if len(labelled) * 8 < len(found) else set()
+
+
+def between_questions(walk, at_level: list[int], chosen: set[int], labelled: set[int]) -> set[int]:
+    """Where most of a part's questions have no label (one ``**Answer:**`` among forty), a
+    heading at their level between two of them is one too (``### Explain meta tags in
+    HTML``), as in a bank with no labels; one after the last (``### 参考``) is not."""
+    by_part: dict[int | None, list[int]] = {}
+    for index in at_level:
+        by_part.setdefault(walk.parent[index], []).append(index)
+    found = set()
+    for heads in by_part.values():
+        asked = [i for i in heads if i in chosen]
+        if len(asked) >= 4 and sum(i in labelled for i in asked) * 2 < len(asked):
+            found.update(i for i in heads if asked[0] < i < asked[-1] and walk.markers[i].title.strip())
+    return found
+
+
+def asked_elsewhere(walk, level_of_part: dict[int | None, int], chosen: set[int]) -> set[int]:
+    """In a part where no heading has labels, the headings at the level every other
+    part's questions are at that end with a question mark (``## Q. What is X?`` after an
+    ``# # 13. CLASSES`` that restarts the parts): questions, as they are elsewhere, unless
+    they repeat a question's title (a recap of the answers)."""
+    levels = set(level_of_part.values())
+    if len(levels) != 1 or len(chosen) < 2:
+        return set()
+    (level,) = levels
+    asked = {walk.markers[i].title for i in chosen}  # a recap of the answers repeats them
+    return {i for i in walk.heads if walk.parent[i] not in level_of_part and walk.blocks[i].level == level
+            and markers.ends_with_question_mark(walk.markers[i].title) and walk.markers[i].title not in asked
+            and walk.has_content(i)}

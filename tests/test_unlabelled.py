@@ -1,0 +1,69 @@
+"""Question headings where labels are few or none (``generator/unlabelled.py``)."""
+
+from .conftest import assert_spans_cover, count_lines, read
+
+
+def test_a_heading_that_asks_without_a_question_mark_among_unlabelled_questions_is_one():
+    """Seen in a real bank (FAQGURU, html5: 10 of 54 questions left out): one ``**Answer:**``
+    among questions that ask with a question mark made ``### Explain meta tags in HTML``
+    skipped text. A heading after the last question (``### References``) stays out."""
+    bank = read("""
+        ## HTML5
+
+        ### What is a doctype?
+
+        **Answer:** The first line of a page.
+
+        ### What is a landmark?
+
+        A region of the page.
+
+        ### Explain meta tags in HTML
+
+        Name/value pairs in the head.
+
+        ### What is `<canvas>`?
+
+        A drawing surface.
+
+        ### What does `defer` do?
+
+        Runs the script after parsing.
+
+        ### References
+
+        - MDN
+        """)
+    assert [q.title for q in bank.questions] == ["What is a doctype?", "What is a landmark?", "Explain meta tags in HTML",
+                                                 "What is `<canvas>`?", "What does `defer` do?"]
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 23)]
+
+
+def test_one_labelled_question_does_not_make_a_bank_of_unlabelled_headings_a_labelled_one():
+    """Seen in a real bank (DeepLearning-500-questions, chapter 1: 28 questions read as 1):
+    one ``问: … 答: …`` pair among headings with no labels made the bank a labelled one, where
+    a part without a label has no questions."""
+    sections = "\n\n".join(f"### 1.{part}.{n} 概念 {part}{n}{'有什么区别？' if n == 2 else ''}\n\n解释 {part}{n}。"
+                             for part in (1, 2) for n in (1, 2, 3, 4, 5))
+    text = (f"# 第一章 数学基础\n\n## 1.1 向量和矩阵\n\n{sections}\n\n## 1.5 常见概率分布\n\n"
+            "### 1.5.3 何时采用正态分布\n\n问: 何时采用正态分布?\n答: 缺乏先验知识时。\n")
+    bank = read(text)
+    assert len(bank.questions) == 11
+    assert bank.questions[-1].answer == "缺乏先验知识时。"
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
+    assert_spans_cover(bank, count_lines(text))
+
+
+def test_with_no_label_the_level_that_asks_holds_the_questions_not_the_more_numerous_one():
+    """Seen in a real bank (DeepLearning-500-questions, chapter 12): ``## 12.1.3 TensorFlow特点有哪些？``
+    over numbered ``### 1.高度的灵活性`` points; the points, more numerous, were read as the
+    questions and the questions as their parts."""
+    def points(name):
+        return "\n\n".join(f"### {n}.{name} 的第 {n} 点\n\n说明 {n}。" for n in range(1, 5))
+    text = (f"# 第十二章 网络搭建\n\n## 12.1.1 TensorFlow是什么？\n\n一个框架。\n\n## 12.1.2 TensorFlow特点有哪些？\n\n"
+            f"{points('TensorFlow')}\n\n## 12.1.3 PyTorch的架构是怎样的？\n\n{points('PyTorch')}\n")
+    bank = read(text)
+    assert [q.title for q in bank.questions] == ["12.1.1 TensorFlow是什么？", "12.1.2 TensorFlow特点有哪些？",
+                                                 "12.1.3 PyTorch的架构是怎样的？"]
+    assert bank.questions[1].answer.startswith("### 1.TensorFlow 的第 1 点")
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
