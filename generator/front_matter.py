@@ -1,6 +1,6 @@
 """A bank's own settings: its front matter (checked, with lines) and what stands in for it
-when it is absent (the title from the preface, the language from the text, the key from
-the file's name)."""
+when it is absent (the title from the preface, the key from the file's name; the language
+is guessed from the text by ``languages``)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ from .attributes import KEYS as QUESTION_KEYS, AttributeProblem, check_setting
 from .blocks import Block, BlockKind, html_heading
 from .errors import SourceError
 from .ids import slugify
+from .languages import is_language_tag
 from .user_yaml import YamlProblem, load_mapping
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _BANK_ID = re.compile(r"^[\w.-]+(/[\w.-]+)*$")
 
 
@@ -27,7 +26,7 @@ def bank_id(meta: dict, source: str) -> str:
 
 def read_front_matter(tokens, source: str) -> tuple[dict, int]:
     """The front matter's settings, checked: ``title`` text, ``tags`` a list of texts (or
-    one text of comma-separated tags), ``language`` zh or en, ``id`` a key, ``minutes`` and
+    one text of comma-separated tags), ``language`` a language tag, ``id`` a key, ``minutes`` and
     ``difficulty`` every question's unless it says otherwise; other keys are
     the author's own and are kept out of qgen's way."""
     if not tokens or tokens[0].type != "front_matter":
@@ -55,9 +54,8 @@ def read_front_matter(tokens, source: str) -> tuple[dict, int]:
 def _front_matter_problem(key: str, value) -> str | None:
     if key == "title" and value is not None and not isinstance(value, str):
         return "must be text (put it in quotes)"
-    if key == "language" and value is not None and not (
-            isinstance(value, str) and value.lower().split("-")[0] in ("zh", "en")):
-        return "must be zh or en"
+    if key == "language" and value is not None and not is_language_tag(value):
+        return "must be a language tag such as zh, en, ja, ar or zh-Hant"
     if key == "id" and value is not None and not (isinstance(value, (str, int)) and _BANK_ID.match(str(value))):
         return "must be letters, digits, '.', '_', '-' or '/'"
     return None
@@ -76,10 +74,3 @@ def bank_title(meta: dict, preface: list[Block], source: str) -> str:
     if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2:
         return markers.strip_leading_tags(preface[0].content).strip()
     return Path(source).stem
-
-
-def guess_language(text: str) -> str:
-    sample = text[:200_000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    return "zh" if cjk * 4 >= latin and cjk else "en"

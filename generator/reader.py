@@ -16,7 +16,8 @@ from pathlib import Path
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .choices import read_choice
 from .errors import NotABank, SourceError, SourceErrors
-from .front_matter import bank_id, bank_title, guess_language, read_front_matter
+from .front_matter import bank_id, bank_title, read_front_matter
+from .languages import guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .labels import label_for
+from .languages import interface_language
 from .model import SECTION_KINDS
 
 WORDS = {
@@ -52,11 +53,6 @@ WORDS = {
         "frequency_high": "often asked", "frequency_medium": "sometimes asked", "frequency_low": "rarely asked",
     },
 }
-
-
-def interface_language(language: str) -> str:
-    """"zh-CN", "zh" -> "zh"; anything else -> "en"."""
-    return "zh" if language.lower().startswith("zh") else "en"
 
 
 def words_for(language: str) -> dict[str, str]:

@@ -22,8 +22,8 @@ BODY = "### 题目 1：一\n\n**答案：** A\n"
     ("title: 123\n", 2, "“title” must be text"),
     ("title: {a: 1}\n", 2, "“title” must be text"),
     ("tags: 5\n", 2, "“tags” must be a list of texts"),
-    ("language: fr\n", 2, "“language” must be zh or en"),
-    ("language: [zh]\n", 2, "“language” must be zh or en"),
+    ("language: french!\n", 2, "“language” must be a language tag"),
+    ("language: [zh]\n", 2, "“language” must be a language tag"),
     ("x: 1\nid: 'a b'\n", 3, "“id” must be letters"),
     ("title: a\n\x1b\n", 3, "character U+001B"),  # PyYAML refuses it before parsing
 ])

@@ -24,7 +24,7 @@ from ..model import PART_PATH_SEPARATOR, Bank, NoteChanges, Question
 from ..rendering import AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest, source_epoch
 from ..sources import project_path
 from ..templating import environment
-from ..words import interface_language
+from ..languages import interface_language
 from .anki_fields import FIELDS, note_digest, note_type
 from .anki_notes import fields_of_notes, note_processes
 from .anki_package import ScratchCollection

@@ -13,7 +13,8 @@ from __future__ import annotations
 import genanki
 
 from ..model import Bank, Point, Question
-from ..words import interface_language, words_for
+from ..languages import interface_language
+from ..words import words_for
 from .anki_fields import POINT_FIELDS, note_type
 
 

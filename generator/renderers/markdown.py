@@ -9,6 +9,7 @@ import yaml
 
 from ..ids import slugify
 from ..labels import label_for
+from ..languages import interface_language
 from ..model import SECTION_KINDS, Bank, Question
 from ..templating import render
 
@@ -17,7 +18,7 @@ _BLOCK_STARTS = tuple("`~-*+>#|<0123456789 \t")
 
 
 def render_markdown(bank: Bank) -> bytes:
-    language = "zh" if bank.language.lower().startswith("zh") else "en"
+    language = interface_language(bank.language)
     words = {**PUNCTUATION[language], **{kind: label_for(kind, language) for kind in SECTION_KINDS}}
     meta = {key: value for key, value in (("title", bank.title), ("language", bank.language),
                                           ("tags", list(bank.tags))) if value}
