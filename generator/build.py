@@ -109,8 +109,8 @@ def _build(config: BuildConfig, templates: str | None, progress: Progress | None
     weak = frozenset((k.source, k.id) for k in history.weakest() if k.strength < WEAK) \
         if config.tag_weak and history else frozenset()
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
-                            config.language or banks[0].language, templates, config.language, config.cards, weak,
-                            config.answer_grid, config.project)
+                            config.language or banks[0].language, banks[0].language, templates, config.language,
+                            config.cards, weak, config.answer_grid, config.project)
     markup = MarkupRenderer(max_image_mb=config.max_image_mb, store=cache.html,
                             link_definitions={bank.source: bank.link_definitions for bank in banks},
                             footnotes={bank.source: bank.footnotes for bank in banks})

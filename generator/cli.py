@@ -218,7 +218,7 @@ def _run_report(args) -> int:
     stem = output_stem(banks, config.paths, config.name)
     out = Path(args.out) if args.out else config.out
     context = OutputContext(stem, config.title or (banks[0].title if len(banks) == 1 else stem),
-                            config.language or banks[0].language, config.templates)
+                            config.language or banks[0].language, banks[0].language, config.templates)
     path = out / f"{stem}-report.html"
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(path, render_report_page(report, context, f"{stem}.html"))

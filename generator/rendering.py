@@ -37,7 +37,8 @@ class OutputContext:
 
     stem: str
     title: str
-    language: str  # the configured language, else the first bank's
+    language: str  # of qgen's words: the configured language, else the first bank's
+    text_language: str  # of the text: the first bank's (its direction and character forms)
     templates: str | None
     language_override: str | None = None  # set only when the user chose the language
     cards: tuple[str, ...] = ("answer",)  # the deck's cards: "answer" and/or "points"

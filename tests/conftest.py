@@ -65,6 +65,25 @@ def assert_spans_cover(bank, line_count: int) -> None:
                        for line, code in findings)
 
 
+# An Arabic question as javascript-questions' translations write it: the answer in a fold.
+RIGHT_TO_LEFT_BANK = """# قائمة اسئلة جافاسكريبت
+
+###### 1. ايه اللي هيتطبع؟
+
+```javascript
+console.log(num);
+```
+
+<details><summary><b>الاجابة</b></summary>
+<p>
+
+احنا بنعمل المتغير `var` من جديد.
+
+</p>
+</details>
+"""
+
+
 def tiny_png() -> bytes:
     """A valid 1x1 PNG."""
     return bytes.fromhex(

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT, built_once, run, run_process
+from .conftest import RIGHT_TO_LEFT_BANK, ROOT, built_once, run, run_process
 
 pdfplumber = pytest.importorskip("pdfplumber")
 pypdf = pytest.importorskip("pypdf")
@@ -456,3 +456,34 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
     assert [(row["question_id"], row["item"]) for row in rows] == [
         (q["id"], item) for q in questions for item in [*(f"point:{pid}" for pid in points[q["id"]]), "level"]]
     assert {row["mark"] for row in rows} == {""}
+
+
+def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_left(tmp_path):
+    (tmp_path / "bank.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / "bank-key.pdf") as pdf:
+        page = pdf.pages[0]
+        lines, width = page.extract_text_lines(), page.width
+        code = [w for w in page.extract_words() if "console" in w["text"]]
+    column_right = max(line["x1"] for line in lines)
+    arabic = [line["chars"] for line in lines if any("\u0600" <= c["text"] <= "\u06ff" for c in line["chars"])]
+    # The title, the question's title and the short answer each end at the right of the
+    # column and start right of the middle: laid out left to right, each would start at the
+    # left margin.
+    assert len(arabic) == 3
+    for line in arabic:
+        assert max(c["x1"] for c in line) > column_right - 1
+        assert min(c["x0"] for c in line) > width / 2
+    # The code keeps its order (the semicolon last) and starts at the left of its box.
+    assert [w["text"] for w in code] == ["console.log(num);"] and code[0]["x0"] < width / 4
+
+
+def test_a_japanese_bank_is_printed_in_japanese_character_forms(tmp_path):
+    (tmp_path / "bank.md").write_text(
+        "### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。骨と直の字形は日本語のものです。\n", "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / "bank-key.pdf") as pdf:
+        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars if ord(c["text"]) > 0x2E80}
+    assert fonts and all("CJK-JP" in font for font in fonts), fonts

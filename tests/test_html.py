@@ -13,7 +13,7 @@ from .conftest import ROOT
 
 def test_study_page_questions(golden):
     bank = read_bank_file(ROOT / "docs" / "examples" / "choices.md")
-    context = SimpleNamespace(language="zh", templates=None, title=bank.title, stem="choices")
+    context = SimpleNamespace(language="zh", text_language="zh", templates=None, title=bank.title, stem="choices")
     page = render_study_page([bank], context, Views(MarkupRenderer())).decode("utf-8")
     main = page[page.index("<main"):page.index("</main>") + len("</main>")]  # not the style and script
     golden("choices-study-page-main.html", main + "\n")

@@ -8,7 +8,7 @@ import shutil
 import pypdf
 import pytest
 
-from .conftest import ROOT, run
+from .conftest import RIGHT_TO_LEFT_BANK, ROOT, run
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -174,7 +174,45 @@ def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path)
             background = page.eval_on_selector(".qgen-code", "n => getComputedStyle(n).backgroundColor")
             assert background != "rgba(0, 0, 0, 0)" and background != "rgb(248, 248, 248)"
         assert page.eval_on_selector(".qgen-code pre", "n => getComputedStyle(n).overflowX") == "auto"
-        assert page.eval_on_selector(".card", "n => getComputedStyle(n).textAlign") == "left"
+        assert page.eval_on_selector(".card", "n => getComputedStyle(n).textAlign") == "start"
+    page.close()
+
+
+# Where a paragraph's text starts and ends, and where its box does.
+_EDGES = """n => { const r = document.createRange(); r.selectNodeContents(n); const t = r.getBoundingClientRect();
+  const b = n.getBoundingClientRect(); return {text: [t.left, t.right], box: [b.left, b.right]}; }"""
+
+
+def _reads_from_the_right(edges) -> bool:
+    (text_left, text_right), (box_left, box_right) = edges["text"], edges["box"]
+    return abs(text_right - box_right) < 2 and text_left - box_left > 50
+
+
+def test_a_right_to_left_bank_reads_from_the_right_on_the_page_and_on_its_cards(browser, tmp_path):
+    (tmp_path / "bank.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
+    result = run("build", "bank.md", "--format", "html,apkg", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page(viewport={"width": 900, "height": 700})
+    page.goto((tmp_path / "out" / "bank.html").as_uri())
+    assert page.eval_on_selector("html", "n => [n.lang, getComputedStyle(n).direction]") == ["ar", "rtl"]
+    page.click(".question summary")
+    assert _reads_from_the_right(page.eval_on_selector(".question .answer p", _EDGES))
+    assert _reads_from_the_right(page.eval_on_selector(".question h3", _EDGES))
+    code = page.eval_on_selector(".qgen-code pre", "n => [getComputedStyle(n).direction, n.textContent.trim()]")
+    assert code == ["ltr", "console.log(num);"]
+
+    # The card as Anki renders it: one note type for every language, each paragraph in the
+    # direction of its own text.
+    collection_module = pytest.importorskip("anki.collection")
+    (tmp_path / "anki").mkdir()
+    collection = collection_module.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    collection.import_anki_package(collection_module.ImportAnkiPackageRequest(package_path=str(tmp_path / "out" / "bank.apkg")))
+    card = collection.get_card(collection.find_cards("")[0]).answer()
+    collection.close()
+    page.set_content(f'<html><body><div class="card">{card}</div></body></html>')
+    assert _reads_from_the_right(page.eval_on_selector(".qgen-answer p", _EDGES))
+    assert _reads_from_the_right(page.eval_on_selector(".qgen-title", _EDGES))
+    assert page.eval_on_selector(".qgen-code pre", "n => getComputedStyle(n).direction") == "ltr"
     page.close()
 
 
@@ -380,3 +418,21 @@ def test_a_click_on_an_option_says_right_or_wrong_then_shows_the_answer(browser,
     finally:
         page.close()
 
+
+
+def test_a_japanese_bank_is_drawn_in_japanese_character_forms(browser, tmp_path):
+    """The fonts Chromium drew the page's text with, as its DevTools report them."""
+    (tmp_path / "bank.md").write_text("### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。\n", "utf-8")
+    result = run("build", "bank.md", "--format", "html", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto((tmp_path / "out" / "bank.html").as_uri())
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    root = devtools.send("DOM.getDocument")["root"]["nodeId"]
+    title = devtools.send("DOM.querySelector", {"nodeId": root, "selector": ".question h3"})["nodeId"]
+    fonts = {font["familyName"] for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": title})["fonts"]}
+    assert page.eval_on_selector("html", "n => n.lang") == "ja"
+    assert "Noto Sans CJK JP" in fonts and not any("SC" in font for font in fonts), fonts
+    page.close()

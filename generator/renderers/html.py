@@ -10,7 +10,8 @@ from ..model import Bank
 from ..rendering import Rendered, RenderJob
 from ..results import LEVELS
 from ..templating import environment
-from ..words import interface_language, words_for
+from ..languages import interface_language, text_direction, text_settings
+from ..words import words_for
 from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from .view import Views, inline_media
 
@@ -20,12 +21,12 @@ def render(job: RenderJob) -> Rendered:
 
 def render_study_page(banks: list[Bank], context, views: Views) -> bytes:
     """The page, its images' bytes put in place last: one file with nothing to load."""
-    lang = interface_language(context.language)
+    words = words_for(interface_language(context.language))
     page = environment(context.templates).get_template("html/study.html.j2").render(
-        banks=[views.bank(bank) for bank in banks], title=context.title, lang=lang, words=words_for(lang),
-        version=__version__,
+        banks=[views.bank(bank) for bank in banks], title=context.title, words=words,
+        **text_settings(context.text_language), direction=text_direction, version=__version__,
         stem=context.stem, page_key="|".join(bank.key for bank in banks),
-        levels=list(zip(LEVELS, words_for(lang)["levels"].split())), filters=_filters(banks, words_for(lang)),
+        levels=list(zip(LEVELS, words["levels"].split())), filters=_filters(banks, words),
         light_code_css=code_stylesheet(DAY_STYLE, (".qgen-code",)),
         dark_code_css=code_stylesheet(NIGHT_STYLE, (".qgen-code",)),
     )

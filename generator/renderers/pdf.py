@@ -23,7 +23,8 @@ from ..errors import RenderError
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
 from ..templating import environment
-from ..words import interface_language, words_for
+from ..languages import interface_language, text_settings
+from ..words import words_for
 from .highlight import PRINT_STYLE, code_stylesheet
 from .markup import MarkupRenderer
 from .view import Views
@@ -52,14 +53,15 @@ LEVELS = ("poor", "mixed", "good", "excellent")
 def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: date) -> str:
     """The HTML of an exam (``kind="exam"``), its answer key (``"key"``) or the interviewer's
     sheet (``"interview"``); ``context`` gives the title, the interface language and the
-    template folder. The templates read the paper's questions as views (``questions``)."""
-    lang = interface_language(context.language)
-    words = words_for(lang)
+    template folder. The templates read the paper's questions as views (``questions``), and
+    the text's ``lang``, ``dir`` and ``cjk`` font region."""
+    words = words_for(interface_language(context.language))
     heading = words[kind]
     variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
     seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""
     return environment(context.templates).get_template(f"exam/{kind}.html.j2").render(
-        paper=paper, questions=views.paper(paper), words=words, lang=lang, heading=heading, version=__version__,
+        paper=paper, questions=views.paper(paper), words=words, **text_settings(context.text_language),
+        heading=heading, version=__version__,
         bank_title=context.title, date=printed_date.isoformat(),
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
