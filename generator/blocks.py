@@ -78,7 +78,7 @@ class Block:
     inline_text: str = ""  # text inside the details tags themselves
     is_tag_only: bool = False
     bold: tuple[str, str] | None = None  # (bold text, rest) when a paragraph starts with bold text
-    number: int | None = None  # an ordered list item's number
+    number: int | None = None  # an ordered list item's number; an ordered list's first
     text_end: int = 0  # an item: one past the last line of its first paragraph (its start if none)
     cells: tuple[str, ...] = ()  # a row: its cells' inline Markdown
     columns: tuple[str, ...] = ()  # a row: its table's header cells
@@ -163,6 +163,8 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
             block.content = token.meta["label"]
         elif kind in (BlockKind.LIST, BlockKind.QUOTE):
             block.inline_contents = [t.content for t in tokens[index:last + 1] if t.type == "inline"]
+            if token.type == "ordered_list_open":
+                block.number = int(token.attrGet("start") or 1)
         elif kind is BlockKind.TABLE:  # the body's cells: a header row names columns
             body = next((i for i in range(index, last + 1) if tokens[i].type == "tbody_open"), last)
             block.inline_contents = [t.content for t in tokens[body:last + 1] if t.type == "inline"]

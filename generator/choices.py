@@ -38,10 +38,15 @@ _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
 _ONLY_IMAGES = re.compile(r"(?:\s*!\[[^\]]*\]\([^)]*\))+\s*")
 _ONLY_IMAGE_TAGS = re.compile(r"(?:\s*(?:<img\b[^>]*>|<br\s*/?>|</?p>))+\s*", re.I)
+# ``<div dir='rtl'>`` over the key: a layout tag of the answer's, not its text.
+_OPENING_TAGS = re.compile(r"(?:[ \t]*<(?:div|p|span)\b[^>\n]*>[ \t]*\n?)*", re.I)
 _TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t\u00a0]|$)", re.M)
 # Lower-case keys (``b``, ``b, c``) only when the options were written so, and followed by
 # punctuation or nothing: "a function of …" is prose, not key A.
-_ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*)?"
+# "The answer is the fourth option: D", as javascript-questions' Arabic translation writes it.
+_ARABIC_ANSWER_IS = r"(?:ال[إا]جابة|الجواب)(?:\s+(?:هي|هو))?(?:\s+الخيار\s*\S*)?\s*[:：]\s*"
+_ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*|"
+                                  rf"{_ARABIC_ANSWER_IS})?"
                                   rf"\**\s*({keys}(?:[ \t]*[,，、/&和]?[ \t]*{keys})*)\s*\**\s*{after}")
                  for lower, keys, after in ((False, rf"[A-H{_ARABIC_KEYS}]ـ?", r"(?=$|[\s。.，,;；:：)）])"),
                                             (True, "[A-Ha-h]", r"(?=$|[。.，,;；:：)）])"))}
@@ -238,11 +243,12 @@ def _keys_run_from_a(options: list[Option]) -> bool:
 def _keys(answer: str, lower: bool = False, options: list[Option] = ()) -> tuple[tuple[str, ...], str | None]:
     """The keys the answer opens with, and the reason after them, without the correct
     option said again (``B) node server.js``)."""
-    match = _ANSWER_KEYS[lower].match(answer)
+    body = answer[_OPENING_TAGS.match(answer).end():]
+    match = _ANSWER_KEYS[lower].match(body)
     if not match:
         return (), answer.strip() or None
     keys = tuple(dict.fromkeys(re.findall(r"[A-H]", latin(match.group(1)).upper())))
-    rest = answer[match.end():]
+    rest = body[match.end():]
     line, _, after = rest.partition("\n")
     if line.strip(" )）.．:：") in {option.text for option in options if option.key.upper() in keys}:
         rest = after

@@ -16,7 +16,7 @@ from functools import lru_cache
 # javascript-questions' 22 translations: ``<summary><b>Antwort</b></summary>``, ``#### Antwort: D``).
 _ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", "réponse", "resposta", "risposta",
                      "răspuns", "antwoord", "odpowiedź", "odgovor", "përgjigja", "cevap", "jawaban", "đáp án",
-                     "ответ", "відповідь", "答え", "正解", "답", "정답", "คำตอบ", "الإجابة", "الاجابة",
+                     "ответ", "відповідь", "答え", "正解", "답", "정답", "คำตอบ", "الإجابة", "الاجابة", "الأجابة",
                      "الإجابة الصحيحة", "الاجابة الصحيحة"]
 
 # The one table of section labels: for each kind, the label qgen writes in each language

@@ -134,6 +134,15 @@ def plain_numbered(first_line: str) -> Marker | None:
     return Marker("numbered", int(match.group(1)), title) if title else None
 
 
+_WRAPPED_LINE = re.compile(r"^[ \t]*<(div|p|span)\b[^>\n]*>[ \t]*\n([^\n<]+)\n[ \t]*</\1>[ \t]*\n?$")
+
+
+def wrapped_numbered(html: str) -> Marker | None:
+    """A numbered line alone in a layout tag: ``<div dir='rtl'>`` / ``13. ماهي …؟`` / ``</div>``."""
+    wrapped = _WRAPPED_LINE.match(html)
+    return plain_numbered(wrapped.group(2)) if wrapped else None
+
+
 def looks_like_question(marker: Marker) -> bool:
     """Numbered, with a question keyword, or ending in a question mark."""
     return marker.strength != "plain" or ends_with_question_mark(marker.title)

@@ -30,7 +30,18 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
     only in a bank made of them, the numbers counting up from 1 in each run."""
     found, lone, numbered, plain = {}, {}, {}, {}
     for index, block in enumerate(blocks):
-        if block.in_details or block.kind is not BlockKind.PARAGRAPH:
+        if block.in_details or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.HTML):
+            continue
+        if block.kind is BlockKind.HTML:
+            marker = markers.wrapped_numbered(block.content)
+            if marker is not None:
+                plain[index] = marker
+            continue
+        if block.kind is BlockKind.LIST:
+            if (block.number is not None and block.end - block.start <= 2 and len(block.inline_contents) == 1
+                    and "\n" not in block.inline_contents[0]):
+                # ``1. ماهو الناتج ؟`` alone, its code and options after it: a one-line list
+                plain[index] = markers.Marker("numbered", block.number, block.inline_contents[0].strip())
             continue
         if block.bold is None:
             marker = markers.plain_numbered(block.content.split("\n", 1)[0])

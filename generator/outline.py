@@ -204,6 +204,15 @@ class _Walk:
             return parent
         return index
 
+    def _title_alone(self, headings: set[int]) -> bool:
+        """Whether the one heading taken for a question is the file's title, which does not
+        ask, and holds every numbered question below it."""
+        if len(headings) != 1 or self.heads[:1] != list(headings):
+            return False
+        (title,) = headings
+        return (self.blocks[title].level == 1 and not markers.looks_like_question(self.markers[title])
+                and min(self.numbered_bold) > title)
+
     def _opens_between(self, first: int, last: int) -> bool:
         """Whether a paragraph or fold opens a question between two blocks."""
         position = bisect.bisect_right(self._openers, first)
@@ -236,6 +245,8 @@ class _Walk:
 
     def questions(self) -> tuple[list[Unit], list[PartHeading]]:
         headings = self._question_headings()
+        if self.numbered_bold and not self.bold and self._title_alone(headings):
+            headings = set()  # ``# قائمة أسئلة`` over numbered questions: the folds are theirs
         if not headings and not self.bold and len(self.lone_bold) >= 2:
             self.bold = self.lone_bold  # a bank of bold questions, each answered by what follows it
         elif not headings and not self.bold and self.numbered_bold:

@@ -744,6 +744,89 @@ def test_numbered_paragraphs_that_do_not_ask_or_count_up_are_no_questions(paragr
         read(f"# 笔记\n\n{paragraphs}\n")
 
 
+ONE_LINE_LISTS = """
+    <div dir='rtl'>
+
+    # قائمة أسئلة جافا سكريبت
+
+    الأجوبة توجد في الجزء المطوي بالأسفل.
+    </div>
+
+    1. ماهو الناتج ؟
+
+    ```javascript
+    console.log(name);
+    ```
+
+    - A: `Lydia`
+    - B: `undefined`
+
+    <details><summary><b>الإجابة</b></summary>
+    <p>
+
+    <div dir='rtl'>
+    الإجابة هي الخيار الثاني : B
+
+    المتغير `name` حصلت له عملية hoisting.
+
+    </p>
+    </details>
+    </div>
+
+    ---
+
+    <div dir='rtl'>
+    2. جميع الobjects لديها prototypes?
+    </div>
+
+    - A: true
+    - B: false
+
+    <details><summary><b>الأجابة</b></summary>
+    <p>
+
+    الجواب هو الخيار الثاني: B
+
+    عدا ال base object.
+
+    </p>
+    </details>
+    """
+
+
+def test_one_line_numbered_lists_are_the_questions_of_a_bank_titled_above_them():
+    """javascript-questions in Arabic: each question a one-line list (``1. ماهو الناتج ؟``)
+    or that line alone in a ``<div dir='rtl'>``, its code, options and folded answer under
+    it. The file was one question, titled by its heading, every fold counted as its own."""
+    bank = read(ONE_LINE_LISTS)
+    assert [(q.number, q.title) for q in bank.questions] == [(1, "ماهو الناتج ؟"), (2, "جميع الobjects لديها prototypes?")]
+    first, second = bank.questions
+    assert first.question.startswith("```javascript\nconsole.log(name);\n```") and len(first.options) == 2
+    assert (first.correct, first.reason) == (("B",), "المتغير `name` حصلت له عملية hoisting.")
+    assert (second.correct, second.reason) == (("B",), "عدا ال base object.")  # "الأجابة", as often misspelt
+    assert bank.title == "قائمة أسئلة جافا سكريبت"
+    assert_spans_cover(bank, count_lines(textwrap.dedent(ONE_LINE_LISTS).lstrip("\n")))
+
+
+def test_one_line_numbered_lists_under_an_asking_or_labelled_heading_stay_in_its_answer():
+    bank = read("""
+        # 部署
+
+        ### 1. 如何部署？
+
+        1. 打包镜像？
+
+        2. 推送镜像？
+
+        <details><summary>更多</summary>
+
+        先测试。
+
+        </details>
+        """)
+    assert [q.title for q in bank.questions] == ["如何部署？"]
+
+
 def test_numbered_paragraphs_in_a_bank_of_headings_stay_in_the_answers():
     bank = read("""
         ### 1. 如何部署？
