@@ -460,12 +460,13 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
 
 def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_left(tmp_path):
     (tmp_path / "bank.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
-    result = qgen_build(tmp_path / "bank.md", "--format", "key", "--out", tmp_path / "out")
+    result = qgen_build(tmp_path / "bank.md", "--format", "key", "--shuffle", "--seed", "7", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     with pdfplumber.open(tmp_path / "out" / "bank-key.pdf") as pdf:
         page = pdf.pages[0]
         lines, width = page.extract_text_lines(), page.width
         code = [w for w in page.extract_words() if "console" in w["text"]]
+        seed = [w for w in page.extract_words() if w["text"] == "Seed"]
     column_right = max(line["x1"] for line in lines)
     arabic = [line["chars"] for line in lines if any("\u0600" <= c["text"] <= "\u06ff" for c in line["chars"])]
     # The title, the question's title and the short answer each end at the right of the
@@ -477,6 +478,8 @@ def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_le
         assert min(c["x0"] for c in line) > width / 2
     # The code keeps its order (the semicolon last) and starts at the left of its box.
     assert [w["text"] for w in code] == ["console.log(num);"] and code[0]["x0"] < width / 4
+    # The page's own words mirror too: the variant and seed at the foot's left, not its right.
+    assert len(seed) == 2 and seed[1]["x1"] < width / 3  # the header's "Seed" and the footer's
 
 
 def test_a_japanese_bank_is_printed_in_japanese_character_forms(tmp_path):
