@@ -200,6 +200,11 @@ def test_a_right_to_left_bank_reads_from_the_right_on_the_page_and_on_its_cards(
     assert _reads_from_the_right(page.eval_on_selector(".question h3", _EDGES))
     code = page.eval_on_selector(".qgen-code pre", "n => [getComputedStyle(n).direction, n.textContent.trim()]")
     assert code == ["ltr", "console.log(num);"]
+    page.click("#practice")  # "0 / 1" practised, read left to right, not "1 / 0"
+    practised = page.eval_on_selector("#practised", """n => { const r = document.createRange();
+        return [...n.textContent].map((c, i) => { r.setStart(n.firstChild, i); r.setEnd(n.firstChild, i + 1);
+                                                  return [c, r.getBoundingClientRect().left]; }); }""")
+    assert [c for c, _ in sorted(practised, key=lambda pair: pair[1])] == list("0 / 1")
 
     # The card as Anki renders it: one note type for every language, each paragraph in the
     # direction of its own text.
