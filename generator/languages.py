@@ -26,8 +26,8 @@ _PERSIAN = re.compile(r"[\u06cc\u06a9\u067e\u0686\u0698\u06af]")
 _ARABIC_ONLY = re.compile(r"[\u064a\u0643\u0629]")
 _URDU = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
 # Common characters written one way in Traditional Chinese and another in Simplified.
-_TRADITIONAL = re.compile("[這個們來說為時會對於與發後問題還沒經過進動學實現關應該當將從開長無種樣點裡間麼義樣頭]")
-_SIMPLIFIED = re.compile("[这个们来说为时会对于与发后问题还没经过进动学实现关应该当将从开长无种样点里间么义样头]")
+_TRADITIONAL = re.compile("[這個們來說為時會對於與發後問題還沒經過進動學實現關應該當將從開長無種樣點裡間麼義頭]")
+_SIMPLIFIED = re.compile("[这个们来说为时会对于与发后问题还没经过进动学实现关应该当将从开长无种样点里间么义头]")
 # Code says nothing of the author's language: fenced blocks (an unclosed one runs to the
 # end, as in Markdown) and inline code are left out.
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)|`[^`\n]+`", re.M | re.S)

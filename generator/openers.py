@@ -26,8 +26,9 @@ Openers = dict[int, markers.Marker]  # block index -> what the paragraph says of
 def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
     """The bold lines that open questions; the bold questions that no label follows and the
     paragraphs that open with a bold number (``**1)** …``), else those that open with a
-    plain number two of which ask (``1.什么是过拟合？``, no space, so no list): questions
-    only in a bank made of them, the numbers counting up from 1 in each run."""
+    plain number two of which ask (``1.什么是过拟合？``, no space, so no list; a list of one
+    line; that line alone in a layout tag): questions only in a bank made of them, the
+    numbers counting up from 1 in each run."""
     found, lone, numbered, plain = {}, {}, {}, {}
     for index, block in enumerate(blocks):
         if block.in_details or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST, BlockKind.HTML):

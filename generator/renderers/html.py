@@ -10,7 +10,7 @@ from ..model import Bank
 from ..rendering import Rendered, RenderJob
 from ..results import LEVELS
 from ..templating import environment
-from ..languages import interface_language, text_direction, text_settings
+from ..languages import text_direction, text_settings
 from ..words import words_for
 from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
 from .view import Views, inline_media
@@ -21,7 +21,7 @@ def render(job: RenderJob) -> Rendered:
 
 def render_study_page(banks: list[Bank], context, views: Views) -> bytes:
     """The page, its images' bytes put in place last: one file with nothing to load."""
-    words = words_for(interface_language(context.language))
+    words = words_for(context.language)
     page = environment(context.templates).get_template("html/study.html.j2").render(
         banks=[views.bank(bank) for bank in banks], title=context.title, words=words,
         **text_settings(context.text_language), direction=text_direction, version=__version__,

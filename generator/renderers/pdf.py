@@ -23,7 +23,7 @@ from ..errors import RenderError
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
 from ..templating import environment
-from ..languages import interface_language, text_settings
+from ..languages import text_settings
 from ..words import words_for
 from .highlight import PRINT_STYLE, code_stylesheet
 from .markup import MarkupRenderer
@@ -55,7 +55,7 @@ def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: dat
     sheet (``"interview"``); ``context`` gives the title, the interface language and the
     template folder. The templates read the paper's questions as views (``questions``), and
     the text's ``lang``, ``dir`` and ``cjk`` font region."""
-    words = words_for(interface_language(context.language))
+    words = words_for(context.language)
     heading = words[kind]
     variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
     seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""

@@ -13,7 +13,7 @@ from ..ids import part_name
 from ..model import Bank, Question
 from ..results import LEVELS
 from ..templating import environment
-from ..languages import interface_language, text_settings
+from ..languages import text_settings
 from ..words import words_for
 
 
@@ -98,7 +98,7 @@ def build_report(banks: list[Bank], history: History, results: int, anki: bool) 
 
 
 def render_report_page(report: Report, context, study_page: str) -> bytes:
-    words = words_for(interface_language(context.language))
+    words = words_for(context.language)
     page = environment(context.templates).get_template("report/report.html.j2").render(
         report=report, title=context.title, words=words, **text_settings(context.text_language),
         version=__version__, study_page=study_page, levels=dict(zip(LEVELS, words["levels"].split())), weak=WEAK)
