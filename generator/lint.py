@@ -147,9 +147,10 @@ def _sections(bank: Bank):
 
 def _long_answers(bank: Bank, limit: int):
     """An answer of more than ``limit`` characters of prose (white space and code not
-    counted) with fewer than two points is hard to review on one card and to score."""
+    counted) with fewer than two points is hard to review on one card and to score. A
+    choice, true/false or fill-in question is scored by its key: its reason may be long."""
     for question in bank.questions:
-        if not question.answer or len(question.points) >= 2:
+        if not question.answer or len(question.points) >= 2 or question.kind != "open":
             continue
         code = "".join(block.text for block in question.code if block.section == "answer")
         prose = _characters(question.answer) - _characters(code)

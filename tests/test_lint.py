@@ -198,7 +198,15 @@ def test_a_long_answer_without_points_is_worth_splitting():
 
         1. **召回：** {prose}
         2. **生成：** {prose}
+
+        ### 题目 3：选择题的解释长，但按答案计分？
+
+        A. 检索
+        B. 生成
+
+        **答案：** A。{prose}
         """)
+    assert bank.questions[2].kind == "choice"
     long = [f for f in lint_banks([bank], long_answer=200) if f.code == "long-answer"]
     # 272 and the fence's 12 characters; the code inside does not count.
     assert [(f.line, f.severity) for f in long] == [(3, "warning")] and "284 characters" in long[0].message
