@@ -26,6 +26,7 @@ BLOCK_PARSER = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin
 BLOCK_PARSER.disable(["inline", "text_join"])
 _LAYOUT_TAGS = {"p", "br", "div", "span", "b", "strong", "i", "em", "hr", "center", "details", "summary", "sup", "sub"}
 _BOLD_START = re.compile(r"^(\*\*|__)(.+?)\1", re.S)
+_STRAY_HASHES = re.compile(r"^(?:#{1,6}[ \t]+)+")
 
 
 class BlockKind(enum.Enum):
@@ -152,7 +153,8 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
         block = Block(kind, start, end, index, last, indented=bool(token.map) and _indented(lines[start]))
         if kind is BlockKind.HEADING:
             block.level = int(token.tag[1])
-            block.content = tokens[index + 1].content
+            # ``## # 10. Scope & Closures``: a level written twice is no part of the title.
+            block.content = _STRAY_HASHES.sub("", tokens[index + 1].content) or tokens[index + 1].content
         elif kind is BlockKind.PARAGRAPH:
             block.content = tokens[index + 1].content
             if block.content.startswith(("**", "__")):

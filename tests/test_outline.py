@@ -114,6 +114,32 @@ def test_parts_hold_questions_and_numbering_starts_again_in_each():
     assert [(f.line, f.code) for f in bank.findings] == [(17, "skipped-text")]
 
 
+def test_a_level_written_twice_is_no_part_of_a_heading():
+    """learning-zone's ``## # 10. Scope & Closures``: GitHub shows the second ``#``; the part is
+    ``10. Scope & Closures`` (its tag ``part::10. Scope & Closures``)."""
+    bank = read("""
+        # JavaScript Basics
+
+        ## # 10. Scope & Closures
+
+        <br>
+
+        ## Q. What is lexical scope?
+
+        Scope decided where a function is written.
+
+        ## ## 11. Hoisting
+
+        <br>
+
+        ## Q. What is hoisting?
+
+        Declarations moved up.
+        """)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        ("What is lexical scope?", "10. Scope & Closures"), ("What is hoisting?", "11. Hoisting")]
+
+
 def test_a_heading_that_holds_every_question_is_the_banks_not_a_part():
     bank = read("""
         ## Python
@@ -192,7 +218,7 @@ A property read through a function.
         "What is hoisting?", "What is a closure?", "What is a class?", "What is a getter?"]
     assert bank.questions[3].answer == "A property read through a function."
     # ``## # 1. Variables``, with nothing under it, is the part of the questions after it.
-    assert [q.part for q in bank.questions] == ["# 1. Variables"] * 2 + ["# 13. CLASSES"] * 2
+    assert [q.part for q in bank.questions] == ["1. Variables"] * 2 + ["13. CLASSES"] * 2
     assert_spans_cover(bank, count_lines(text))
     assert not bank.findings
 
