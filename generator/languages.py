@@ -88,3 +88,10 @@ def text_settings(language: str) -> dict[str, str]:
     """What a page's templates need to lay out text of this language: its ``lang`` tag, its
     ``dir`` and the region of its CJK fonts (``cjk``)."""
     return {"lang": language, "dir": text_direction(language), "cjk": cjk_region(language)}
+
+
+def marked_language(language: str) -> str | None:
+    """The language a card's text is marked with (``lang``, ``dir``) where the note type
+    shared by every bank would lay it out or draw it wrongly: right to left, or CJK
+    characters of another region than the default (SC); else None."""
+    return language if text_direction(language) == "rtl" or cjk_region(language) != "SC" else None

@@ -154,17 +154,25 @@ def test_printing_the_page_prints_every_answer_even_of_questions_never_shown(pag
     assert [line for line in lines if line not in printed] == []
 
 
+def card_answer(package, folder) -> str:
+    """The first card's back, as the real Anki backend renders it, after importing ``package``
+    into a new collection in ``folder``."""
+    collection_module = pytest.importorskip("anki.collection")
+    (folder / "anki").mkdir()
+    collection = collection_module.Collection(str(folder / "anki" / "collection.anki2"))
+    try:
+        collection.import_anki_package(collection_module.ImportAnkiPackageRequest(package_path=str(package)))
+        return collection.get_card(collection.find_cards("")[0]).answer()
+    finally:
+        collection.close()
+
+
 def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path):
     """The card as Anki renders it, shown in Chromium: comments are not slanted in either mode."""
-    collection_module = pytest.importorskip("anki.collection")
     out = tmp_path / "out"
     result = run("build", "--format", "apkg", "--out", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    (tmp_path / "anki").mkdir()
-    collection = collection_module.Collection(str(tmp_path / "anki" / "collection.anki2"))
-    collection.import_anki_package(collection_module.ImportAnkiPackageRequest(package_path=str(out / "llm-interview.apkg")))
-    html = collection.get_card(collection.find_cards("")[0]).answer()
-    collection.close()
+    html = card_answer(out / "llm-interview.apkg", tmp_path)
     page = browser.new_page()
     for body, card in (("", ""), ("night_mode", "nightMode")):
         page.set_content(f'<html><body class="{body}"><div class="card {card}">{html}</div></body></html>')
@@ -178,8 +186,10 @@ def test_anki_card_code_comments_are_upright_in_day_and_night(browser, tmp_path)
     page.close()
 
 
-# Where a paragraph's text starts and ends, and where its box does.
-_EDGES = """n => { const r = document.createRange(); r.selectNodeContents(n); const t = r.getBoundingClientRect();
+# Where a paragraph's text starts and ends, and where its box does (the box of the element
+# that holds the text, inside any wrapper that holds only it).
+_EDGES = """n => { while (n.children.length === 1 && n.childNodes.length === 1) n = n.firstElementChild;
+  const r = document.createRange(); r.selectNodeContents(n); const t = r.getBoundingClientRect();
   const b = n.getBoundingClientRect(); return {text: [t.left, t.right], box: [b.left, b.right]}; }"""
 
 
@@ -206,14 +216,8 @@ def test_a_right_to_left_bank_reads_from_the_right_on_the_page_and_on_its_cards(
                                                   return [c, r.getBoundingClientRect().left]; }); }""")
     assert [c for c, _ in sorted(practised, key=lambda pair: pair[1])] == list("0 / 1")
 
-    # The card as Anki renders it: one note type for every language, each paragraph in the
-    # direction of its own text.
-    collection_module = pytest.importorskip("anki.collection")
-    (tmp_path / "anki").mkdir()
-    collection = collection_module.Collection(str(tmp_path / "anki" / "collection.anki2"))
-    collection.import_anki_package(collection_module.ImportAnkiPackageRequest(package_path=str(tmp_path / "out" / "bank.apkg")))
-    card = collection.get_card(collection.find_cards("")[0]).answer()
-    collection.close()
+    # The card as Anki renders it: one note type for every language, the fields say "rtl".
+    card = card_answer(tmp_path / "out" / "bank.apkg", tmp_path)
     page.set_content(f'<html><body><div class="card">{card}</div></body></html>')
     assert _reads_from_the_right(page.eval_on_selector(".qgen-answer p", _EDGES))
     assert _reads_from_the_right(page.eval_on_selector(".qgen-title", _EDGES))
@@ -425,19 +429,30 @@ def test_a_click_on_an_option_says_right_or_wrong_then_shows_the_answer(browser,
 
 
 
-def test_a_japanese_bank_is_drawn_in_japanese_character_forms(browser, tmp_path):
-    """The fonts Chromium drew the page's text with, as its DevTools report them."""
-    (tmp_path / "bank.md").write_text("### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。\n", "utf-8")
-    result = run("build", "bank.md", "--format", "html", "--out", "out", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    page = browser.new_page()
-    page.goto((tmp_path / "out" / "bank.html").as_uri())
+def _fonts_drawing(page, selector: str) -> set[str]:
+    """The fonts Chromium drew an element's text with, as its DevTools report them."""
     devtools = page.context.new_cdp_session(page)
     devtools.send("DOM.enable")
     devtools.send("CSS.enable")
     root = devtools.send("DOM.getDocument")["root"]["nodeId"]
-    title = devtools.send("DOM.querySelector", {"nodeId": root, "selector": ".question h3"})["nodeId"]
-    fonts = {font["familyName"] for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": title})["fonts"]}
+    node = devtools.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return {font["familyName"] for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+
+def test_a_japanese_bank_is_drawn_in_japanese_character_forms_on_the_page_and_on_its_cards(browser, tmp_path):
+    (tmp_path / "bank.md").write_text("### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。\n", "utf-8")
+    result = run("build", "bank.md", "--format", "html,apkg", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto((tmp_path / "out" / "bank.html").as_uri())
     assert page.eval_on_selector("html", "n => n.lang") == "ja"
+    fonts = _fonts_drawing(page, ".question h3")
     assert "Noto Sans CJK JP" in fonts and not any("SC" in font for font in fonts), fonts
+
+    # The card as Anki renders it: the note type is every bank's, the fields say "ja".
+    card = card_answer(tmp_path / "out" / "bank.apkg", tmp_path)
+    page.set_content(f'<html><body><div class="card">{card}</div></body></html>')
+    for selector in (".qgen-title", ".qgen-answer p"):
+        fonts = _fonts_drawing(page, selector)
+        assert "Noto Sans CJK JP" in fonts and not any("SC" in font for font in fonts), (selector, fonts)
     page.close()

@@ -24,7 +24,7 @@ from ..model import PART_PATH_SEPARATOR, Bank, NoteChanges, Question
 from ..rendering import AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest, source_epoch
 from ..sources import project_path
 from ..templating import environment
-from ..languages import interface_language
+from ..languages import interface_language, marked_language
 from .anki_fields import FIELDS, note_digest, note_type
 from .anki_notes import fields_of_notes, note_processes
 from .anki_package import ScratchCollection
@@ -140,7 +140,8 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
             decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, views))
             collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d])
 
-        rendered = fields_of_notes(notes, views, fields_template, processes, progress, open_collection,
+        languages = {bank.source: marked_language(bank.language) for bank in banks}
+        rendered = fields_of_notes(notes, views, fields_template, languages, processes, progress, open_collection,
                                     "points" in context.cards)
         try:
             # Each note goes into the collection as its fields arrive, while later ones render

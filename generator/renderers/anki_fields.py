@@ -11,11 +11,18 @@ import json
 import re
 from dataclasses import replace
 
+from ..languages import text_direction
 from .view import QuestionView
 
 FIELDS = ["Id", "Number", "Title", "Question", "Answer", "Example", "Explanation", "Extra", "Source"]
 POINT_FIELDS = ["Id", "Number", "Title", "Question", "Points", "Position", "Label", "Text", "Source"]
 MIN_POINTS = 2  # a question with fewer points has no point cards: its answer card is the point
+
+
+def field_macros(fields_template, language: str | None):
+    """The macros of ``anki/fields.html.j2`` for the notes of a bank whose text is marked
+    with ``language`` (``languages.marked_language``; None: not marked)."""
+    return fields_template.make_module({"text_lang": language, "text_dir": text_direction(language or "")})
 
 
 def note_fields(question: QuestionView, fields, source: str | None = None) -> list[str]:

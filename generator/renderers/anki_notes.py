@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..model import Question
 from ..parallel import in_worker, iter_tasks, processes_for
-from .anki_fields import note_fields, point_fields
+from .anki_fields import field_macros, note_fields, point_fields
 from .view import Views
 
 
@@ -18,24 +18,25 @@ def note_processes(notes: int, jobs: int) -> int:
 
 
 def fields_of_notes(notes: list[tuple[Question, str]], views: Views, fields_template,
-                     processes: int, progress, meanwhile=None,
-                     with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
+                    languages: dict[str, str | None], processes: int, progress, meanwhile=None,
+                    with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
     """Every question's note fields and its point notes' fields (none unless
-    ``with_points``), in order, as they are rendered. They are most of a deck's time
+    ``with_points``), in order, as they are rendered; ``languages``: the language each
+    bank's text is marked with, by its source (``marked_language``). They are most of a deck's time
     and each note's are independent of the others', so a large deck is cut into shares
     that workers render while this process does ``meanwhile``; each sends back its fields
     and what the markup renderer learned (warnings, images, rendered sections)."""
     if processes <= 1:
         if meanwhile:
             meanwhile()
-        yield from _render_share(notes, views, fields_template, progress, len(notes), with_points)
+        yield from _render_share(notes, views, fields_template, languages, progress, len(notes), with_points)
         return
     shares = _shares(notes, processes)
     parent = os.getpid()
 
     def share_task(index: int):
         def task():
-            fields = _render_share(shares[index], views, fields_template, None, len(notes), with_points)
+            fields = _render_share(shares[index], views, fields_template, languages, None, len(notes), with_points)
             return fields, views.markup.hand_over() if in_worker(parent) else None
         return task
 
@@ -71,17 +72,20 @@ def _shares(notes: list, processes: int) -> list[list]:
     return shares
 
 
-def _render_share(notes, views: Views, fields_template, progress, total: int,
+def _render_share(notes, views: Views, fields_template, languages: dict[str, str | None], progress, total: int,
                   with_points: bool) -> list[tuple[list[str], list[list[str]]]]:
     fields = []
-    macros = fields_template.module
+    macros = {}  # by the language its bank's text is marked with
     try:
         for done, (question, source) in enumerate(notes):
             if progress and done % 500 == 0:
                 progress("building the deck", done, total)
-            view = views.question(question)
-            answer = note_fields(view, macros, source)
-            fields.append((answer, point_fields(view, answer, macros) if with_points else []))
+            language = languages.get(question.source)
+            if language not in macros:
+                macros[language] = field_macros(fields_template, language)
+            view, macros_here = views.question(question), macros[language]
+            answer = note_fields(view, macros_here, source)
+            fields.append((answer, point_fields(view, answer, macros_here) if with_points else []))
     except Exception:
         # Macros called from Python keep the compiled code's line numbers; Jinja maps them
         # back to the template's own, as a render() call would.
