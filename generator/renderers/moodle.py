@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..choices import BLANK
+from ..languages import marked_language, text_direction
 from ..model import Bank, Finding
 from ..rendering import Rendered, RenderJob
 from ..templating import environment
@@ -72,6 +73,7 @@ def render_moodle(banks: list[Bank], context, markup: MarkupRenderer) -> tuple[b
     xml = environment(context.templates).get_template("moodle/quiz.xml.j2").render(
         banks=[views.bank(bank) for bank in banks], version=__version__, fractions=fractions, cloze=cloze,
         media_in=lambda html: media_in(html, moodle.media.values()),
+        marked_language=marked_language, text_direction=text_direction,
     )
     return xml.encode("utf-8"), moodle.findings
 
