@@ -7,22 +7,17 @@ that use them, so ``qgen --help``, ``qgen lint`` and ``qgen export`` start fast.
 
 from __future__ import annotations
 
-import signal
 import sys
 
 from . import arguments
 from .errors import QgenError
-from .interrupts import handle_stops
+from .interrupts import stops_handled
 from .terminal import count_findings, cut, plural, print_build_summary, print_report, print_result
 
 
 def main(argv: list[str] | None = None) -> int:
-    handlers = handle_stops()  # SIGTERM stops like Ctrl-C: earlier outputs stay
-    try:
+    with stops_handled():  # SIGTERM stops like Ctrl-C: earlier outputs stay
         return _main(argv)
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 def _main(argv: list[str] | None) -> int:

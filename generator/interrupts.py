@@ -3,12 +3,16 @@
 Python raises KeyboardInterrupt once, wherever the program is at that moment; raised inside
 a library's catch-all or a finalizer it is lost (a build interrupted while WeasyPrint loaded
 went on to write its outputs and exit 0). So the request is also remembered, and the build
-checks it again between its long steps and before it writes anything.
+checks it again between its long steps and before it writes anything. Raised inside a
+finalizer or a C library's callback, Python prints it as "Exception ignored … Traceback"
+and goes on: that report is left out, the stop being remembered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import signal
+import sys
 import threading
 
 _stop_requested = threading.Event()  # cleared when a command starts
@@ -25,12 +29,28 @@ def remember() -> None:
     _stop_requested.set()
 
 
-def handle_stops() -> dict:
-    """Ctrl-C and SIGTERM stop the command; returns the handlers to put back afterwards."""
+@contextlib.contextmanager
+def stops_handled():
+    """Ctrl-C and SIGTERM stop the command run inside; the handlers and the report of
+    unraisable exceptions are put back afterwards."""
     _stop_requested.clear()
     if threading.current_thread() is not threading.main_thread():
-        return {}
-    return {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
+        yield
+        return
+    handlers = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
+    report = sys.unraisablehook
+
+    def unless_a_stop(unraisable) -> None:
+        if not (unraisable.exc_type and issubclass(unraisable.exc_type, KeyboardInterrupt)):
+            report(unraisable)
+
+    sys.unraisablehook = unless_a_stop
+    try:
+        yield
+    finally:
+        sys.unraisablehook = report
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
 
 
 def raise_if_stopped() -> None:

@@ -2,6 +2,7 @@
 
 import json
 import signal
+import sys
 
 import pytest
 
@@ -47,7 +48,29 @@ def test_a_remembered_stop_is_raised_until_the_next_command_starts():
     interrupts.remember()
     with pytest.raises(KeyboardInterrupt):
         interrupts.raise_if_stopped()
-    handlers = interrupts.handle_stops()
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
-    interrupts.raise_if_stopped()
+    with interrupts.stops_handled():
+        interrupts.raise_if_stopped()
+
+
+class _StoppedWhileFreed:
+    def __del__(self):
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C arrives while a finalizer runs
+
+
+class _FailsWhileFreed:
+    def __del__(self):
+        raise ValueError("a finalizer's own error")
+
+
+def test_a_stop_in_a_finalizer_is_not_reported_and_still_stops(monkeypatch):
+    """Python reports an exception raised in a finalizer ("Exception ignored in …", with a
+    traceback) and goes on: a stop is remembered instead; other errors are reported."""
+    reported = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+    with interrupts.stops_handled():
+        _StoppedWhileFreed()  # freed at once
+        _FailsWhileFreed()
+        with pytest.raises(KeyboardInterrupt):
+            interrupts.raise_if_stopped()
+    assert [unraisable.exc_type for unraisable in reported] == [ValueError]
+    assert sys.unraisablehook == reported.append  # put back
