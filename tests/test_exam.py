@@ -482,6 +482,21 @@ def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_le
     assert len(seed) == 2 and seed[1]["x1"] < width / 3  # the header's "Seed" and the footer's
 
 
+def test_a_right_to_left_question_in_a_paper_of_left_to_right_ones_is_printed_from_the_right(tmp_path):
+    (tmp_path / "zh.md").write_text("### 题目 1：什么是进程？\n\n**答案：** 资源分配的单位。\n", "utf-8")
+    (tmp_path / "ar.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
+    result = qgen_build(tmp_path / "zh.md", tmp_path / "ar.md", "--format", "key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    (key,) = (tmp_path / "out").glob("*-key.pdf")
+    with pdfplumber.open(key) as pdf:
+        lines, width = pdf.pages[0].extract_text_lines(), pdf.pages[0].width
+    arabic = [line for line in lines if any("\u0600" <= c["text"] <= "\u06ff" for c in line["chars"])]
+    assert len(arabic) == 2 and all(line["x0"] > width / 2 for line in arabic)  # its title and answer
+    # The Chinese bank's question above it, and the paper's header, from the left.
+    above = [line for line in lines if line["bottom"] < arabic[0]["top"]]
+    assert len(above) == 6 and all(line["x0"] < width / 4 for line in above)
+
+
 def test_a_japanese_bank_is_printed_in_japanese_character_forms(tmp_path):
     (tmp_path / "bank.md").write_text(
         "### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。骨と直の字形は日本語のものです。\n", "utf-8")

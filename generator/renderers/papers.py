@@ -20,7 +20,9 @@ def render(job: RenderJob) -> Rendered:
         return Rendered()
     kinds = [kind for kind in PAPER_KINDS if kind in config.formats]
     today = printed_date()
-    htmls = [(paper, kind, paper_html(paper, kind, context, job.views, today)) for paper in papers for kind in kinds]
+    languages = {bank.source: bank.language for bank in banks}
+    htmls = [(paper, kind, paper_html(paper, kind, context, job.views, today, languages))
+             for paper in papers for kind in kinds]
     font_findings: list[Finding] = []
 
     def check_installation() -> None:  # while the other processes render

@@ -23,7 +23,7 @@ from ..errors import RenderError
 from ..model import Finding, Paper, Question
 from ..parallel import processes_for, run_tasks
 from ..templating import environment
-from ..languages import text_settings
+from ..languages import text_direction, text_settings
 from ..words import words_for
 from .highlight import PRINT_STYLE, code_stylesheet
 from .markup import MarkupRenderer
@@ -50,18 +50,20 @@ def answer_lines(question: Question) -> int:
 LEVELS = ("poor", "mixed", "good", "excellent")
 
 
-def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: date) -> str:
+def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: date,
+               languages: dict[str, str] | None = None) -> str:
     """The HTML of an exam (``kind="exam"``), its answer key (``"key"``) or the interviewer's
     sheet (``"interview"``); ``context`` gives the title, the interface language and the
-    template folder. The templates read the paper's questions as views (``questions``), and
-    the text's ``lang``, ``dir`` and ``cjk`` font region."""
+    template folder. The templates read the paper's questions as views (``questions``), the
+    text's ``lang``, ``dir`` and ``cjk`` font region, and each bank's language by its source
+    (``languages``), for a question whose bank's differs from the first bank's."""
     words = words_for(context.language)
     heading = words[kind]
     variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
     seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""
     return environment(context.templates).get_template(f"exam/{kind}.html.j2").render(
         paper=paper, questions=views.paper(paper), words=words, **text_settings(context.text_language),
-        heading=heading, version=__version__,
+        languages=languages or {}, direction=text_direction, heading=heading, version=__version__,
         bank_title=context.title, date=printed_date.isoformat(),
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
