@@ -143,6 +143,13 @@ def wrapped_numbered(html: str) -> Marker | None:
     return plain_numbered(wrapped.group(2)) if wrapped else None
 
 
+def opens_with_fold(opening: Block) -> bool:
+    """Whether a question opens with a fold whose summary asks it (not a numbered line that
+    a layout tag wraps, whose answer follows as a heading's does)."""
+    return opening.kind is BlockKind.DETAILS_OPEN or (
+        opening.kind is BlockKind.HTML and wrapped_numbered(opening.content) is None)
+
+
 def looks_like_question(marker: Marker) -> bool:
     """Numbered, with a question keyword, or ending in a question mark."""
     return marker.strength != "plain" or ends_with_question_mark(marker.title)

@@ -126,7 +126,7 @@ class QuestionCutter:
         code: list[tuple[str, str, int, str | None]] = []
         labelled = any(opens_main_section(block) for block in body)
         labelled = self._open(opening, body, sections, code, labelled)
-        folded = _is_fold(opening)
+        folded = markers.opens_with_fold(opening)
         asked = opening.kind is BlockKind.PARAGRAPH  # a question line (``**Q3：…？**``), which ``A3：…`` may answer
         named_folds = _named_folds(body)
         for block in body:
@@ -195,7 +195,7 @@ class QuestionCutter:
                 sections.open("answer", "answer", body[0].start + 1)
         elif opening.kind is BlockKind.ROW:
             row_sections(sections, opening)
-        elif _is_fold(opening):  # its summary asks; what it folds answers
+        elif markers.opens_with_fold(opening):  # its summary asks; what it folds answers
             sections.open("answer", "answer", opening.start + 1)
             if opening.inline_text:
                 sections.add(opening.inline_text, opening.start + 1)
@@ -297,10 +297,3 @@ class QuestionCutter:
                 if starts:
                     section = next((name for start, name in reversed(starts) if start <= line), starts[0][1])
                 yield fence_language(token.info), token.content, line, section
-
-
-def _is_fold(opening: Block) -> bool:
-    """Whether a question opens with a fold whose summary asks it (not a numbered line that
-    a layout tag wraps, whose answer follows as a heading's does)."""
-    return opening.kind is BlockKind.DETAILS_OPEN or (
-        opening.kind is BlockKind.HTML and markers.wrapped_numbered(opening.content) is None)
