@@ -482,10 +482,14 @@ def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_le
     assert len(seed) == 2 and seed[1]["x1"] < width / 3  # the header's "Seed" and the footer's
 
 
-def test_a_right_to_left_question_in_a_paper_of_left_to_right_ones_is_printed_from_the_right(tmp_path):
+def test_each_question_of_a_paper_drawn_from_banks_in_several_languages_is_laid_out_in_its_own(tmp_path):
+    """A Chinese bank first (the paper's language), then an Arabic and a Japanese one: the
+    Arabic question from the right, the Japanese one in Japanese character forms."""
     (tmp_path / "zh.md").write_text("### 题目 1：什么是进程？\n\n**答案：** 资源分配的单位。\n", "utf-8")
     (tmp_path / "ar.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
-    result = qgen_build(tmp_path / "zh.md", tmp_path / "ar.md", "--format", "key", "--out", tmp_path / "out")
+    (tmp_path / "ja.md").write_text("### 1. 骨と直の字形は？\n\n**答え：** 日本語のものです。\n", "utf-8")
+    result = qgen_build(*(tmp_path / f"{name}.md" for name in ("zh", "ar", "ja")), "--format", "key",
+                        "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     (key,) = (tmp_path / "out").glob("*-key.pdf")
     with pdfplumber.open(key) as pdf:
@@ -495,6 +499,11 @@ def test_a_right_to_left_question_in_a_paper_of_left_to_right_ones_is_printed_fr
     # The Chinese bank's question above it, and the paper's header, from the left.
     above = [line for line in lines if line["bottom"] < arabic[0]["top"]]
     assert len(above) == 6 and all(line["x0"] < width / 4 for line in above)
+    fonts = {text: {c["fontname"].split("+")[-1] for line in lines if text in line["text"] for c in line["chars"]
+                    if ord(c["text"]) > 0x2E80}
+             for text in ("什么是进程", "骨と直の字形は")}
+    assert all("CJK-SC" in font for font in fonts["什么是进程"]), fonts
+    assert fonts["骨と直の字形は"] and all("CJK-JP" in font for font in fonts["骨と直の字形は"]), fonts
 
 
 def test_a_japanese_bank_is_printed_in_japanese_character_forms(tmp_path):
