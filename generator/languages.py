@@ -43,6 +43,14 @@ def is_language_tag(value) -> bool:
     return isinstance(value, str) and bool(_TAG.match(value))
 
 
+def canonical_tag(language: str) -> str:
+    """``ZH-hant-tw`` -> ``zh-Hant-TW``: the case a tag is written in everywhere qgen puts
+    it, so that the outputs' selectors (``[lang|="zh-Hant"]``) find it."""
+    first, *rest = language.split("-")
+    return "-".join([first.lower(), *(part.title() if len(part) == 4 else part.upper() if len(part) == 2
+                                      else part.lower() for part in rest)])
+
+
 def text_direction(language: str) -> str:
     """"rtl" for the languages written right to left, else "ltr"."""
     return "rtl" if language.lower().split("-")[0] in RIGHT_TO_LEFT else "ltr"

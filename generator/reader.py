@@ -17,7 +17,7 @@ from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .choices import read_choice
 from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, read_front_matter
-from .languages import guess_language
+from .languages import canonical_tag, guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
@@ -153,7 +153,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     return Bank(
         source=source,
         title=bank_title(meta, preface, source),
-        language=str(meta.get("language") or guess_language(text)),
+        language=canonical_tag(str(meta.get("language") or guess_language(text))),
         tags=meta.get("tags") or (),
         preface=preface_text,
         questions=tuple(questions),

@@ -3,7 +3,8 @@ matter; and what it changes: the direction of the text and the forms of CJK char
 
 import pytest
 
-from generator.languages import cjk_region, guess_language, is_language_tag, text_direction, text_settings
+from generator.languages import (canonical_tag, cjk_region, guess_language, is_language_tag, text_direction,
+                                 text_settings)
 
 from .conftest import ROOT, read
 
@@ -69,3 +70,12 @@ def test_the_front_matter_sets_any_language_and_wins_over_the_guess():
     bank = read("---\nlanguage: ar\n---\n" + BANKS["en"])
     assert bank.language == "ar"
     assert read("---\nlanguage: zh-Hant\n---\n" + BANKS["zh"]).language == "zh-Hant"
+
+
+@pytest.mark.parametrize("written, canonical", [("ZH", "zh"), ("zh-hant", "zh-Hant"), ("ZH-HANT-tw", "zh-Hant-TW"),
+                                                ("pt-br", "pt-BR"), ("ja", "ja"), ("es-419", "es-419")])
+def test_a_tag_is_written_in_one_case_everywhere(written, canonical):
+    """The outputs find a bank's language by attribute (``[lang|="zh-Hant"]``), which may
+    compare letter case: the reader writes every tag in the case the standard does."""
+    assert canonical_tag(written) == canonical
+    assert read(f"---\nlanguage: {written}\n---\n### 1. What?\n\nThis.\n").language == canonical

@@ -440,7 +440,8 @@ def _fonts_drawing(page, selector: str) -> set[str]:
 
 
 def test_a_japanese_bank_is_drawn_in_japanese_character_forms_on_the_page_and_on_its_cards(browser, tmp_path):
-    (tmp_path / "bank.md").write_text("### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。\n", "utf-8")
+    (tmp_path / "bank.md").write_text(
+        "### 1. 何が出力されるでしょうか？\n\n**答え：** `null`はfalsyです。\n\n```js\n!null; // 真偽値\n```\n", "utf-8")
     result = run("build", "bank.md", "--format", "html,apkg", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page = browser.new_page()
@@ -455,4 +456,5 @@ def test_a_japanese_bank_is_drawn_in_japanese_character_forms_on_the_page_and_on
     for selector in (".qgen-title", ".qgen-answer p"):
         fonts = _fonts_drawing(page, selector)
         assert "Noto Sans CJK JP" in fonts and not any("SC" in font for font in fonts), (selector, fonts)
+    assert _fonts_drawing(page, ".qgen-code .c1") == {"Noto Sans Mono CJK JP"}  # code stays monospaced
     page.close()
