@@ -428,7 +428,6 @@ def test_a_click_on_an_option_says_right_or_wrong_then_shows_the_answer(browser,
         page.close()
 
 
-
 def _fonts_drawing(page, selector: str) -> set[str]:
     """The fonts Chromium drew an element's text with, as its DevTools report them."""
     devtools = page.context.new_cdp_session(page)
