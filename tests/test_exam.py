@@ -176,6 +176,21 @@ def test_a_missing_emoji_glyph_is_a_warning_and_missing_chinese_glyphs_an_error(
         pdf.check_fonts(["你好，世界"], "bank.md")
 
 
+def test_text_of_a_script_no_installed_font_has_is_an_error_not_a_paper_of_boxes(tmp_path):
+    """A Thai bank on a machine with no Thai font printed every letter as a box, with a
+    warning; now the build stops and says which fonts to install (it builds where one is)."""
+    bank = tmp_path / "bank.md"
+    bank.write_text("### 1. การปิดคืออะไร?\n\n**Answer:** ฟังก์ชันที่จำขอบเขตของมันได้\n", "utf-8")
+    has_thai = subprocess.run(["fc-list", ":charset=e01", "family"], capture_output=True, text=True).stdout.strip()
+    result = qgen_build(bank, "--format", "key", "--out", tmp_path / "out")
+    if has_thai:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "Thai text" in result.stderr and "apt-get install fonts-noto-core" in result.stderr
+        assert not (tmp_path / "out").exists()
+
+
 def test_long_code_wraps_and_long_questions_break_cleanly(tmp_path):
     bank = tmp_path / "long.md"
     long_line = "x = " + " + ".join(f"value_{n}" for n in range(60))

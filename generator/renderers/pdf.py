@@ -14,6 +14,7 @@ import math
 import mimetypes
 import subprocess
 import unicodedata
+from itertools import groupby
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ from .view import Views
 MEDIA_BASE = "file:///qgen-media/"
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
+SCRIPTS_FONT_PACKAGE = "fonts-noto-core"  # Noto for Thai, Devanagari and most other scripts
 HARFBUZZ_SUBSET_PACKAGE = "libharfbuzz-subset0"
 # Handwriting on a ruled line: about this many full-width characters (or twice as many Latin).
 CHARACTERS_PER_LINE = 24
@@ -153,7 +155,8 @@ def _restricted_fetcher(markup: MarkupRenderer):
 # -- fonts ------------------------------------------------------------------------------
 
 def check_fonts(texts: list[str], source: str) -> list[Finding]:
-    """Fail when the CJK font is missing for CJK text; warn for other uncovered characters."""
+    """Fail when the CJK font is missing for CJK text, or when no installed font has the
+    letters of another script (Thai, Devanagari, …); warn for other uncovered characters."""
     needed = {c for text in texts for c in text if not c.isspace() and ord(c) > 0x7F}
     if not needed:
         return []
@@ -165,11 +168,39 @@ def check_fonts(texts: list[str], source: str) -> list[Finding]:
             f"no installed font covers the Chinese text to print ({''.join(wide[:10])}…); "
             f"install Debian's {CJK_FONT_PACKAGE} (apt-get install {CJK_FONT_PACKAGE}), "
             "or run 'make build', which installs it", source)
+    bare = _in_no_font([c for c in missing if unicodedata.category(c)[0] in "LMN"])
+    if bare:
+        letters = [c for c in bare if unicodedata.category(c)[0] == "L"] or bare
+        script = unicodedata.name(letters[0], "").split(" ")[0].title()
+        raise RenderError(
+            f"no installed font covers the {script} text to print ({''.join(letters[:10])}…), which would print as "
+            f"boxes; install Debian's {SCRIPTS_FONT_PACKAGE} (apt-get install {SCRIPTS_FONT_PACKAGE})", source)
     if missing:
         return [Finding(source, None, "warning", "font-coverage",
                         f"{CJK_FONT_FAMILY} has no glyph for {''.join(missing[:20])}; "
                         "another installed font may stand in, or they print as boxes")]
     return []
+
+
+def _in_no_font(letters: list[str]) -> list[str]:
+    """The letters no installed font has, as fontconfig says: one question for each block of
+    128 code points (a font that has them all), then one for each letter where none has."""
+    bare = []
+    for _, block in groupby(sorted(letters), key=lambda c: ord(c) >> 7):
+        block = list(block)
+        if _fonts_with(block) is False:
+            bare += [c for c in block if len(block) == 1 or _fonts_with([c]) is False]
+    return bare
+
+
+def _fonts_with(chars: list[str]) -> bool | None:
+    """Whether some installed font has every one of ``chars`` (None: fc-list cannot run)."""
+    try:
+        found = subprocess.run(["fc-list", ":charset=" + " ".join(f"{ord(c):x}" for c in chars), "family"],
+                               capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return bool(found.stdout.strip()) if found.returncode == 0 else None
 
 
 def _is_symbol(char: str) -> bool:
