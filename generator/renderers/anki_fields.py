@@ -20,9 +20,13 @@ MIN_POINTS = 2  # a question with fewer points has no point cards: its answer ca
 
 
 def field_macros(fields_template, language: str | None):
-    """The macros of ``anki/fields.html.j2`` for the notes of a bank whose text is marked
-    with ``language`` (``languages.marked_language``; None: not marked)."""
-    return fields_template.make_module({"text_lang": language, "text_dir": text_direction(language or "")})
+    """The macros of ``anki/fields.html.j2`` (``fields_template``) for the notes of a bank,
+    or of ``anki/marked-fields.html.j2``, which marks each field with the bank's language,
+    where ``languages.marked_language`` gives one."""
+    if language is None:
+        return fields_template.module
+    marked = fields_template.environment.get_template("anki/marked-fields.html.j2")
+    return marked.make_module({"text_lang": language, "text_dir": text_direction(language)})
 
 
 def note_fields(question: QuestionView, fields, source: str | None = None) -> list[str]:
