@@ -8,6 +8,8 @@ import shutil
 import pypdf
 import pytest
 
+from generator.reader import read_bank_file
+
 from .conftest import RIGHT_TO_LEFT_BANK, ROOT, run
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -456,4 +458,28 @@ def test_a_japanese_bank_is_drawn_in_japanese_character_forms_on_the_page_and_on
         fonts = _fonts_drawing(page, selector)
         assert "Noto Sans CJK JP" in fonts and not any("SC" in font for font in fonts), (selector, fonts)
     assert _fonts_drawing(page, ".qgen-code .c1") == {"Noto Sans Mono CJK JP"}  # code stays monospaced
+    page.close()
+
+
+def test_the_report_of_a_right_to_left_bank_draws_its_chart_labels_beside_the_bars(browser, tmp_path):
+    """In a right-to-left page an SVG label's text-anchor turns round: the labels ran into
+    the bars. The chart keeps its own direction; the page around it is right to left."""
+    (tmp_path / "bank.md").write_text(RIGHT_TO_LEFT_BANK.replace("###### 1.", "###### 2. ايه؟\n\nنعم.\n\n###### 1."), "utf-8")
+    bank = read_bank_file(tmp_path / "bank.md")
+    (tmp_path / "results").mkdir()
+    (tmp_path / "results" / "a.json").write_text(json.dumps({
+        "paper": {"manifest": None, "seed": None, "variant": None, "question_ids": [q.id for q in bank.questions]},
+        "candidate": "me", "date": "2026-12-01", "total": {"score": 1, "max": 2},
+        "questions": [{"number": n, "id": q.id, "title": q.title, "points": [], "bank": bank.key, "source": "bank.md",
+                       "level": None, "score": n - 1, "max": 1} for n, q in enumerate(bank.questions, 1)]},
+        ensure_ascii=False), "utf-8")
+    result = run("report", "bank.md", "--results", "results", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto((tmp_path / "out" / "bank-report.html").as_uri())
+    assert page.eval_on_selector("html", "n => getComputedStyle(n).direction") == "rtl"
+    rows = page.eval_on_selector_all(".chart text[text-anchor=end]", """labels => labels.map(label => {
+        const bar = label.closest('g').querySelector('.track');
+        return [label.getBoundingClientRect().right, bar.getBoundingClientRect().left]; })""")
+    assert rows and all(label_right <= bar_left for label_right, bar_left in rows), rows
     page.close()
