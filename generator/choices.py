@@ -45,7 +45,7 @@ _TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t\u00a0]|$)", re.M)
 # punctuation or nothing: "a function of …" is prose, not key A.
 # "The answer is the fourth option: D", as javascript-questions' Arabic translation writes it.
 _ARABIC_ANSWER_IS = r"(?:ال[إا]جابة|الجواب)(?:\s+(?:هي|هو))?(?:\s+الخيار\s*\S*)?\s*[:：]\s*"
-_ANSWER_KEYS = {lower: re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*|"
+_ANSWER_KEYS = {lower: re.compile(r"^\s*(?:(?:#{1,6}[ \t]+)?【?答案】?\s*[:：]?\s*|(?i:answer|correct)\s*[:：]\s*|"
                                   rf"{_ARABIC_ANSWER_IS})?"
                                   rf"\**\s*({keys}(?:[ \t]*[,，、/&和]?[ \t]*{keys})*)\s*\**\s*{after}")
                  for lower, keys, after in ((False, rf"[A-H{_ARABIC_KEYS}]ـ?", r"(?=$|[\s。.，,;；:：)）])"),

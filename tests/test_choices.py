@@ -95,6 +95,41 @@ def test_a_translated_bank_folds_its_key_under_its_own_word_for_answer(word, ask
     assert not [f for f in bank.findings if f.code in ("empty-section", "choice-without-answer")]
 
 
+def test_a_key_heading_without_a_colon_in_a_fold_is_read():
+    """javascript-questions in Traditional Chinese writes ``#### 答案 B`` once where the rest
+    write ``#### 答案: B``; a heading that opens an answer with a letter is not a key."""
+    bank = read("""
+        ###### 3. 將會輸出什麽內容？
+
+        - A: `20` and `62.83`
+        - B: `20` and `NaN`
+
+        <details><summary><b>答案</b></summary>
+        <p>
+
+        #### 答案 B
+
+        注意 `diameter` 的值是一個一般的函式。
+
+        </p>
+        </details>
+
+        ###### 4. 哪一個正確？
+
+        - A: 甲
+        - B: 乙
+
+        **答案：**
+
+        ### A. 引言
+
+        都不對。
+        """)
+    first, second = bank.questions
+    assert (first.correct, first.reason) == (("B",), "注意 `diameter` 的值是一個一般的函式。")
+    assert second.correct == ()
+
+
 def test_arabic_letters_key_the_options_of_an_arabic_bank():
     """javascript-questions in Egyptian Arabic: options ``- أ:`` to ``- د:``, the key under
     ``#### الاجابة الصحيحة: د``; its 43 questions were read with no options and no answer."""
