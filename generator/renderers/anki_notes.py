@@ -22,10 +22,10 @@ def fields_of_notes(notes: list[tuple[Question, str]], views: Views, fields_temp
                     with_points: bool = False) -> Iterator[tuple[list[str], list[list[str]]]]:
     """Every question's note fields and its point notes' fields (none unless
     ``with_points``), in order, as they are rendered; ``languages``: the language each
-    bank's text is marked with, by its source (``marked_language``). They are most of a deck's time
-    and each note's are independent of the others', so a large deck is cut into shares
-    that workers render while this process does ``meanwhile``; each sends back its fields
-    and what the markup renderer learned (warnings, images, rendered sections)."""
+    bank's text is marked with, by its source (``marked_language``). They are most of a
+    deck's time and each note's are independent of the others', so a large deck is cut
+    into shares that workers render while this process does ``meanwhile``; each sends back
+    its fields and what the markup renderer learned (warnings, images, rendered sections)."""
     if processes <= 1:
         if meanwhile:
             meanwhile()

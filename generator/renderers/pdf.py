@@ -14,9 +14,9 @@ import math
 import mimetypes
 import subprocess
 import unicodedata
-from itertools import groupby
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from .. import __version__
