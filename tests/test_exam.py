@@ -169,11 +169,11 @@ def test_a_missing_emoji_glyph_is_a_warning_and_missing_chinese_glyphs_an_error(
     from generator.renderers import pdf
 
     monkeypatch.setattr(pdf, "_cjk_font_coverage", lambda: frozenset(map(ord, "你好，")))
-    assert pdf.check_fonts(["你好，world"], "bank.md") == []
-    (finding,) = pdf.check_fonts(["你好 ✅ 🚀 ★"], "bank.md")
+    assert pdf.check_fonts([("bank.md", 3, "你好，world")]) == []
+    (finding,) = pdf.check_fonts([("bank.md", 3, "你好 ✅ 🚀 ★")])
     assert finding.code == "font-coverage" and all(c in finding.message for c in "✅🚀★")
     with pytest.raises(QgenError, match="fonts-noto-cjk"):
-        pdf.check_fonts(["你好，世界"], "bank.md")
+        pdf.check_fonts([("bank.md", 3, "你好，世界")])
 
 
 def test_text_of_a_script_no_installed_font_has_is_an_error_not_a_paper_of_boxes(tmp_path):
@@ -188,6 +188,7 @@ def test_text_of_a_script_no_installed_font_has_is_an_error_not_a_paper_of_boxes
     else:
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert "Thai text" in result.stderr and "apt-get install fonts-noto-core" in result.stderr
+        assert ":1: no installed font covers the Thai text" in result.stderr  # where the Thai starts
         assert not (tmp_path / "out").exists()
 
 

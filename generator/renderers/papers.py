@@ -10,7 +10,7 @@ from ..model import Finding, Paper
 from ..rendering import Rendered, RenderJob, json_bytes, printed_date
 from ..sources import project_path
 from . import PAPER_KINDS
-from .pdf import check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
+from .pdf import PrintedText, check_fonts, harfbuzz_subset_missing, paper_html, render_pdfs
 from .scores import render_scores_csv
 
 
@@ -26,7 +26,7 @@ def render(job: RenderJob) -> Rendered:
     font_findings: list[Finding] = []
 
     def check_installation() -> None:  # while the other processes render
-        font_findings.extend(check_fonts(_printed_texts(context.title, papers, "key" in kinds), banks[0].source))
+        font_findings.extend(check_fonts(_printed_texts(context.title, banks[0].source, papers, "key" in kinds)))
         slow = harfbuzz_subset_missing()
         if slow:
             font_findings.append(slow)
@@ -49,12 +49,18 @@ def render(job: RenderJob) -> Rendered:
     return rendered
 
 
-def _printed_texts(title: str, papers: list[Paper], with_answers: bool) -> list[str]:
-    """Every text the papers print, for the font check: the answers only on a key."""
-    texts = [title] + [q.title + (q.question or "") for p in papers for q in p.questions]
-    if with_answers:
-        texts += [text for p in papers for q in p.questions
-                  for text in (q.answer, q.example, q.explanation, *[e.text for e in q.extra]) if text]
+def _printed_texts(title: str, source: str, papers: list[Paper], with_answers: bool) -> list[PrintedText]:
+    """Every text the papers print, with its file and line, for the font check: the
+    answers only on a key."""
+    texts = [(source, None, title)]
+    for question in {(q.source, q.id): q for paper in papers for q in paper.questions}.values():
+        sections = [("question", question.question)] if question.question else []
+        if with_answers:
+            sections += [(kind, question.section(kind)) for kind in ("answer", "example", "explanation")]
+        texts.append((question.source, question.line, question.title))
+        texts += [(question.source, question.section_line(kind), text) for kind, text in sections if text]
+        if with_answers:
+            texts += [(question.source, extra.line, extra.text) for extra in question.extra if extra.text]
     return texts
 
 

@@ -154,10 +154,14 @@ def _restricted_fetcher(markup: MarkupRenderer):
 
 # -- fonts ------------------------------------------------------------------------------
 
-def check_fonts(texts: list[str], source: str) -> list[Finding]:
+PrintedText = tuple[str, "int | None", str]  # (source, line of its first line or None, text)
+
+
+def check_fonts(texts: list[PrintedText]) -> list[Finding]:
     """Fail when the CJK font is missing for CJK text, or when no installed font has the
-    letters of another script (Thai, Devanagari, …); warn for other uncovered characters."""
-    needed = {c for text in texts for c in text if not c.isspace() and ord(c) > 0x7F}
+    letters of another script (Thai, Devanagari, …); warn for other uncovered characters.
+    Each names the file and line of the first character it is about."""
+    needed = {c for _, _, text in texts for c in text if not c.isspace() and ord(c) > 0x7F}
     if not needed:
         return []
     covered = _cjk_font_coverage()
@@ -167,19 +171,34 @@ def check_fonts(texts: list[str], source: str) -> list[Finding]:
         raise RenderError(
             f"no installed font covers the Chinese text to print ({''.join(wide[:10])}…); "
             f"install Debian's {CJK_FONT_PACKAGE} (apt-get install {CJK_FONT_PACKAGE}), "
-            "or run 'make build', which installs it", source)
+            "or run 'make build', which installs it", *_place_of(wide, texts))
     bare = _in_no_font([c for c in missing if unicodedata.category(c)[0] in "LMN"])
     if bare:
         letters = [c for c in bare if unicodedata.category(c)[0] == "L"] or bare
         script = unicodedata.name(letters[0], "").split(" ")[0].title()
         raise RenderError(
             f"no installed font covers the {script} text to print ({''.join(letters[:10])}…), which would print as "
-            f"boxes; install Debian's {SCRIPTS_FONT_PACKAGE} (apt-get install {SCRIPTS_FONT_PACKAGE})", source)
+            f"boxes; install Debian's {SCRIPTS_FONT_PACKAGE} (apt-get install {SCRIPTS_FONT_PACKAGE})",
+            *_place_of(letters, texts))
     if missing:
-        return [Finding(source, None, "warning", "font-coverage",
+        return [Finding(*_place_of(missing, texts), "warning", "font-coverage",
                         f"{CJK_FONT_FAMILY} has no glyph for {''.join(missing[:20])}; "
                         "another installed font may stand in, or they print as boxes")]
     return []
+
+
+def _place_of(chars: list[str], texts: list[PrintedText]) -> tuple[str, int | None]:
+    """The file and line of the first of ``chars`` in the texts: the line of the file, from
+    the text's own, that holds it (the text's line when the file cannot be read again)."""
+    wanted = set(chars)
+    source, line = next(((source, line) for source, line, text in texts if wanted & set(text)), (texts[0][0], None))
+    if line is None:
+        return source, None
+    try:
+        lines = Path(source).read_text("utf-8").split("\n")
+    except (OSError, UnicodeError):
+        return source, line
+    return source, next((number for number in range(line, len(lines) + 1) if wanted & set(lines[number - 1])), line)
 
 
 def _in_no_font(letters: list[str]) -> list[str]:
