@@ -27,6 +27,9 @@ BLOCK_PARSER.disable(["inline", "text_join"])
 _LAYOUT_TAGS = {"p", "br", "div", "span", "b", "strong", "i", "em", "hr", "center", "details", "summary", "sup", "sub"}
 _BOLD_START = re.compile(r"^(\*\*|__)(.+?)\1", re.S)
 _STRAY_HASHES = re.compile(r"^(?:#{1,6}[ \t]+)+")
+# Tags that only wrap what follows them: a fold's opening (``<b><details>``), a key after
+# ``<div dir='rtl'>``.
+LEADING_WRAPPERS = re.compile(r"^(?:\s*<(?:b|strong|p|div|span|em|i)\b[^>]*>)*\s*", re.I)
 
 
 class BlockKind(enum.Enum):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import string
 
-from .blocks import BLOCK_PARSER
+from .blocks import BLOCK_PARSER, LEADING_WRAPPERS
 from .model import Option, Question
 from .sections import join_parts
 
@@ -38,8 +38,6 @@ _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
 _ONLY_IMAGES = re.compile(r"(?:\s*!\[[^\]]*\]\([^)]*\))+\s*")
 _ONLY_IMAGE_TAGS = re.compile(r"(?:\s*(?:<img\b[^>]*>|<br\s*/?>|</?p>))+\s*", re.I)
-# ``<div dir='rtl'>`` over the key: a layout tag of the answer's, not its text.
-_OPENING_TAGS = re.compile(r"(?:[ \t]*<(?:div|p|span)\b[^>\n]*>[ \t]*\n?)*", re.I)
 _TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t\u00a0]|$)", re.M)
 # Lower-case keys (``b``, ``b, c``) only when the options were written so, and followed by
 # punctuation or nothing: "a function of …" is prose, not key A.
@@ -243,7 +241,7 @@ def _keys_run_from_a(options: list[Option]) -> bool:
 def _keys(answer: str, lower: bool = False, options: list[Option] = ()) -> tuple[tuple[str, ...], str | None]:
     """The keys the answer opens with, and the reason after them, without the correct
     option said again (``B) node server.js``)."""
-    body = answer[_OPENING_TAGS.match(answer).end():]
+    body = answer[LEADING_WRAPPERS.match(answer).end():]  # ``<div dir='rtl'>`` over the key
     match = _ANSWER_KEYS[lower].match(body)
     if not match:
         return (), answer.strip() or None

@@ -14,7 +14,7 @@ import bisect
 import re
 
 from . import labels, markers
-from .blocks import Block, BlockKind
+from .blocks import LEADING_WRAPPERS, Block, BlockKind
 from .model import Finding, Span
 from .navigation import is_navigation, is_toggle
 from .markers import opens_main_section
@@ -180,15 +180,11 @@ def table_questions(blocks: list[Block]) -> Openers:
             for index, block in enumerate(blocks) if block.kind is BlockKind.ROW and block.content.strip()}
 
 
-# Tags that may wrap a fold's opening: ``<b><details><summary>…</summary></b>``.
-_OPENING_LAYOUT = re.compile(r"^(?:\s*<(?:b|strong|p|div|span|em|i)\b[^>]*>)*\s*", re.I)
-
-
 def is_folded(block: Block) -> bool:
     """A ``<details>`` with a summary, outside any other: paired with its ``</details>`` or
     not (the closing tag often ends the answer's last paragraph, where it is no block)."""
     return (block.kind in (BlockKind.DETAILS_OPEN, BlockKind.HTML) and bool(block.summary)
-            and not block.in_details and _OPENING_LAYOUT.sub("", block.content).lower().startswith("<details"))
+            and not block.in_details and LEADING_WRAPPERS.sub("", block.content).lower().startswith("<details"))
 
 
 def details_questions(blocks: list[Block], headings: dict[int, markers.Marker]) -> Openers:
