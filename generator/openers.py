@@ -19,7 +19,7 @@ from .model import Finding, Span
 from .navigation import is_navigation, is_toggle
 from .markers import opens_main_section
 
-_LINK_ALONE = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_LINK_ALONE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 Openers = dict[int, markers.Marker]  # block index -> what the paragraph says of its question
 
 
@@ -128,10 +128,14 @@ def _answers(lines: list[str]) -> bool:
 def list_questions(blocks: list[Block]) -> Openers:
     """The items of the lists (runs of ITEM blocks) that ask questions: two or more of their
     items end with a question mark, and they are not a table of contents. Every item of
-    such a list is a question (``Explain event delegation`` among ``What is a closure?``),
-    and so is every item of the bank's other lists but those of links alone (a list cut in
-    two by a fence under ``Make this work:`` goes on asking). Where items open with a
-    heading (``1.  ### What is React?``), those items are the questions."""
+    such a list is a question (``Explain event delegation`` among ``What is a closure?``).
+    In a bank made of such lists (a third or more of its items ask), so is every item of
+    its other lists but those of links alone (a list cut in two by a fence under ``Make
+    this work:`` goes on asking); in an article whose steps and notes are lists, with a
+    list of questions among them, only that list asks (its steps are no questions). An
+    item that is only a link to the answers (``- [点击查看答案](…)``) asks nothing; a link
+    that asks (``- [什么是微服务？](…)``) does. Where items open with a heading
+    (``1.  ### What is React?``), those items are the questions."""
     runs, run = [], []
     for index in range(len(blocks) + 1):
         if index < len(blocks) and blocks[index].kind is BlockKind.ITEM:
@@ -144,10 +148,19 @@ def list_questions(blocks: list[Block]) -> Openers:
         runs = [headed]
     if not any(_asks([blocks[i] for i in run]) for run in runs):
         return {}
+    items = [i for run in runs if not _links_alone([blocks[i] for i in run])
+             for i in run if blocks[i].content.strip() and not _opens_the_answers(blocks[i])]
+    asking = sum(markers.ends_with_question_mark(_item_title(blocks[i])) for i in items)
+    if len(headed) < 2 and asking * 3 < len(items):
+        asking_runs = {i for run in runs if _asks([blocks[j] for j in run]) for i in run}
+        items = [i for i in items if i in asking_runs]
     return {i: markers.Marker("numbered" if blocks[i].number is not None else "keyword",
-                             blocks[i].number, _item_title(blocks[i]))
-            for run in runs if not _links_alone([blocks[i] for i in run])
-            for i in run if blocks[i].content.strip()}
+                             blocks[i].number, _item_title(blocks[i])) for i in items}
+
+
+def _opens_the_answers(item: Block) -> bool:
+    link = _LINK_ALONE.fullmatch(item.content.strip())
+    return bool(link) and is_toggle(link.group(1))
 
 
 def _asks(items: list[Block]) -> bool:

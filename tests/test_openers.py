@@ -369,6 +369,53 @@ def test_a_list_that_asks_fewer_than_two_questions_or_only_links_is_not_a_bank(t
         read(text)
 
 
+# A study note, not a bank: steps and notes in lists, and one list of two questions with
+# their answers nested under them (the only questions the file asks).
+STUDY_NOTE = """# Page replacement
+
+When no frame is free, the kernel picks a victim:
+
+1. Find the page on the disk.
+2. Pick a victim frame and write it out.
+3. Read the page into the frame.
+
+Writing the victim out costs a disk access. A dirty bit saves it:
+
+- Is the dirty bit set?
+  - The page changed since it was read: write it out.
+- Is the dirty bit clear?
+  - The page is the disk's copy: drop it.
+
+## Algorithms
+
+- FIFO
+- LRU
+- OPT
+"""
+
+
+def test_a_study_note_with_a_list_of_two_questions_asks_only_those():
+    bank = read(STUDY_NOTE)
+    assert [q.title for q in bank.questions] == ["Is the dirty bit set?", "Is the dirty bit clear?"]
+    assert {f.code for f in bank.findings} >= {"skipped-text"}  # the algorithms, said, not read as questions
+    assert_spans_cover(bank, STUDY_NOTE.count("\n"))
+
+
+def test_a_link_to_the_answers_after_a_list_of_questions_asks_nothing_but_a_link_that_asks_does():
+    bank = read("""
+        ## 基础面
+
+        - 1 目前主流的开源模型体系有哪些？
+        - 2 大模型的训练目标是什么？
+        - [什么是涌现能力？](emergence.md)
+
+        - [点击查看答案](https://example.com/answers)
+        """)
+    assert [q.title for q in bank.questions] == [
+        "1 目前主流的开源模型体系有哪些？", "2 大模型的训练目标是什么？", "[什么是涌现能力？](emergence.md)"]
+    assert "[点击查看答案](https://example.com/answers)" in bank.questions[-1].question
+
+
 # Questions as headings inside a numbered list, answers indented under them, a "back to top"
 # line after each, and a table of contents folded in <details> (numbers beside its links).
 HEADING_ITEMS = """# React Interview Questions
