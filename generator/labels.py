@@ -25,7 +25,7 @@ SECTION_LABELS = {
     "question": {"zh": "题目", "en": "Question",
                  "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
-               "read": ["答案", "解答", "参考答案", "正确答案", "解答过程", "回答", "答", "面试题剖析",
+               "read": ["答案", "解答", "参考答案", "正确答案", "解答过程", "解答思路", "回答", "答", "面试题剖析",
                         "answer", "answers", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",

@@ -91,7 +91,7 @@ def test_english_labels():
 
 @pytest.mark.parametrize("label,kind", [
     ("题目", "question"), ("问题", "question"), ("题目描述", "question"),
-    ("答案", "answer"), ("解答", "answer"), ("参考答案", "answer"), ("解答过程", "answer"),
+    ("答案", "answer"), ("解答", "answer"), ("参考答案", "answer"), ("解答过程", "answer"), ("解答思路", "answer"),
     ("举例", "example"), ("示例", "example"), ("实例", "example"), ("代码示例", "example"),
     ("代码实现示例", "example"),
     ("解析", "explanation"), ("答案解析", "explanation"), ("解题思路", "explanation"),

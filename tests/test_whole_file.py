@@ -63,6 +63,20 @@ def test_a_file_whose_one_title_heading_asks_answers_it_under_its_sections(tmp_p
     assert sorted(Path(note.source).name for note in library.notes) == ["notes.md", "two-titles.md"]
 
 
+def test_a_title_question_with_its_description_and_answer_under_label_headings(tmp_path):
+    """doocs/advanced-java's big-data questions: ``## 题目描述``, ``## 解答思路`` (the answer,
+    which had been read as more of the question) and ``## 方法总结`` (the answer's points)."""
+    text = ("# 如何找出访问最多的 IP？\n\n## 题目描述\n\n日志太大，读不进内存。\n\n## 解答思路\n\n"
+            "先哈希分片，再逐片统计。\n\n## 方法总结\n\n1. 分而治之；\n2. HashMap 统计频数。\n")
+    path = _write(tmp_path, "big-data/find-top-1-ip.md", text)
+    (bank,) = read_banks([str(path)]).banks
+    (question,) = bank.questions
+    assert (question.title, question.question) == ("如何找出访问最多的 IP？", "日志太大，读不进内存。")
+    assert question.answer.startswith("先哈希分片，再逐片统计。\n\n## 方法总结")
+    assert [point.label for point in question.points] == ["分而治之", "HashMap 统计频数"]
+    assert_spans_cover(bank, count_lines(text))
+
+
 def test_pinning_ids_leaves_a_file_named_by_its_question_as_it_was(tmp_path):
     path = _write(tmp_path, "什么是索引？.md", "加速查找的数据结构。\n")
     assert pin_ids(path) == []
