@@ -41,6 +41,12 @@ class Point:
     text: str
     weight: int = 1
 
+    @property
+    def label_opens_text(self) -> bool:
+        """Whether the label is the text's own first words (the author wrote no label), so
+        that a scoring sheet shows the text alone instead of saying them twice."""
+        return self.text.startswith(self.label.rstrip("*_`").removesuffix("…"))
+
 
 @dataclass(frozen=True)
 class Option:

@@ -25,6 +25,7 @@ _BOLD_AT_START = re.compile(r"^(\*\*|__)(.+?)\1[ \t]*([：:])?[ \t]*(.*)$", re.S
 _ITEM_MARKER = re.compile(r"^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.M)
 # Inline syntax that can span a strong text's closing delimiter and so hide it.
 _SPANNING = re.compile(r"[`<\[]")
+_MARKS = re.compile(r"`+|\*\*|__")  # the marks of code and strong emphasis
 
 
 def points_of(question: Question, known: dict[str, list[str]] | None = None) -> tuple[Point, ...]:
@@ -89,14 +90,32 @@ def _point(item: str) -> tuple[str, str, int]:
 
 def _first_clause(text: str) -> str:
     """An item's first clause as its label, cut at a word (or after 20 characters of
-    unspaced text) when it is long."""
+    unspaced text) when it is long. A cut inside bold or code closes it (``You define a
+    **reducer…**``), so that the label never shows a stray ``**``; the closing marks leave
+    the point's id as it was."""
     end = _CLAUSE_END.search(text)
     clause = (text[:end.start()] if end else text).strip() or text.strip()
     if len(clause) <= MAX_LABEL:
-        return clause
+        return _closed(clause)  # a comma inside code ends the clause there too
     if " " in clause[:MAX_LABEL]:
-        return clause[:MAX_LABEL].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-    return clause[:20] + "…"
+        return _closed(clause[:MAX_LABEL].rsplit(" ", 1)[0].rstrip(" ,;:") + "…")
+    return _closed(clause[:20] + "…")
+
+
+def _closed(label: str) -> str:
+    """The label with the code span and strong emphasis it leaves open closed after it."""
+    code, opened = None, []
+    for mark in _MARKS.finditer(label):
+        delimiter = mark.group()
+        if code:
+            code = None if delimiter == code else code
+        elif delimiter.startswith("`"):
+            code = delimiter
+        elif opened and opened[-1] == delimiter:
+            opened.pop()
+        else:
+            opened.append(delimiter)
+    return label + (code or "") + "".join(reversed(opened))
 
 
 def _is_strong(item: str, closed: int) -> bool:

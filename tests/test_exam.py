@@ -474,6 +474,23 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
     assert {row["mark"] for row in rows} == {""}
 
 
+def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(tmp_path):
+    """Items without a bold label were printed as their first words in bold, then the whole
+    item again ("Pass custom data to your… Pass custom data to your component."), and a
+    label cut inside bold showed its ``**``."""
+    (tmp_path / "bank.md").write_text(
+        "### What are props in React?\n\n**Answer:**\n\n- Pass custom data to your component.\n"
+        "- You define a **reducer function** to handle state transitions.\n"
+        "- **Re-render:** a new prop value renders the component again.\n", "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "interview", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(tmp_path / "out" / "bank-interview.pdf").split())
+    assert text.count("Pass custom data to your") == 1 and "Pass custom data to your component." in text
+    assert text.count("You define a") == 1 and "reducer function to handle state transitions." in text
+    assert "Re-render a new prop value renders the component again." in text  # a written label stays
+    assert "**" not in text
+
+
 def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_left(tmp_path):
     (tmp_path / "bank.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
     result = qgen_build(tmp_path / "bank.md", "--format", "key", "--shuffle", "--seed", "7", "--out", tmp_path / "out")

@@ -92,6 +92,21 @@ def test_items_without_a_bold_label_take_their_first_clause():
                                                            "Closures give access to an…"]
 
 
+def test_a_first_clause_cut_inside_bold_or_code_closes_it():
+    bank = read("""
+        ### Question 1: How does useReducer work?
+
+        **Answer:**
+
+        - You define a **reducer function** to handle state transitions.
+        - They __force React to keep track of the component__ that is rendering.
+        - Call `setState(updater, callback)` to update the state.
+        """)
+    assert [p.label for p in bank.questions[0].points] == [
+        "You define a **reducer…**", "They __force React to keep…__", "Call `setState(updater`"]
+    assert [p.label_opens_text for p in bank.questions[0].points] == [True, True, True]
+
+
 def test_minutes_must_be_a_whole_number():
     with pytest.raises(SourceError):
         read("""
