@@ -474,6 +474,21 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
     assert {row["mark"] for row in rows} == {""}
 
 
+def test_a_question_longer_than_a_page_does_not_leave_its_title_alone_on_a_page(tmp_path):
+    """A key's answer section that fitted on a page but not under its title went to the next
+    page whole and left a page holding the title alone."""
+    answer = "\n\n".join(f"Point {n} of the answer, a sentence long enough to fill a line of the page."
+                         for n in range(40))
+    (tmp_path / "long.md").write_text("### Question 1: What is short?\n\n**Answer:** Short.\n\n"
+                                      f"### Question 2: What is long?\n\n**Answer:**\n\n{answer}\n", "utf-8")
+    result = qgen_build(tmp_path / "long.md", "--format", "key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / "long-key.pdf") as pdf:
+        pages = [page.extract_text() for page in pdf.pages]
+    (titled,) = [text for text in pages if "What is long?" in text]
+    assert "Point 0 of the answer" in titled and "Point 39 of the answer" in pages[-1]
+
+
 def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(tmp_path):
     """Items without a bold label were printed as their first words in bold, then the whole
     item again ("Pass custom data to your… Pass custom data to your component."), and a
