@@ -38,6 +38,17 @@ def test_a_view_reads_as_its_record_and_is_made_once():
     assert [str(p.label) for p in view.html.points] == ["甲", "乙"]
 
 
+def test_a_section_left_empty_is_not_shown():
+    bank = read_bank_text("### What is a closure?\n\nA function with its scope.\n\n#### Good to hear\n\n\n\n"
+                          "##### Additional Links\n\n* [MDN](https://developer.mozilla.org)\n\n"
+                          "### What is hoisting?\n\nDeclarations first.\n\n#### Good to hear\n\n* Scope\n\n"
+                          "##### Additional Links\n\n* [MDN](https://developer.mozilla.org)\n", "bank.md")
+    question = bank.questions[0]
+    assert [extra.label for extra in question.extra] == ["Good to hear", "Additional Links"]  # the record keeps it
+    view = Views(MarkupRenderer()).question(question)
+    assert [label for label, _ in view.html.extra] == ["Additional Links"]
+
+
 def test_the_study_pages_last_pass_puts_only_packaged_images_in_place(tmp_path):
     (tmp_path / "tree.png").write_bytes(tiny_png())
     text = ("### 题目 1：一\n\n**题目：** ![树](tree.png)\n\n**答案：** 写作 `src=\"qgen-0123456789abcdef.png\"`\n")

@@ -70,9 +70,11 @@ class QuestionHtml:
 
     @cached_property
     def extra(self) -> tuple[tuple[str, Markup], ...]:
-        """(label, HTML) of each other section, in order."""
+        """(label, HTML) of each other section that says something, in order: a heading left
+        empty (``#### Good to hear`` with nothing under it) is no section to show."""
         q = self._question
-        return tuple((e.label, self._markup.block(e.text, q.source, e.line, self._folder)) for e in q.extra)
+        return tuple((e.label, self._markup.block(e.text, q.source, e.line, self._folder))
+                     for e in q.extra if e.text.strip())
 
     @cached_property
     def options(self) -> dict[str, Markup]:
