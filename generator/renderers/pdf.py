@@ -10,24 +10,24 @@ from __future__ import annotations
 import ctypes.util
 import gc
 import logging
-import math
 import mimetypes
 import subprocess
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import groupby
 from pathlib import Path
 
 from .. import __version__
 from ..errors import RenderError
-from ..model import Finding, Paper, Question
+from ..model import Finding, Paper
 from ..parallel import processes_for, run_tasks
 from ..templating import environment
 from ..languages import text_direction, text_settings
 from ..words import words_for
 from .highlight import PRINT_STYLE, code_stylesheet
 from .markup import MarkupRenderer
+from .paper_space import answer_lines, longer_than_a_page
 from .view import Views
 
 MEDIA_BASE = "file:///qgen-media/"
@@ -35,18 +35,6 @@ CJK_FONT_FAMILY = "Noto Sans CJK SC"
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
 SCRIPTS_FONT_PACKAGE = "fonts-noto-core"  # Noto for Thai, Devanagari and most other scripts
 HARFBUZZ_SUBSET_PACKAGE = "libharfbuzz-subset0"
-# Handwriting on a ruled line: about this many full-width characters (or twice as many Latin).
-CHARACTERS_PER_LINE = 24
-MIN_ANSWER_LINES, MAX_ANSWER_LINES = 3, 16
-
-
-def answer_lines(question: Question) -> int:
-    """Ruled lines for a written answer, sized to the reference answer's length."""
-    text = question.answer or ""
-    weight = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
-    return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, math.ceil(weight / CHARACTERS_PER_LINE) + 1))
-
-
 # The levels of an interview sheet, in the order printed. WeasyPrint names a radio button's
 # "on" state by its position, so a filled level field reads back as "/2" for "good".
 LEVELS = ("poor", "mixed", "good", "excellent")
@@ -70,7 +58,7 @@ def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: dat
         top_right=" · ".join(filter(None, (heading, variant))),
         footer_right=" · ".join(filter(None, (variant, seed))),
         code_css=code_stylesheet(PRINT_STYLE, (".qgen-code",)),
-        answer_lines=answer_lines,
+        answer_lines=answer_lines, longer_than_a_page=partial(longer_than_a_page, kind=kind),
         levels=list(zip(LEVELS, words["levels"].split())), answer_grid=context.answer_grid,
     )
 
