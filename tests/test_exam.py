@@ -503,6 +503,23 @@ def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(tmp_p
     assert "**" not in text
 
 
+def test_the_interviewers_sheet_shows_a_choice_questions_options_and_marks_the_right_ones(tmp_path):
+    """It showed the title alone: the interviewer could not read out the options, nor the
+    command the question was about, nor check the answer."""
+    (tmp_path / "quiz.md").write_text(
+        "#### Q1. What happens if you run this command?\n\n```\ngit checkout -b beta\n```\n\n"
+        "- [ ] It deletes the branch.\n- [x] It creates the branch and switches to it.\n- [ ] It merges it.\n\n"
+        "#### Q2. TCP 是面向连接的协议。（　）\n\n答案：对\n", "utf-8")
+    result = qgen_build(tmp_path / "quiz.md", "--format", "interview", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    lines = pdf_text(tmp_path / "out" / "quiz-interview.pdf").splitlines()
+    assert "git checkout -b beta" in lines
+    options = [line for line in lines if line[:2] in ("A.", "B.", "C.")]
+    assert options == ["A. It deletes the branch.", "B. It creates the branch and switches to it. correct",
+                       "C. It merges it."]
+    assert "correct True" in lines
+
+
 def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_left(tmp_path):
     (tmp_path / "bank.md").write_text(RIGHT_TO_LEFT_BANK, "utf-8")
     result = qgen_build(tmp_path / "bank.md", "--format", "key", "--shuffle", "--seed", "7", "--out", tmp_path / "out")
