@@ -486,17 +486,22 @@ def test_a_question_longer_than_a_page_does_not_leave_its_title_alone_on_a_page(
     assert "Point 0 of the answer" in titled and "Point 39 of the answer" in pages[-1]
 
 
+def _interview_sheet_text(tmp_path, bank: str) -> str:
+    """The text of the interviewer's sheet of a bank, built from the bank's text."""
+    (tmp_path / "bank.md").write_text(bank, "utf-8")
+    result = qgen_build(tmp_path / "bank.md", "--format", "interview", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    return pdf_text(tmp_path / "out" / "bank-interview.pdf")
+
+
 def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(tmp_path):
     """Items without a bold label were printed as their first words in bold, then the whole
     item again ("Pass custom data to your… Pass custom data to your component."), and a
     label cut inside bold showed its ``**``."""
-    (tmp_path / "bank.md").write_text(
+    text = " ".join(_interview_sheet_text(tmp_path, (
         "### What are props in React?\n\n**Answer:**\n\n- Pass custom data to your component.\n"
         "- You define a **reducer function** to handle state transitions.\n"
-        "- **Re-render:** a new prop value renders the component again.\n", "utf-8")
-    result = qgen_build(tmp_path / "bank.md", "--format", "interview", "--out", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    text = " ".join(pdf_text(tmp_path / "out" / "bank-interview.pdf").split())
+        "- **Re-render:** a new prop value renders the component again.\n")).split())
     assert text.count("Pass custom data to your") == 1 and "Pass custom data to your component." in text
     assert text.count("You define a") == 1 and "reducer function to handle state transitions." in text
     assert "Re-render a new prop value renders the component again." in text  # a written label stays
@@ -506,13 +511,10 @@ def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(tmp_p
 def test_the_interviewers_sheet_shows_a_choice_questions_options_and_marks_the_right_ones(tmp_path):
     """It showed the title alone: the interviewer could not read out the options, nor the
     command the question was about, nor check the answer."""
-    (tmp_path / "quiz.md").write_text(
+    lines = _interview_sheet_text(tmp_path, (
         "#### Q1. What happens if you run this command?\n\n```\ngit checkout -b beta\n```\n\n"
         "- [ ] It deletes the branch.\n- [x] It creates the branch and switches to it.\n- [ ] It merges it.\n\n"
-        "#### Q2. TCP 是面向连接的协议。（　）\n\n答案：对\n", "utf-8")
-    result = qgen_build(tmp_path / "quiz.md", "--format", "interview", "--out", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    lines = pdf_text(tmp_path / "out" / "quiz-interview.pdf").splitlines()
+        "#### Q2. TCP 是面向连接的协议。（　）\n\n答案：对\n")).splitlines()
     assert "git checkout -b beta" in lines
     options = [line for line in lines if line[:2] in ("A.", "B.", "C.")]
     assert options == ["A. It deletes the branch.", "B. It creates the branch and switches to it. correct",
