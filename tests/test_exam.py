@@ -486,40 +486,46 @@ def test_a_question_longer_than_a_page_does_not_leave_its_title_alone_on_a_page(
     assert "Point 0 of the answer" in titled and "Point 39 of the answer" in pages[-1]
 
 
-def _interview_sheet_text(tmp_path, bank: str) -> str:
-    """The text of the interviewer's sheet of a bank, built from the bank's text."""
-    (tmp_path / "bank.md").write_text(bank, "utf-8")
-    result = qgen_build(tmp_path / "bank.md", "--format", "interview", "--out", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    return pdf_text(tmp_path / "out" / "bank-interview.pdf")
+# An interviewer's sheet of questions as banks write them: points without a written label
+# (one cut inside bold), a written label, a choice question about a command, a true/false one.
+SHEET_BANK = (
+    "### Q1. What are props in React?\n\n**Answer:**\n\n- Pass custom data to your component.\n"
+    "- You define a **reducer function** to handle state transitions.\n"
+    "- **Re-render:** a new prop value renders the component again.\n\n"
+    "### Q2. What happens if you run this command?\n\n```\ngit checkout -b beta\n```\n\n"
+    "- [ ] It deletes the branch.\n- [x] It creates the branch and switches to it.\n- [ ] It merges it.\n\n"
+    "### Q3. TCP 是面向连接的协议。（　）\n\n答案：对\n")
 
 
-def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(tmp_path):
+@pytest.fixture(scope="module")
+def sheet_lines(tmp_path_factory):
+    def make(out):
+        (out / "bank.md").write_text(SHEET_BANK, "utf-8")
+        result = qgen_build(out / "bank.md", "--format", "interview", "--out", out)
+        assert result.returncode == 0, result.stderr
+
+    return pdf_text(built_once(tmp_path_factory, "sheet", make) / "bank-interview.pdf").splitlines()
+
+
+def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(sheet_lines):
     """Items without a bold label were printed as their first words in bold, then the whole
     item again ("Pass custom data to your… Pass custom data to your component."), and a
     label cut inside bold showed its ``**``."""
-    text = " ".join(_interview_sheet_text(tmp_path, (
-        "### What are props in React?\n\n**Answer:**\n\n- Pass custom data to your component.\n"
-        "- You define a **reducer function** to handle state transitions.\n"
-        "- **Re-render:** a new prop value renders the component again.\n")).split())
+    text = " ".join(" ".join(sheet_lines).split())
     assert text.count("Pass custom data to your") == 1 and "Pass custom data to your component." in text
     assert text.count("You define a") == 1 and "reducer function to handle state transitions." in text
     assert "Re-render a new prop value renders the component again." in text  # a written label stays
     assert "**" not in text
 
 
-def test_the_interviewers_sheet_shows_a_choice_questions_options_and_marks_the_right_ones(tmp_path):
+def test_the_interviewers_sheet_shows_a_choice_questions_options_and_marks_the_right_ones(sheet_lines):
     """It showed the title alone: the interviewer could not read out the options, nor the
     command the question was about, nor check the answer."""
-    lines = _interview_sheet_text(tmp_path, (
-        "#### Q1. What happens if you run this command?\n\n```\ngit checkout -b beta\n```\n\n"
-        "- [ ] It deletes the branch.\n- [x] It creates the branch and switches to it.\n- [ ] It merges it.\n\n"
-        "#### Q2. TCP 是面向连接的协议。（　）\n\n答案：对\n")).splitlines()
-    assert "git checkout -b beta" in lines
-    options = [line for line in lines if line[:2] in ("A.", "B.", "C.")]
+    assert "git checkout -b beta" in sheet_lines
+    options = [line for line in sheet_lines if line[:2] in ("A.", "B.", "C.")]
     assert options == ["A. It deletes the branch.", "B. It creates the branch and switches to it. correct",
                        "C. It merges it."]
-    assert "correct True" in lines
+    assert "correct True" in sheet_lines
 
 
 def test_a_right_to_left_bank_is_printed_from_the_right_and_its_code_from_the_left(tmp_path):
