@@ -113,9 +113,12 @@ def _run_export(args) -> int:
 
     banks = _banks(args)
     if args.format == "md":
-        from .renderers.markdown import render_markdown
+        from .renderers.markdown import render_markdown, unfaithful
 
-        data = b"\n".join(render_markdown(bank) for bank in banks)
+        written = [render_markdown(bank) for bank in banks]
+        data = b"\n".join(written)
+        for finding in [finding for bank, text in zip(banks, written) for finding in unfaithful(bank, text)]:
+            print(finding, file=sys.stderr)
     else:
         from .renderers.json import render_json
 

@@ -1,20 +1,29 @@
 """Banks -> Markdown in the reference format (``### 题目 N：title`` and bold labels).
 
 Useful to normalise a bank written in another variant, and the inverse the reader's
-round-trip tests rely on: reading what this writes gives back the same records."""
+round-trip tests rely on: reading what this writes gives back the same records. Not for every
+bank: an answer's line that reads as a label in the reference format (``**环境要求**：`` in a
+bank of unlabelled headings) opens a section of its own when read again, so the export checks
+itself and says which questions come back otherwise (``unfaithful``)."""
 
 from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
 
 import yaml
 
 from ..ids import slugify
-from ..labels import label_for
+from ..errors import QgenError
+from ..labels import label_for, line_label
 from ..languages import interface_language
-from ..model import SECTION_KINDS, Bank, Question
+from ..model import SECTION_KINDS, Bank, Finding, Question
 from ..templating import render
 
 PUNCTUATION = {"zh": {"heading_sep": "：", "label_colon": "："}, "en": {"heading_sep": ": ", "label_colon": ":"}}
 _BLOCK_STARTS = tuple("`~-*+>#|<0123456789 \t")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
 
 def render_markdown(bank: Bank) -> bytes:
@@ -65,3 +74,44 @@ def _attributes(question: Question, bank_tags: tuple[str, ...]) -> str:
 
 def _pair(key: str, value: str) -> str:
     return f'{key}="{value}"' if any(char.isspace() or char in '{}' for char in value) else f"{key}={value}"
+
+
+def unfaithful(bank: Bank, written: bytes) -> list[Finding]:
+    """A warning on each question of the bank that its Markdown, read again, does not give
+    back: its sections or its questions read otherwise (a line of its answer reads as a
+    label, a heading in it as a question). The export is written all the same."""
+    from ..reader import read_bank_text
+
+    try:
+        again = read_bank_text(written.decode("utf-8"), bank.source).questions
+    except QgenError as error:
+        return [Finding(bank.source, None, "warning", "export-differs", f"the export does not read back: {error}")]
+    ours, theirs = [_record(q) for q in bank.questions], [_record(q) for q in again]
+    kept = {block.a + offset for block in SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks()
+            for offset in range(block.size)}
+    return [Finding(bank.source, question.line, "warning", "export-differs",
+                    f"“{question.title}” reads back from the export otherwise{_misread(question)}; "
+                    "check it there before building from the export")
+            for index, question in enumerate(bank.questions) if index not in kept]
+
+
+def _record(question: Question) -> tuple:
+    return (question.title, *((question.section(kind) or "").strip() for kind in SECTION_KINDS),
+            tuple((extra.label, extra.text.strip()) for extra in question.extra), question.kind, question.correct,
+            tuple((option.key, option.text) for option in question.options))
+
+
+def _misread(question: Question) -> str:
+    """Why, where a line of its sections reads as a label or a heading outside code."""
+    for text in [question.section(kind) for kind in SECTION_KINDS] + [extra.text for extra in question.extra]:
+        fence = None
+        for line in (text or "").split("\n"):
+            opening = _FENCE.match(line)
+            if fence:
+                fence = None if opening and opening.group(1) == fence else fence
+            elif opening:
+                fence = opening.group(1)
+            elif _HEADING.match(line) or line_label(line):
+                shown = line.strip() if len(line.strip()) <= 40 else line.strip()[:39] + "…"
+                return f": “{shown}” reads as a {'heading' if _HEADING.match(line) else 'label'}"
+    return ""
