@@ -115,3 +115,21 @@ def test_a_point_card_asks_for_one_point_with_its_neighbours_labels(collection, 
     assert all(label in front for label in ("召回", "生成", "评估")) and "重排" not in front
     assert "用交叉编码器" not in front and "用交叉编码器给候选文档重新打分" in back and "重排" in back
     assert collection.decks.name(card.did) == "检索增强::要点"
+
+
+def test_a_point_without_a_written_label_is_said_once_on_its_cards_back(collection, tmp_path):
+    """The back showed the label as a heading and then the text that begins with it."""
+    bank, out = tmp_path / "bank.md", tmp_path / "out"
+    bank.write_text("### What are props in React?\n\n**Answer:**\n\n- Pass custom data to your component.\n"
+                    "- **Re-render:** a new prop value renders the component again.\n", "utf-8")
+    build(bank, "--out", out, "--cards", "points")
+    import_package(collection, out / "bank.apkg")
+    backs = {}
+    for card_id in collection.find_cards('note:"qgen point (en)"'):
+        card = collection.get_card(card_id)
+        backs[card.note()["Text"]] = (card.note()["Label"], card.answer())
+    label, back = backs["Pass custom data to your component."]
+    assert label == "" and back.count("Pass custom data to your") == 1
+    assert "<h3></h3>" in back and ".qgen-point h3:empty { display: none; }" in back
+    label, back = backs["a new prop value renders the component again."]
+    assert label == "Re-render" and "<h3>Re-render</h3>" in back
