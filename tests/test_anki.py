@@ -79,6 +79,24 @@ def test_edited_answer_updates_the_note_in_place(collection, tmp_path, bank_dir)
     assert collection.get_note(nid)["Number"] == "1"
 
 
+def test_a_changed_card_style_reaches_the_collection_on_the_next_import(collection, tmp_path, bank_dir):
+    """Anki takes an imported note type only when it is newer than its own. The note type's
+    time was the banks' and templates' newest: with SOURCE_DATE_EPOCH fixed, or a bank edited
+    after the templates changed, a new card style never reached a collection."""
+    templates, out = tmp_path / "templates", tmp_path / "out"
+    (templates / "anki").mkdir(parents=True)
+    style = templates / "anki" / "style.css.j2"
+    style.write_text('{% include "default/anki/style.css.j2" %}\n', "utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    build(bank_dir, "--out", out, "--templates", templates, env=env)
+    import_package(collection, out / "llm-interview.apkg")
+    style.write_text('{% include "default/anki/style.css.j2" %}\n.qgen-title { color: #123456; }\n', "utf-8")
+    build(bank_dir, "--out", out, "--templates", templates, env=env)
+    import_package(collection, out / "llm-interview.apkg")
+    (note_type,) = [nt for nt in collection.models.all() if nt["name"].startswith("qgen")]
+    assert "#123456" in note_type["css"] and collection.note_count() == 30
+
+
 def test_unchanged_rebuild_is_byte_identical_and_leaks_no_temporary_files(tmp_path, bank_dir):
     temporary = tmp_path / "tmp"
     temporary.mkdir()

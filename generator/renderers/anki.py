@@ -3,7 +3,8 @@
 Identity: note GUIDs come from the bank's slug and the question id, deck and note-type ids
 from their names, so every build names the same things the same way. Anki only takes an
 incoming note whose modification time is newer than its copy, so a note's time moves
-forward exactly when its content changes (the previous build's manifest remembers it).
+forward exactly when its content changes (the previous build's manifest remembers it); so
+does a note type's when its fields, cards or style change.
 The package is zipped by hand from genanki's database so that an unchanged rebuild gives
 the same bytes, and no temporary database is left behind.
 """
@@ -11,6 +12,7 @@ the same bytes, and no temporary database is left behind.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -131,14 +133,17 @@ def render_apkg(banks: list[Bank], context, views: Views, base_time: int,
     # are not shared out.
     processes = note_processes(views.to_render(question for question, _ in notes), jobs)
     result = DeckResult(b"", {}, processes=processes)
-    times = _NoteTimes((previous or {}).get("notes", {}), base_time, result)
+    times = _NoteTimes(previous or {}, base_time, result)
     with tempfile.TemporaryDirectory(prefix="qgen-") as folder:
         collection = ScratchCollection(Path(folder) / "collection.anki2", base_time)
         decks: dict[str, _Deck] = {}  # by bank source
 
         def open_collection() -> None:
             decks.update((deck.bank.source, deck) for deck in _plan_decks(banks, context, views))
-            collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d])
+            models = {model.model_id: model for deck in decks.values() for model in (deck.model, deck.point_model)
+                      if model}
+            collection.open([d for deck in decks.values() for d in (deck.deck, deck.point_deck) if d],
+                            {model_id: times.of_note_type(model) for model_id, model in models.items()})
 
         languages = {bank.source: marked_language(bank.language) for bank in banks}
         rendered = fields_of_notes(notes, views, fields_template, languages, processes, progress, open_collection,
@@ -172,9 +177,25 @@ class _NoteTimes:
     """Each note's modification time: the last build's while its content is unchanged, a
     later one when it changed; and the deck's manifest, which remembers them."""
 
-    def __init__(self, previous: dict[str, dict], base_time: int, result: DeckResult):
-        self.previous, self.base_time, self.result = previous, base_time, result
+    def __init__(self, previous: dict, base_time: int, result: DeckResult):
+        self.previous, self.base_time, self.result = previous.get("notes", {}), base_time, result
+        self.previous_note_types: dict[str, dict] = previous.get("note_types", {})
         self.notes: dict[str, dict] = {}
+        self.note_types: dict[str, dict] = {}
+
+    def of_note_type(self, model: genanki.Model) -> int:
+        """A note type's modification time, moved on when its fields, cards or style changed
+        (a new qgen, the user's templates) even where the banks' and templates' times do not
+        (SOURCE_DATE_EPOCH fixed): without it, Anki keeps the note type it has."""
+        digest = hashlib.sha256(json.dumps([model.name, model.fields, model.templates, model.css],
+                                           sort_keys=True).encode("utf-8")).hexdigest()
+        before = self.previous_note_types.get(str(model.model_id))
+        if before and before["hash"] == digest:
+            mod = before["mod"]
+        else:
+            mod = max(self.base_time, before["mod"] + 1) if before else self.base_time
+        self.note_types[str(model.model_id)] = {"hash": digest, "mod": mod}
+        return mod
 
     def of(self, guid: str, note_id: str, kind: str, source: str, digest: str) -> int:
         before = self.previous.get(guid)
@@ -204,6 +225,7 @@ class _NoteTimes:
                 "changes": {kind: {"notes": changes.notes, "added": changes.added, "changed": changes.changed,
                                    "removed": changes.removed}
                             for kind, changes in (("answer", result.answers), ("point", result.points))},
+                "note_types": self.note_types,
                 "notes": self.notes}
 
 

@@ -27,14 +27,21 @@ class ScratchCollection:
         self._ids = itertools.count(base_time * 1000)
         self._connection: sqlite3.Connection | None = None
 
-    def open(self, decks: list[genanki.Deck]) -> None:
-        """The collection with its decks and note types (the decks hold no notes yet)."""
+    def open(self, decks: list[genanki.Deck], model_times: dict[int, int]) -> None:
+        """The collection with its decks and note types (the decks hold no notes yet), each
+        note type with its own modification time (``model_times`` by id): Anki takes a note
+        type's new cards and style on import only when its time is later than its own."""
         self._connection = sqlite3.connect(self._path)
         self._cursor = self._connection.cursor()
         # A scratch file, zipped once written: a crash loses nothing worth a journal or a sync.
         self._cursor.execute("PRAGMA journal_mode = OFF")
         self._cursor.execute("PRAGMA synchronous = OFF")
         genanki.Package(decks).write_to_db(self._cursor, self._base_time, self._ids)
+        (models,) = self._cursor.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models)
+        for model_id, mod in model_times.items():
+            models[str(model_id)]["mod"] = mod
+        self._cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
 
     def add(self, note: genanki.Note, deck_id: int, mod: int) -> None:
         note.write_to_db(self._cursor, mod, deck_id, self._ids)
