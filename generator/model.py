@@ -44,7 +44,8 @@ class Point:
     @property
     def label_opens_text(self) -> bool:
         """Whether the label is the text's own first words (the author wrote no label), so
-        that a scoring sheet shows the text alone instead of saying them twice."""
+        that a scoring sheet and a point card's back show the text alone instead of saying
+        them twice."""
         return self.text.startswith(self.label.rstrip("*_`").removesuffix("…"))
 
 
