@@ -12,7 +12,6 @@ the same bytes, and no temporary database is left behind.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 import genanki
 
 from .. import __version__
+from ..cache import digest
 from ..ids import part_name
 from ..model import PART_PATH_SEPARATOR, Bank, NoteChanges, Question
 from ..rendering import AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest, source_epoch
@@ -187,14 +187,13 @@ class _NoteTimes:
         """A note type's modification time, moved on when its fields, cards or style changed
         (a new qgen, the user's templates) even where the banks' and templates' times do not
         (SOURCE_DATE_EPOCH fixed): without it, Anki keeps the note type it has."""
-        digest = hashlib.sha256(json.dumps([model.name, model.fields, model.templates, model.css],
-                                           sort_keys=True).encode("utf-8")).hexdigest()
+        made_of = digest(model.name, model.fields, model.templates, model.css)
         before = self.previous_note_types.get(str(model.model_id))
-        if before and before["hash"] == digest:
+        if before and before["hash"] == made_of:
             mod = before["mod"]
         else:
             mod = max(self.base_time, before["mod"] + 1) if before else self.base_time
-        self.note_types[str(model.model_id)] = {"hash": digest, "mod": mod}
+        self.note_types[str(model.model_id)] = {"hash": made_of, "mod": mod}
         return mod
 
     def of(self, guid: str, note_id: str, kind: str, source: str, digest: str) -> int:
