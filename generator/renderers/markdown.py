@@ -19,10 +19,10 @@ from ..labels import label_for, line_label
 from ..languages import interface_language
 from ..model import SECTION_KINDS, Bank, Finding, Question
 from ..templating import render
+from .markup import lines_with_code_apart
 
 PUNCTUATION = {"zh": {"heading_sep": "：", "label_colon": "："}, "en": {"heading_sep": ": ", "label_colon": ":"}}
 _BLOCK_STARTS = tuple("`~-*+>#|<0123456789 \t")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
 
@@ -104,14 +104,8 @@ def _record(question: Question) -> tuple:
 def _misread(question: Question) -> str:
     """Why, where a line of its sections reads as a label or a heading outside code."""
     for text in [question.section(kind) for kind in SECTION_KINDS] + [extra.text for extra in question.extra]:
-        fence = None
-        for line in (text or "").split("\n"):
-            opening = _FENCE.match(line)
-            if fence:
-                fence = None if opening and opening.group(1) == fence else fence
-            elif opening:
-                fence = opening.group(1)
-            elif _HEADING.match(line) or line_label(line):
+        for kind, line in lines_with_code_apart(text or ""):
+            if kind == "text" and (_HEADING.match(line) or line_label(line)):
                 shown = line.strip() if len(line.strip()) <= 40 else line.strip()[:39] + "…"
                 return f": “{shown}” reads as a {'heading' if _HEADING.match(line) else 'label'}"
     return ""

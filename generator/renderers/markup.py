@@ -278,3 +278,24 @@ def _line_of(src: str, env) -> int:
         if src in line:
             return env["line"] + offset
     return env["line"]
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def lines_with_code_apart(markdown: str):
+    """Each line of a Markdown fragment with what it is: ``"fence"`` (a code fence's opening
+    or closing line), ``"code"`` (inside one; an unclosed fence runs to the end) or
+    ``"text"``, for the places that weigh or scan its prose and code apart."""
+    fence = None
+    for line in markdown.split("\n"):
+        mark = _FENCE.match(line)
+        if fence is None and mark and not (mark.group(1)[0] == "`" and "`" in line[mark.end():]):
+            fence = mark.group(1)
+            yield "fence", line
+        elif fence and mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence) \
+                and not line[mark.end():].strip():
+            fence = None
+            yield "fence", line
+        else:
+            yield ("code" if fence else "text"), line

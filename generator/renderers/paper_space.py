@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from ..model import Question
+from .markup import lines_with_code_apart
 
 # Handwriting on a ruled line: about this many full-width characters (or twice as many Latin).
 CHARACTERS_PER_LINE = 24
@@ -26,15 +27,13 @@ CODE_LINE_MM, CODE_LINE_WIDTH = 4.5, 92
 RULE_MM = 7.5
 PARAGRAPH_GAP_MM, CODE_BOX_MM, HEADING_MM = 2, 6, 9.5
 
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _BLOCK_START = re.compile(r"^ {0,3}(?:[-+*] |\d{1,9}[.)] |#|>|\|)")  # a list item, heading, quote or table row
 _UNPRINTED = re.compile(r"\]\([^)]*\)|<[^>]*>")  # link targets and tags: in the text, not on paper
 
 
 def answer_lines(question: Question) -> int:
     """Ruled lines for a written answer, sized to the reference answer's length."""
-    text = question.answer or ""
-    weight = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
+    weight = _weight(question.answer or "")
     return max(MIN_ANSWER_LINES, min(MAX_ANSWER_LINES, math.ceil(weight / CHARACTERS_PER_LINE) + 1))
 
 
@@ -57,27 +56,22 @@ def longer_than_a_page(question: Question, kind: str) -> bool:
 
 def _least_height(markdown: str) -> float:
     """The least height in mm of a Markdown text printed: its paragraphs and its code."""
-    height, paragraph, fence = 0.0, [], None
-    for line in [*markdown.split("\n"), ""]:
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1) == fence:
-                fence = None
-            else:
-                height += max(1, math.ceil(len(line) / CODE_LINE_WIDTH)) * CODE_LINE_MM
+    height, paragraph = 0.0, []
+    for kind, line in [*lines_with_code_apart(markdown), ("text", "")]:
+        if kind == "code":
+            height += max(1, math.ceil(len(line) / CODE_LINE_WIDTH)) * CODE_LINE_MM
             continue
-        if paragraph and (opening or not line.strip() or _BLOCK_START.match(line)):
-            height += math.ceil(_width(" ".join(paragraph)) / TEXT_LINE_WIDTH) * TEXT_LINE_MM + PARAGRAPH_GAP_MM
+        if paragraph and (kind == "fence" or not line.strip() or _BLOCK_START.match(line)):
+            height += math.ceil(_weight(_UNPRINTED.sub("]", " ".join(paragraph))) / TEXT_LINE_WIDTH) * TEXT_LINE_MM \
+                + PARAGRAPH_GAP_MM
             paragraph = []
-        if opening:
-            fence = opening.group(1)
-            height += CODE_BOX_MM
+        if kind == "fence":
+            height += CODE_BOX_MM / 2  # its box's padding, half at each of its two fence lines
         elif line.strip():
             paragraph.append(line)
     return height
 
 
-def _width(text: str) -> float:
+def _weight(text: str) -> float:
     """Full-width characters count one, others half, spaces none."""
-    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5
-               for c in _UNPRINTED.sub("]", text) if not c.isspace())
+    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if not c.isspace())
