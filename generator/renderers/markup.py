@@ -285,8 +285,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 def lines_with_code_apart(markdown: str):
     """Each line of a Markdown fragment with what it is: ``"fence"`` (a code fence's opening
-    or closing line), ``"code"`` (inside one; an unclosed fence runs to the end) or
-    ``"text"``, for the places that weigh or scan its prose and code apart."""
+    or closing line), ``"code"`` (inside one; an unclosed one runs to the end) or ``"text"``."""
     fence = None
     for line in markdown.split("\n"):
         mark = _FENCE.match(line)
