@@ -63,9 +63,10 @@ MAX_CODE_LINE = 1000
 
 
 def _tokens(code: str, lang: str):
-    tokens = _lexer(lang.lower()).get_tokens(code)
-    if lang.lower() in MARKUP_DIALECTS:
-        tokens = _fewest_errors(list(tokens), code, MARKUP_DIALECTS[lang.lower()])
+    lang = lang.lower()
+    tokens = _lexer(lang).get_tokens(code)
+    if lang in MARKUP_DIALECTS:
+        tokens = _fewest_errors(list(tokens), code, MARKUP_DIALECTS[lang])
     if max(map(len, code.split("\n"))) <= MAX_CODE_LINE:
         return tokens
     return _cut_long_lines(tokens, MAX_CODE_LINE)
