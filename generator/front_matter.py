@@ -13,6 +13,7 @@ from .blocks import Block, BlockKind, html_heading
 from .errors import SourceError
 from .ids import slugify
 from .languages import is_language_tag
+from .navigation import is_link_back
 from .user_yaml import YamlProblem, load_mapping
 
 _BANK_ID = re.compile(r"^[\w.-]+(/[\w.-]+)*$")
@@ -63,14 +64,20 @@ def _front_matter_problem(key: str, value) -> str | None:
 
 def bank_title(meta: dict, preface: list[Block], source: str) -> str:
     """Front matter's title, else the preface's first level-1 heading (Markdown or an HTML
-    ``<h1>``), else a level-2 heading that opens the file, else the file's name."""
+    ``<h1>``), else a level-2 heading that opens the file, else the file's name. A heading's
+    title is its text without marks (it names a deck, a paper, a quiz's category); a heading
+    that only links back home (``# [返回主页](…)``) names nothing."""
     if meta.get("title"):
         return str(meta["title"]).strip()
     for block in preface:
-        if block.kind is BlockKind.HEADING and block.level == 1 and block.content.strip():
-            return markers.strip_leading_tags(block.content).strip()
+        if block.kind is BlockKind.HEADING and block.level == 1 and _names(block.content):
+            return markers.plain_text(markers.strip_leading_tags(block.content).strip())
         if block.kind is BlockKind.HTML and html_heading(block.content):
             return html_heading(block.content)
-    if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2:
-        return markers.strip_leading_tags(preface[0].content).strip()
+    if preface and preface[0].kind is BlockKind.HEADING and preface[0].level == 2 and _names(preface[0].content):
+        return markers.plain_text(markers.strip_leading_tags(preface[0].content).strip())
     return Path(source).stem
+
+
+def _names(heading: str) -> bool:
+    return bool(heading.strip()) and not is_link_back(heading)

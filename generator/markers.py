@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import labels
-from .blocks import Block, BlockKind
+from .blocks import Block, BlockKind, inline_tokens
 from .attributes import only_attributes, split_frequency_mark, without_attributes, without_trailing_symbols
 from .labels import COLON
 
@@ -41,6 +41,30 @@ def strip_leading_tags(text: str) -> str:
     if "<a" in text:
         text = _NAMED_ANCHOR.sub(r"\1", text)
     return _LEADING_TAGS.sub("", text).lstrip()
+
+
+_MARKS = frozenset("*_`[]<>\\&!~")
+
+
+def plain_text(markdown: str) -> str:
+    """What one line of Markdown says without its marks, for where only text goes (a deck's
+    name, a tag, a quiz's category): ``**Why** `let`?`` -> ``Why let?``; a link's words, an
+    image's description; tags left out, entities and escapes read."""
+    if _MARKS.isdisjoint(markdown):
+        return markdown
+    words: list[str] = []
+    _gather_text(inline_tokens(markdown), words)
+    return " ".join("".join(words).split()) or markdown
+
+
+def _gather_text(tokens, words: list[str]) -> None:
+    for token in tokens:
+        if token.type in ("text", "text_special", "code_inline"):
+            words.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+        elif token.type == "image":
+            _gather_text(token.children or [], words)
 
 
 def unbolded(text: str) -> str:

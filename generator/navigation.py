@@ -91,3 +91,18 @@ def _anchor_links_only(content: str) -> int | None:
 def is_navigation_line(text: str) -> bool:
     """A line of nothing but links to anchors (``**[⬆ Back to Top](#table-of-contents)**``)."""
     return bool(_anchor_links_only(text))
+
+
+# A link's words that lead back rather than name: ``[返回主页](…)``, ``[← Back to home](…)``.
+_EMPHASIS = {"strong_open", "strong_close", "em_open", "em_close"}
+_BACK_WORDS = re.compile(r"^\W*(?:返回|回到|回首页|主页|首页|目录|back\b|home\b|index\b|table of contents)", re.I)
+
+
+def is_link_back(text: str) -> bool:
+    """A line that is one link back to a home or contents page (``# [返回主页](…/README.md)``
+    heading each file of a set): where the reader came from, not what the file is called."""
+    tokens = [t for t in inline_tokens(text) if t.type not in _EMPHASIS and (t.type != "text" or t.content.strip())]
+    if len(tokens) < 3 or tokens[0].type != "link_open" or tokens[-1].type != "link_close":
+        return False
+    words = "".join(t.content for t in tokens[1:-1] if t.type == "text")
+    return bool(_BACK_WORDS.match(words)) and all(t.type != "link_open" for t in tokens[1:-1])

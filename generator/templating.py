@@ -14,6 +14,8 @@ from pathlib import Path
 import jinja2
 import jinja2.sandbox
 
+from .markers import plain_text
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -56,6 +58,7 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["plain"] = plain_text  # Markdown's words alone, where only text goes
     return env
 
 

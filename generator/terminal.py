@@ -34,6 +34,13 @@ def print_build_summary(report) -> None:
           f"{report.seconds:.2f} s")
 
 
+def words(markdown: str) -> str:
+    """A title's words without its Markdown marks (the Markdown parser loaded only to print them)."""
+    from .markers import plain_text
+
+    return plain_text(markdown)
+
+
 def cut(text: str, width: int) -> str:
     """Pad or cut to a display width, counting a CJK character as two columns."""
     import unicodedata
@@ -71,7 +78,7 @@ def print_result(result: dict, sheet, path) -> None:
     print(f"{sheet}: {result['candidate'] or 'candidate'} · {result['date']}")
     for question in result["questions"]:
         made = sum(1 for p in question["points"] if p["checked"])
-        print(f"  {question['number']:>2}. {cut(question['title'], 40)}  {made}/{len(question['points'])} points  "
+        print(f"  {question['number']:>2}. {cut(words(question['title']), 40)}  {made}/{len(question['points'])} points  "
               f"{question['level'] or '-':9}  {question['score']}/{question['max']}")
     print(f"  total {result['total']['score']}/{result['total']['max']} -> {path}")
 
@@ -81,11 +88,11 @@ def print_report(report) -> None:
     print(f"     {cut('question (weakest first)', 40)}  attempts, last  level      points anki strength")
     for number, row in enumerate([row for row in report.rows if row.strength is not None][:20], 1):
         known = row.known
-        print(f"{number:>3}. {cut(row.question.title, 40)}  {known.attempts} × {known.last_seen or '-':10}  "
+        print(f"{number:>3}. {cut(words(row.question.title), 40)}  {known.attempts} × {known.last_seen or '-':10}  "
               f"{row.level or '-':9}  {percent(known.result_share):>4}  {percent(known.recall):>4}  "
               f"{percent(row.strength):>4}{'  weak' if row.weak else ''}")
     for group in report.parts + report.tags:
-        print(f"     {cut(group.name or '-', 40)}  {len(group.scored)}/{len(group.rows)} scored  "
+        print(f"     {cut(words(group.name or '-'), 40)}  {len(group.scored)}/{len(group.rows)} scored  "
               f"{percent(group.strength):>4}")
     for title, label, times, asked in report.missed[:5]:
-        print(f"     missed {times}/{asked}: {cut(label, 20)} ({cut(title, 30).rstrip()})")
+        print(f"     missed {times}/{asked}: {cut(words(label), 20)} ({cut(words(title), 30).rstrip()})")

@@ -183,6 +183,13 @@ def test_each_bank_keeps_its_own_card_language(collection, tmp_path):
     assert ">答案<" in collection.get_card(chinese).answer()
 
 
+# Questions listed under headings that link to their answers (a contents page of a course).
+LINKED_PARTS = ("## 一、大模型基础面\n\n### [大模型（LLMs）基础面](https://example.org/1)\n\n"
+                "- 1 目前 主流的开源模型体系 有哪些？\n- 2 prefix Decoder 和 causal Decoder 区别是什么？\n\n"
+                "- [点击查看答案](https://example.org/1)\n\n### [**2.** `Layer Norm` 篇](https://example.org/2)\n\n"
+                "- 1 Layer Norm 的计算公式写一下？\n\n- [点击查看答案](https://example.org/2)\n")
+
+
 @pytest.mark.parametrize("text, tags", [
     ("## 一、基础\n\n### 1. 什么是进程？\n\n**答案：** 资源。\n\n## Python 进阶\n\n### 1. 什么是协程？\n\n**答案：** 用户态。\n",
      [("bank", "part::Python_进阶"), ("bank", "part::基础")]),
@@ -190,6 +197,9 @@ def test_each_bank_keeps_its_own_card_language(collection, tmp_path):
     ("# DevOps 面试题\n\n## DevOps\n\n### 初级\n\n#### 什么是 DevOps？\n\n**答案：** 一种文化。\n\n"
      "## Jenkins\n\n### 初级\n\n#### 什么是 Jenkins？\n\n**答案：** 一个 CI 服务器。\n",
      [("bank", "part::DevOps::初级"), ("bank", "part::Jenkins::初级")]),
+    # A part's heading that links to its page or is bold tags with its words alone.
+    (LINKED_PARTS, [("bank", "part::Layer_Norm_篇"), ("bank", "part::大模型（LLMs）基础面"),
+                    ("bank", "part::大模型（LLMs）基础面")]),
 ])
 def test_parts_become_tags_and_numbering_gives_no_duplicate(collection, tmp_path, text, tags):
     (tmp_path / "bank.md").write_text(text, "utf-8")

@@ -3,6 +3,7 @@ lists them first, and papers are drawn around them."""
 
 import json
 import os
+import re
 
 import pytest
 
@@ -115,6 +116,21 @@ def test_qgen_report_prints_the_table_and_writes_a_page_linked_to_the_study_page
     (project / "odd.json").write_text('{"paper": {}, "questions": [{"score": "2"}]}', "utf-8")
     odd = qgen("report", "bank.md", "--results", "odd.json", cwd=project)
     assert odd.returncode == 2 and "odd.json: not a qgen result" in odd.stderr and "Traceback" not in odd.stderr
+
+
+def test_the_report_names_questions_and_parts_by_their_words_without_marks(tmp_path):
+    """The report's bars, table and terminal lines are text: a title's ``**`` or a part's
+    link address would be noise there."""
+    (tmp_path / "bank.md").write_text(
+        "## [基础](https://example.org/1)\n\n### 题目 1：什么是 **RAG**？ {#rag}\n\n**答案：**\n\n1. **召回：** 先检索。\n"
+        "2. **生成：** 再生成。\n\n## 进阶\n\n### 题目 1：什么是 `LoRA`？ {#lora}\n\n**答案：** 低秩。\n", "utf-8")
+    result(tmp_path / "results", "a.json", "2026-11-01", {"rag": 1, "lora": 0})
+    done = qgen("report", "bank.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "build" / "bank-report.html").read_text("utf-8")
+    cells = re.findall(r"<td>(?:<a [^>]*>)?([^<]*)", page.split('<table class="questions">')[1].split("</table>")[0])
+    assert "什么是 RAG？" in cells and "什么是 LoRA？" in cells and "基础" in cells
+    assert not any(mark in page.split("<body>")[1] for mark in ("**", "`", "](")) and "什么是 RAG？" in done.stdout
 
 
 def test_focus_draws_the_weakest_and_the_same_history_gives_the_same_manifest(project):

@@ -461,6 +461,13 @@ def test_a_fence_that_its_list_item_ends_is_a_warning_not_an_error():
     ('<h1 align="center">\n  30 Seconds of Interviews\n</h1>\n\n## Foreword\n\nHello.\n', "30 Seconds of Interviews"),
     ("## 【大模型应用开发】检索\n\n正文\n", "【大模型应用开发】检索"),
     ("正文在前\n\n## 不是标题\n", "bank"),
+    # A title names a deck, a paper and a quiz's category: its words, without Markdown's marks.
+    ("# **Java** 面试题：`JVM` 与 [GC](https://example.org/gc)\n", "Java 面试题：JVM 与 GC"),
+    ("# C++ 2 * 3 题库\n", "C++ 2 * 3 题库"),
+    # A link back to the set's home page heads each file of a set; it names none of them.
+    ("# [返回主页](https://github.com/x/web-interview/blob/master/README.md)\n", "bank"),
+    ("# [← Back to home](../README.md)\n\n## CSS questions\n", "bank"),
+    ("# [Awesome Interviews](https://example.org)\n", "Awesome Interviews"),
 ])
 def test_bank_title_from_the_preface(preface, title):
     bank = read_bank_text(preface + "\n### 题目 1：一\n\n**答案：** A\n", "bank.md")

@@ -22,6 +22,7 @@ import genanki
 from .. import __version__
 from ..cache import digest
 from ..ids import part_name
+from ..markers import plain_text
 from ..model import PART_PATH_SEPARATOR, Bank, NoteChanges, Question
 from ..rendering import AnkiSummary, Rendered, RenderJob, json_bytes, previous_manifest, source_epoch
 from ..sources import project_path
@@ -62,12 +63,12 @@ def sanitize_tag(tag: str) -> str:
 
 
 def part_tag(part: str | None) -> str | None:
-    """``## 一、基础`` -> ``part::基础``: the part's title without its numbering, as one tag;
+    """``## 一、基础`` -> ``part::基础``: the part's words without its numbering or marks, as one tag;
     a part named with the headings that group it (``DevOps › 初级``) as nested tags
     (``part::DevOps::初级``), as Anki's browser shows a hierarchy."""
     if not part:
         return None
-    names = [sanitize_tag(part_name(name).replace("::", "-").replace("/", "-"))
+    names = [sanitize_tag(part_name(plain_text(name)).replace("::", "-").replace("/", "-"))
              for name in part.split(PART_PATH_SEPARATOR)]
     name = "::".join(name for name in names if name)
     return f"part::{name}" if name else None

@@ -45,6 +45,10 @@ class QuestionHtml:
         return self._markup.inline(self._question.title)
 
     @cached_property
+    def part(self) -> Markup:  # the title of its part, as its heading says it
+        return self._markup.inline(self._question.part)
+
+    @cached_property
     def question(self) -> Markup:
         return self._block(self._question.question, "question")
 

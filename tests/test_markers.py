@@ -1,0 +1,23 @@
+"""What headings and lines say beside their words: ``plain_text`` gives the words alone."""
+
+import pytest
+
+from generator.markers import plain_text
+
+
+@pytest.mark.parametrize("markdown, words", [
+    ("**Why** `let`?", "Why let?"),
+    ("[Layer Norm 篇](https://example.org/ln)", "Layer Norm 篇"),
+    ("![一棵 **树**](tree.png) 的遍历", "一棵 树 的遍历"),
+    ('<a name="css"></a>CSS &amp; <b>HTML</b>', "CSS & HTML"),
+    (r"int (\*s[10])(int)", "int (*s[10])(int)"),
+    ("Two  **spaces** and a  \nbreak", "Two spaces and a break"),
+    # Text without marks is returned as it is, spaces and all (a deck keeps its name); marks
+    # that mark nothing stay.
+    ("Two  spaces", "Two  spaces"),
+    ("C++ 2 * 3 题库", "C++ 2 * 3 题库"),
+    ("snake_case_name", "snake_case_name"),
+    ("<br>", "<br>"),
+])
+def test_plain_text_is_what_a_reader_sees_of_a_line(markdown, words):
+    assert plain_text(markdown) == words
