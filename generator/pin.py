@@ -17,7 +17,7 @@ from .errors import SourceError
 from .model import Bank, Question
 from .output import write_atomic
 from .reader import read_bank_text
-from .sources import decode_bank, display_path
+from .sources import decode_bank, display_path, unicode_form
 
 _LINE_ENDINGS = re.compile(rb"(\r\n|\r|\n)")
 _CLOSING_HASHES = re.compile(rb"([ \t]+#+)?([ \t]*)$")
@@ -28,6 +28,10 @@ def pin_ids(path: Path) -> list[Question]:
     source = display_path(path)
     data = path.read_bytes()
     bank = read_bank_text(decode_bank(data, source), source)
+    # A UTF-16 or UTF-32 file is edited as UTF-8 and written back in its own form.
+    codec, mark = unicode_form(data)
+    if codec != "utf-8":
+        data = data[len(mark):].decode(codec).encode("utf-8")
     pieces = _LINE_ENDINGS.split(data)  # line, ending, line, ending, …, last line
     pinned = []
     for question in bank.questions:
@@ -44,7 +48,7 @@ def pin_ids(path: Path) -> list[Question]:
         return []
     new = b"".join(pieces)
     _check_same_ids(bank, read_bank_text(decode_bank(new, source), source), source)
-    write_atomic(path, new)
+    write_atomic(path, new if codec == "utf-8" else mark + new.decode("utf-8").encode(codec))
     return pinned
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import os
 import re
@@ -88,22 +89,56 @@ def project_path(source: str, project: str | None) -> str:
 
 
 def decode_bank(data: bytes, source: str) -> str:
-    """UTF-8 text with the BOM dropped and every line ending made ``\\n``."""
-    if not data.strip():
+    """The bank's text, every line ending made ``\\n``: UTF-8 (its BOM dropped), or UTF-16
+    or UTF-32 that starts with its byte-order mark (as Windows' Notepad and PowerShell's
+    ``>`` save a file); anything else is named, with the command that converts it."""
+    codec, mark = unicode_form(data)
+    if mark and codec != "utf-8":
+        try:
+            text = data[len(mark):].decode(codec)
+        except UnicodeDecodeError as error:
+            line = data[len(mark):len(mark) + error.start].decode(codec, "replace").count("\n") + 1
+            raise SourceError(f"not {codec.upper()} text after its byte-order mark", source, line) from None
+    elif b"\x00" in data[:8192]:
+        wide = _utf16_without_mark(data[:8192])
+        raise SourceError(f"UTF-16 text without a byte-order mark; convert it, e.g. iconv -f {wide} -t UTF-8"
+                          if wide else "this is a binary file, not a Markdown bank", source)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise SourceError(
+                f"not UTF-8 text ({_guess_encoding(data)}); convert it, e.g. "
+                f"iconv -f {_iconv_name(data)} -t UTF-8",
+                source,
+                line,
+            ) from None
+    if not text.strip():
         raise NotABank("the file is empty", source)
-    if b"\x00" in data[:8192]:
-        raise SourceError("this is a binary file, not a Markdown bank", source)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SourceError(
-            f"not UTF-8 text ({_guess_encoding(data)}); convert it, e.g. "
-            f"iconv -f {_iconv_name(data)} -t UTF-8",
-            source,
-            line,
-        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Longest first: UTF-32's little-endian mark starts with UTF-16's.
+_MARKS = (("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE), ("utf-8", codecs.BOM_UTF8),
+          ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE))
+
+
+def unicode_form(data: bytes) -> tuple[str, bytes]:
+    """The codec and the byte-order mark a file opens with: ("utf-16-le", b"\\xff\\xfe"), or
+    ("utf-8", b"") for a file without a mark."""
+    return next(((codec, mark) for codec, mark in _MARKS if data.startswith(mark)), ("utf-8", b""))
+
+
+def _utf16_without_mark(head: bytes) -> str | None:
+    """UTF-16LE or UTF-16BE for text whose ASCII (its line ends, ``#``, ``*``, digits) puts
+    a zero in every other byte: a fifth of the pairs or more, hardly any on the other side
+    (``一`` is ``00 4E`` in UTF-16LE)."""
+    pairs = len(head) / 2
+    even, odd = head[0::2].count(0) / pairs, head[1::2].count(0) / pairs
+    if min(even, odd) < 0.05 and max(even, odd) > 0.2:
+        return "UTF-16LE" if odd > even else "UTF-16BE"
+    return None
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -72,6 +72,8 @@ def _bad_input(tmp_path, name, data):
     ("latin1.md", "### Question 1: café\n\n**Answer:** résumé\n".encode("latin-1"), "Latin-1"),
     ("empty.md", b"", "empty"),
     ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+    ("utf16.md", "### 题目 1：标题\n\n**答案：** 回答\n".encode("utf-16-le"), "iconv -f UTF-16LE"),  # no mark
+    ("bom-only.md", b"\xef\xbb\xbf\r\n", "empty"),
     ("prose.md", "Just some notes, no questions.\n", "no questions"),
     ("yaml.md", "---\ntitle: [oops\n---\n### 题目 1：x\n**答案：** y\n", "front matter"),
 ])

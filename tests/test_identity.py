@@ -1,5 +1,6 @@
 """Identity that survives what users do: reordering, same-named files, pinning ids."""
 
+import codecs
 import json
 import shutil
 
@@ -99,6 +100,20 @@ def test_pin_writes_derived_ids_and_nothing_else(tmp_path):
     assert path.read_bytes() == expected.encode("utf-8")
     assert [q.id for q in read_bank_file(path).questions] == before
     assert pin_ids(path) == []  # a second pin changes nothing
+
+
+@pytest.mark.parametrize("codec, mark", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+                                         ("utf-32-le", codecs.BOM_UTF32_LE)])
+def test_a_utf16_bank_reads_as_its_utf8_copy_and_pin_keeps_its_form(tmp_path, codec, mark):
+    """Windows' Notepad and PowerShell's ``>`` save UTF-16 with a byte-order mark."""
+    text = "### 题目 1：一\r\n\r\n**答案：** A\r\n\r\n### 题目 2：二\r\n\r\n**答案：** B\r\n"
+    (tmp_path / "utf8.md").write_bytes(text.encode("utf-8"))
+    path = tmp_path / "wide.md"
+    path.write_bytes(mark + text.encode(codec))
+    expected = [(q.id, q.title, q.answer, q.line) for q in read_bank_file(tmp_path / "utf8.md").questions]
+    assert [(q.id, q.title, q.answer, q.line) for q in read_bank_file(path).questions] == expected
+    assert [q.id for q in pin_ids(path)] == ["一", "二"]
+    assert path.read_bytes() == mark + text.replace("一\r", "一 {#一}\r").replace("二\r", "二 {#二}\r").encode(codec)
 
 
 def test_pin_on_the_seed_keeps_every_id_and_edits_only_titles(tmp_path):

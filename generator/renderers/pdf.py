@@ -19,9 +19,10 @@ from itertools import groupby
 from pathlib import Path
 
 from .. import __version__
-from ..errors import RenderError
+from ..errors import RenderError, SourceError
 from ..model import Finding, Paper
 from ..parallel import processes_for, run_tasks
+from ..sources import decode_bank
 from ..templating import environment
 from ..languages import text_direction, text_settings
 from ..words import words_for
@@ -183,8 +184,8 @@ def _place_of(chars: list[str], texts: list[PrintedText]) -> tuple[str, int | No
     if line is None:
         return source, None
     try:
-        lines = Path(source).read_text("utf-8").split("\n")
-    except (OSError, UnicodeError):
+        lines = decode_bank(Path(source).read_bytes(), source).split("\n")
+    except (OSError, SourceError):
         return source, line
     return source, next((number for number in range(line, len(lines) + 1) if wanted & set(lines[number - 1])), line)
 
