@@ -3,8 +3,9 @@ the reader cut.
 
 Options are read from the question section's blocks (markdown-it-py's tokens, so a line of a
 code block is never an option): a list whose items open with a key (``- A: …``, ``1. A. …``),
-or a paragraph whose lines do (``A. …`` on bare lines, ``（A）…``, ``A) …``), or one line
-holding several (``A. list  B. dict  C. tuple``). Keys run A, B, C… from A. The correct
+or a paragraph whose lines do (``A. …`` on bare lines, ``（A）…``, ``A) …``, ``A - …``), or
+paragraphs of one option each (a blank line between), or one line holding several (``A. list
+B. dict  C. tuple``). Keys run A, B, C… from A. The correct
 keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【答案】`` left in it;
 what follows is the reason. A task list (``- [ ] 2`` / ``- [x] 3``, as GitHub renders it)
 holds options too, keyed A, B, C… in order, the ticked ones correct: in the question, or as
@@ -28,11 +29,12 @@ from .sections import join_parts
 _ARABIC_KEYS = "أبجدهوزح"
 _TO_LATIN = str.maketrans(_ARABIC_KEYS, "ABCDEFGH", "ـ")
 _LETTER = rf"[A-Ha-h{_ARABIC_KEYS}]ـ?"
-_KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})\s*[.．、:：)）])"  # a) is option A
+# a) is option A; so is ``A - …`` (a dash between spaces).
+_KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})(?:\s*[.．、:：)）]|[ \t]+[-–—](?=[ \t])))"
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 # Options run from A: a text without an A key that could open an option has none.
-_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ]\s*[.．、:：)）]")
+_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])")
 # A task-list item's text ("[x] 3"), or the box alone (over its code, or an empty option).
 _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
@@ -195,16 +197,37 @@ def _options(text: str) -> tuple[list[Option], str | None]:
     for token_index, token in enumerate(tokens := BLOCK_PARSER.parse(text)):
         if token.level != 0 or token.map is None:
             continue
-        found = None
+        found, (start, end) = None, token.map
         if token.type in ("bullet_list_open", "ordered_list_open"):
             found = _from_list(tokens, token_index)
         elif token.type == "paragraph_open":
             found = _from_paragraph(tokens[token_index + 1].content)
+            if not found:
+                found, end = _from_paragraphs(tokens, token_index)
         if found and _keys_run_from_a(found):
-            start, end = token.map
             stem = "\n".join(lines[:start] + lines[end:]).strip() or None
             return found, stem
     return [], None
+
+
+def _from_paragraphs(tokens, start: int) -> tuple[list[Option] | None, int]:
+    """Options in paragraphs of their own (``A. one``, a blank line, ``B. two``), as authors
+    write them so that Markdown does not run them into one line; and the line they end at."""
+    options, end = [], tokens[start].map[1]
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.level != 0 or token.nesting == -1:
+            continue  # the paragraph's text and its closing
+        content = token.type == "paragraph_open" and tokens[index + 1].content
+        match = _OPTION_LINE.match(content) if content and "\n" not in content else None
+        if match is None:
+            # ``C 编译通过`` after ``A: …`` and ``B: …``: options written unevenly, read as text.
+            if content and len(options) < 8 and content.startswith("ABCDEFGH"[len(options)] + " "):
+                return None, end
+            break
+        options.append(Option(latin(match.group(1) or match.group(2)), match.group(3)))
+        end = token.map[1]
+    return (options if len(options) >= 2 else None), end
 
 
 def _from_list(tokens, start: int) -> list[Option] | None:

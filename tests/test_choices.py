@@ -24,6 +24,10 @@ STYLES = {
     "parentheses": ("A) 2 种\nB) 3 种\nC) 4 种", ["2 种", "3 种", "4 种"]),
     "full-width brackets": ("（A）进程\n（B）线程\n（C）协程", ["进程", "线程", "协程"]),
     "ordered list": ("1. A、快排\n2. B、归并\n3. C、堆排", ["快排", "归并", "堆排"]),
+    # A blank line between options, so that Markdown does not run them into one line.
+    "paragraphs": ("A. epoll\n\nB. select\n\nC. poll", ["epoll", "select", "poll"]),
+    "dashes": ("A - 永远\nB - 关闭标签页时\nC – 关闭浏览器时", ["永远", "关闭标签页时", "关闭浏览器时"]),
+    "dashed paragraphs": ("A - 永远\n\n B - 关闭标签页时\n\nC - 关闭浏览器时", ["永远", "关闭标签页时", "关闭浏览器时"]),
 }
 ANSWERS = {"答案：B": ("B",), "【答案】B": ("B",), "**答案：** AC": ("A", "C"), "答案：A、C": ("A", "C"),
            "**Answer:** C": ("C",)}
@@ -38,6 +42,16 @@ def test_options_and_keys_in_every_style(style, answer):
     assert [(o.key, o.text) for o in question.options] == list(zip("ABC", texts))
     assert question.correct == ANSWERS[answer] and question.kind == ("multi" if len(ANSWERS[answer]) > 1 else "choice")
     assert question.stem is None  # the options were all of the question section
+
+
+def test_options_in_paragraphs_leave_the_code_above_them_as_the_stem_and_uneven_ones_as_text():
+    bank = read("### 1. 输出什么？\n\n```go\nfmt.Println(test())\n```\n\nA: 5\n\nB: 6\n\nC: 0\n\n答案：B\n\n"
+                "### 2. 哪个描述了编译结果？\n\nA: 编译通过\n\nB: 编译错误\n\nC 运行时报错\n\nD 接口声明无效\n\n答案：B\n")
+    first, second = bank.questions
+    assert [(o.key, o.text) for o in first.options] == [("A", "5"), ("B", "6"), ("C", "0")]
+    assert first.stem == "```go\nfmt.Println(test())\n```" and first.correct == ("B",)
+    # C and D lack the colon A and B have: reading A and B alone would print C and D above them.
+    assert second.options == () and "C 运行时报错" in second.question
 
 
 def test_a_stem_with_code_keeps_the_code_and_the_reason_follows_the_key():
