@@ -32,9 +32,10 @@ _LETTER = rf"[A-Ha-h{_ARABIC_KEYS}]ـ?"
 # a) is option A; so is ``A - …`` (a dash between spaces).
 _KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})(?:\s*[.．、:：)）]|[ \t]+[-–—](?=[ \t])))"
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
+_BARE_OPTION = re.compile(r"^()([A-H])[ \t]+(\S.*)$")  # ``A 在每次 select 中…``: in a paragraph of its own
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 # Options run from A: a text without an A key that could open an option has none.
-_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])")
+_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])|(?:^|(?<=\n))A[ \t]")
 # A task-list item's text ("[x] 3"), or the box alone (over its code, or an empty option).
 _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
@@ -212,22 +213,21 @@ def _options(text: str) -> tuple[list[Option], str | None]:
 
 def _from_paragraphs(tokens, start: int) -> tuple[list[Option] | None, int]:
     """Options in paragraphs of their own (``A. one``, a blank line, ``B. two``), as authors
-    write them so that Markdown does not run them into one line; and the line they end at."""
-    options, end = [], tokens[start].map[1]
+    write them so that Markdown does not run them into one line, a key and a space enough
+    (``C 编译通过`` after ``B: 编译错误``) when there are three or more; and the line they end at."""
+    options, end, bare = [], tokens[start].map[1], 0
     for index in range(start, len(tokens)):
         token = tokens[index]
         if token.level != 0 or token.nesting == -1:
             continue  # the paragraph's text and its closing
         content = token.type == "paragraph_open" and tokens[index + 1].content
-        match = _OPTION_LINE.match(content) if content and "\n" not in content else None
+        match = (_OPTION_LINE.match(content) or _BARE_OPTION.match(content)) if content and "\n" not in content else None
         if match is None:
-            # ``C 编译通过`` after ``A: …`` and ``B: …``: options written unevenly, read as text.
-            if content and len(options) < 8 and content.startswith("ABCDEFGH"[len(options)] + " "):
-                return None, end
             break
         options.append(Option(latin(match.group(1) or match.group(2)), match.group(3)))
+        bare += match.re is _BARE_OPTION
         end = token.map[1]
-    return (options if len(options) >= 2 else None), end
+    return (options if len(options) >= (3 if bare else 2) else None), end
 
 
 def _from_list(tokens, start: int) -> list[Option] | None:

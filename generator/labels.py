@@ -14,7 +14,7 @@ from functools import lru_cache
 
 # "Answer" in the other languages banks are translated into (the folded answers of
 # javascript-questions' 22 translations: ``<summary><b>Antwort</b></summary>``, ``#### Antwort: D``).
-_ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", "réponse", "resposta", "risposta",
+_ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", "réponse", "répondre", "resposta", "risposta",
                      "răspuns", "antwoord", "odpowiedź", "odgovor", "përgjigja", "cevap", "jawaban", "đáp án",
                      "ответ", "відповідь", "答え", "正解", "답", "정답", "คำตอบ", "الإجابة", "الاجابة", "الأجابة",
                      "الإجابة الصحيحة", "الاجابة الصحيحة"]

@@ -27,6 +27,7 @@ STYLES = {
     # A blank line between options, so that Markdown does not run them into one line.
     "paragraphs": ("A. epoll\n\nB. select\n\nC. poll", ["epoll", "select", "poll"]),
     "dashes": ("A - 永远\nB - 关闭标签页时\nC – 关闭浏览器时", ["永远", "关闭标签页时", "关闭浏览器时"]),
+    "bare keys in paragraphs": ("A 快排\n\nB 归并\n\nC 堆排", ["快排", "归并", "堆排"]),
     "dashed paragraphs": ("A - 永远\n\n B - 关闭标签页时\n\nC - 关闭浏览器时", ["永远", "关闭标签页时", "关闭浏览器时"]),
 }
 ANSWERS = {"答案：B": ("B",), "【答案】B": ("B",), "**答案：** AC": ("A", "C"), "答案：A、C": ("A", "C"),
@@ -44,14 +45,18 @@ def test_options_and_keys_in_every_style(style, answer):
     assert question.stem is None  # the options were all of the question section
 
 
-def test_options_in_paragraphs_leave_the_code_above_them_as_the_stem_and_uneven_ones_as_text():
+def test_options_in_paragraphs_leave_the_code_above_them_as_the_stem():
     bank = read("### 1. 输出什么？\n\n```go\nfmt.Println(test())\n```\n\nA: 5\n\nB: 6\n\nC: 0\n\n答案：B\n\n"
-                "### 2. 哪个描述了编译结果？\n\nA: 编译通过\n\nB: 编译错误\n\nC 运行时报错\n\nD 接口声明无效\n\n答案：B\n")
-    first, second = bank.questions
+                "### 2. 哪个描述了编译结果？\n\nA: 编译通过\n\nB: 编译错误\n\nC 运行时报错\n\nD 接口声明无效\n\n答案：B\n\n"
+                "### 3. A or B?\n\nA grade is a letter.\n\nB is a grade.\n\nAnswer: both.\n")
+    first, second, third = bank.questions
     assert [(o.key, o.text) for o in first.options] == [("A", "5"), ("B", "6"), ("C", "0")]
     assert first.stem == "```go\nfmt.Println(test())\n```" and first.correct == ("B",)
-    # C and D lack the colon A and B have: reading A and B alone would print C and D above them.
-    assert second.options == () and "C 运行时报错" in second.question
+    # C and D lack the colon A and B have, and are options all the same: in paragraphs of
+    # their own, a key and a space are enough when three or more run from A.
+    assert [(o.key, o.text) for o in second.options] == [("A", "编译通过"), ("B", "编译错误"), ("C", "运行时报错"),
+                                                          ("D", "接口声明无效")]
+    assert third.options == () and third.kind == "open"
 
 
 def test_a_stem_with_code_keeps_the_code_and_the_reason_follows_the_key():
@@ -82,7 +87,8 @@ def test_a_stem_with_code_keeps_the_code_and_the_reason_follows_the_key():
 
 
 @pytest.mark.parametrize("word, asks", [("Antwort", "Was wird ausgegeben?"), ("Ответ", "Что будет в консоли?"),
-                                         ("Đáp án", "Output là gì?"), ("الإجابة", "ماهو الناتج ؟")])
+                                         ("Đáp án", "Output là gì?"), ("الإجابة", "ماهو الناتج ؟"),
+                                         ("Répondre", "Quelle est la sortie?")])  # French, once
 def test_a_translated_bank_folds_its_key_under_its_own_word_for_answer(word, asks):
     bank = read(f"""
         ###### 1. {asks}
