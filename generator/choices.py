@@ -4,8 +4,8 @@ the reader cut.
 Options are read from the question section's blocks (markdown-it-py's tokens, so a line of a
 code block is never an option): a list whose items open with a key (``- A: …``, ``1. A. …``),
 or a paragraph whose lines do (``A. …`` on bare lines, ``（A）…``, ``A) …``, ``A - …``), or
-paragraphs of one option each (a blank line between), or one line holding several (``A. list
-B. dict  C. tuple``). Keys run A, B, C… from A. The correct
+paragraphs of one option each (a blank line between; ``**A**: …``, or a key alone over the
+code it shows), or one line holding several (``A. list  B. dict  C. tuple``). Keys run A, B, C… from A. The correct
 keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【答案】`` left in it;
 what follows is the reason. A task list (``- [ ] 2`` / ``- [x] 3``, as GitHub renders it)
 holds options too, keyed A, B, C… in order, the ticked ones correct: in the question, or as
@@ -32,10 +32,13 @@ _LETTER = rf"[A-Ha-h{_ARABIC_KEYS}]ـ?"
 # a) is option A; so is ``A - …`` (a dash between spaces).
 _KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})(?:\s*[.．、:：)）]|[ \t]+[-–—](?=[ \t])))"
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
+_BOLD_OPTION = re.compile(rf"^\*\*()({_LETTER})(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)[ \t]*(.*)$")  # ``**A**: …``
 _BARE_OPTION = re.compile(r"^()([A-H])[ \t]+(\S.*)$")  # ``A 在每次 select 中…``: in a paragraph of its own
+_KEY_ALONE = re.compile(r"^()([A-H])[ \t]*[.．:：)）]?()$")  # ``A`` over the code it shows
+_PARAGRAPH_OPTIONS = (_OPTION_LINE, _BARE_OPTION, _BOLD_OPTION, _KEY_ALONE)
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 # Options run from A: a text without an A key that could open an option has none.
-_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])|(?:^|(?<=\n))A[ \t]")
+_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])|(?:^|(?<=\n))(?:A(?=[ \t\n])|\*\*A\b)")
 # A task-list item's text ("[x] 3"), or the box alone (over its code, or an empty option).
 _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option
@@ -204,30 +207,38 @@ def _options(text: str) -> tuple[list[Option], str | None]:
         elif token.type == "paragraph_open":
             found = _from_paragraph(tokens[token_index + 1].content)
             if not found:
-                found, end = _from_paragraphs(tokens, token_index)
+                found, end = _from_paragraphs(tokens, token_index, lines)
         if found and _keys_run_from_a(found):
             stem = "\n".join(lines[:start] + lines[end:]).strip() or None
             return found, stem
     return [], None
 
 
-def _from_paragraphs(tokens, start: int) -> tuple[list[Option] | None, int]:
+def _from_paragraphs(tokens, start: int, lines: list[str]) -> tuple[list[Option] | None, int]:
     """Options in paragraphs of their own (``A. one``, a blank line, ``B. two``), as authors
     write them so that Markdown does not run them into one line, a key and a space enough
-    (``C 编译通过`` after ``B: 编译错误``) when there are three or more; and the line they end at."""
-    options, end, bare = [], tokens[start].map[1], 0
+    (``C 编译通过`` after ``B: 编译错误``) when there are three or more; a key alone (``A``,
+    ``**A**:``) over the code it shows. And the line they end at."""
+    options: list[tuple[str, list[str]]] = []
+    end, bare = tokens[start].map[1], 0
     for index in range(start, len(tokens)):
         token = tokens[index]
         if token.level != 0 or token.nesting == -1:
             continue  # the paragraph's text and its closing
         content = token.type == "paragraph_open" and tokens[index + 1].content
-        match = (_OPTION_LINE.match(content) or _BARE_OPTION.match(content)) if content and "\n" not in content else None
-        if match is None:
+        match = next(filter(None, (form.match(content) for form in _PARAGRAPH_OPTIONS)), None) \
+            if content and "\n" not in content else None
+        if match is not None and (match.group(3) or match.re is not _OPTION_LINE):
+            options.append((latin(match.group(1) or match.group(2)), [match.group(3)] if match.group(3) else []))
+            bare += match.re is _BARE_OPTION
+        elif options and not options[-1][1] and _shows(token, tokens[index + 1] if index + 1 < len(tokens) else None):
+            options[-1][1].append("\n".join(lines[token.map[0]:token.map[1]]).strip())
+        else:
             break
-        options.append(Option(latin(match.group(1) or match.group(2)), match.group(3)))
-        bare += match.re is _BARE_OPTION
         end = token.map[1]
-    return (options if len(options) >= (3 if bare else 2) else None), end
+    if len(options) < (3 if bare else 2) or not all(shown for _, shown in options):
+        return None, end
+    return [Option(key, "\n\n".join(shown)) for key, shown in options], end
 
 
 def _from_list(tokens, start: int) -> list[Option] | None:

@@ -25,7 +25,7 @@ SECTION_LABELS = {
     "question": {"zh": "题目", "en": "Question",
                  "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
-               "read": ["答案", "解答", "参考答案", "正确答案", "解答过程", "解答思路", "回答", "答", "面试题剖析",
+               "read": ["答案", "解答", "参考答案", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答", "面试题剖析",
                         "answer", "answers", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
@@ -133,6 +133,19 @@ def bare_answer(line: str, next_line: str | None) -> tuple[str, str] | None:
             and not (next_line is not None and _OPTION_B.match(next_line))):
         return "Answer", match.group(2).strip()
     return None
+
+
+# ``**A**:`` over code, ``**B**: `false``` (a Go quiz): bold keys of options, not labels.
+_BOLD_KEY = re.compile(r"^\*\*([A-H])(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)")
+
+
+def bold_option_keys(first_lines: dict[int, str]) -> set[int]:
+    """Of paragraphs by id, by their first lines, those that open with a bold key when B
+    follows A among them: options, which would otherwise read as an answer labelled A and
+    sections labelled B, C, D."""
+    keyed = [(block, match.group(1)) for block, line in first_lines.items() if (match := _BOLD_KEY.match(line))]
+    letters = [letter for _, letter in keyed]
+    return {block for block, _ in keyed} if "A" in letters and "B" in letters[letters.index("A"):] else set()
 
 
 # ``**Q:** … **A:** …`` (``**A1**：…``): single letters are labels only in bold or brackets,

@@ -128,16 +128,15 @@ class QuestionCutter:
         labelled = self._open(opening, body, sections, code, labelled)
         folded = markers.opens_with_fold(opening)
         asked = opening.kind is BlockKind.PARAGRAPH  # a question line (``**Q3：…？**``), which ``A3：…`` may answer
-        named_folds = _named_folds(body)
+        named_folds = _named_folds(body)  # ``##### 为什么要主从复制？`` over ``<summary>展开</summary>``
+        keyed = labels.bold_option_keys({id(b): self.lines[b.start] for b in body if b.kind is BlockKind.PARAGRAPH})
         for block in body:
             if self._is_noise(block):
                 sections.left_out = True
                 continue
             after_question = sections.name == "question" or (asked and sections.name is None and not sections.leading)
-            if id(block) in named_folds:  # ``##### 为什么要主从复制？`` over ``<summary>展开</summary>``
-                pieces = [named_folds[id(block)]]
-            else:
-                pieces = self._pieces(block, labelled, after_question)
+            pieces = ([named_folds[id(block)]] if id(block) in named_folds else None if id(block) in keyed
+                      else self._pieces(block, labelled, after_question))
             if pieces is None:
                 markdown = self._markdown(block)
                 if folded and _CLOSING_TAGS.search(markdown):  # ``</b></details>`` after the answer

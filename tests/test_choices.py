@@ -59,6 +59,30 @@ def test_options_in_paragraphs_leave_the_code_above_them_as_the_stem():
     assert third.options == () and third.kind == "open"
 
 
+def test_bold_keys_are_options_not_sections_and_a_key_alone_shows_the_code_under_it():
+    """A Go quiz writes ``**A**: `true``` or ``**A**:`` (or a bare ``A``) over each option's
+    code; read as labels they made an answer labelled A and sections named B, C, D."""
+    bank = read("## 1、对变量x的取反操作是~x，这一说法是否正确。\n\n**A**: `true`\n\n**B**: `false`\n\n"
+                "### 正确答案：B\n\n**官方解析：**\n\n取反是 `!x`。\n\n"
+                "## 2、关于类型转化，下面语法正确的是（）\n\n**A**:\n\n```go\nvar i MyInt = i\n```\n\n"
+                "**B**:\n\n```go\nvar i MyInt = MyInt(i)\n```\n\n### 正确答案为：B\n\n"
+                "## 3、哪些代码不能编译（）\n\n```go\nvar x [2]int\n```\n\nA\n\n```go\nx[2] = 10\n```\n\n"
+                "B\n\n```go\nx := 42\n```\n\nC\n\n![图](c.png)\n\n## 正确答案： AC\n")
+    first, second, third = bank.questions
+    assert [(o.key, o.text) for o in first.options] == [("A", "`true`"), ("B", "`false`")]
+    assert first.correct == ("B",) and [e.label for e in first.extra] == ["官方解析"] and first.stem is None
+    assert [(o.key, o.text) for o in second.options] == [("A", "```go\nvar i MyInt = i\n```"),
+                                                          ("B", "```go\nvar i MyInt = MyInt(i)\n```")]
+    assert second.correct == ("B",) and second.extra == ()
+    assert [o.text for o in third.options] == ["```go\nx[2] = 10\n```", "```go\nx := 42\n```", "![图](c.png)"]
+    assert third.stem == "```go\nvar x [2]int\n```" and third.correct == ("A", "C") and third.kind == "multi"
+
+
+def test_a_bold_a_alone_still_labels_the_answer():
+    (question,) = read("### 1. 什么是 RAG？\n\n**Q:** 什么是 RAG？\n\n**A:** 检索增强生成。\n").questions
+    assert question.answer == "检索增强生成。" and question.options == ()
+
+
 def test_a_stem_with_code_keeps_the_code_and_the_reason_follows_the_key():
     bank = read("""
         ###### 1. 输出是什么？
