@@ -59,7 +59,7 @@ _FALSE = ("错", "错误", "×", "✗", "✘", "否", "false", "f", "no", "incor
 _TRUTH = re.compile(r"^\s*(?:【?答案】?\s*[:：]?\s*)?\**\s*(" + "|".join(map(re.escape, _TRUE + _FALSE)) +
                     r")\s*\**\s*(?=$|[\s。.，,;；!！])", re.I)
 BLANK = re.compile(r"_{3,}|（\s*）|\(\s+\)|\[\s+\]")
-_TRUE_FALSE_STEM = re.compile(r"判断|对错|正误|true or false|对还是错", re.I)
+_TRUE_FALSE_STEM = re.compile(r"判断|对错|正误|是否正确|true or false|对还是错", re.I)
 # Kept last when options are shuffled: they speak of the others.
 LAST_OPTIONS = re.compile(r"以上(?:都|均|皆)?(?:不)?(?:是|对|正确|错误)|以上皆非|以上都不|none of the above|all of the above|"
                           r"both .+ and .+|neither", re.I)

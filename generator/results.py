@@ -1,4 +1,5 @@
-"""Filled interview sheets -> results: which points the candidate made, the level, the score.
+"""Filled interview sheets and exams -> results: which points the candidate made, the level,
+the score; on an exam, which choice and true/false answers are right.
 
 A sheet is read from the PDF's form fields (filled on screen) or from the scores CSV
 (filled in a spreadsheet after a paper interview) and checked against its paper's manifest:
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,17 +37,19 @@ class Sheet:
     people: dict[str, str]
     seed: int | None = None
     variant: str | None = None
+    answers: dict[str, str] | None = None  # a filled exam's: what was written or ticked, by question id
+
+
+_SHEET_NAME = re.compile(r"^(.*)-(?:interview-scores|interview|exam)(-[A-Z])?$")
 
 
 def manifest_for(sheet_path: Path) -> Path:
-    """The paper manifest beside a sheet: ``x-interview-A.pdf`` or
-    ``x-interview-scores-A.csv`` -> ``x-paper-A-manifest.json``."""
-    name = sheet_path.stem
-    for marker in ("-interview-scores", "-interview"):
-        if marker in name:
-            stem, _, variant = name.rpartition(marker)
-            return sheet_path.with_name(f"{stem}-paper{variant}-manifest.json")
-    raise SourceError("cannot tell which paper this sheet is for; give --manifest", str(sheet_path))
+    """The paper manifest beside a sheet: ``x-interview-A.pdf``, ``x-interview-scores-A.csv``
+    or ``x-exam-A.pdf`` -> ``x-paper-A-manifest.json``."""
+    match = _SHEET_NAME.match(sheet_path.stem)
+    if match is None:
+        raise SourceError("cannot tell which paper this sheet is for; give --manifest", str(sheet_path))
+    return sheet_path.with_name(f"{match.group(1)}-paper{match.group(2) or ''}-manifest.json")
 
 
 def read_sheet(path: Path) -> Sheet:
@@ -53,7 +57,7 @@ def read_sheet(path: Path) -> Sheet:
         return _read_csv(path)
     if path.suffix.lower() == ".pdf":
         return _read_pdf(path)
-    raise SourceError("a filled sheet is a .pdf (interviewer's sheet) or a .csv (scores)", str(path))
+    raise SourceError("a filled sheet is a .pdf (interviewer's sheet or exam) or a .csv (scores)", str(path))
 
 
 def _read_pdf(path: Path) -> Sheet:
@@ -64,7 +68,8 @@ def _read_pdf(path: Path) -> Sheet:
     # WeasyPrint names each radio button after its group; pypdf logs that for every one.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        fields = pypdf.PdfReader(path).get_fields() or {}
+        reader = pypdf.PdfReader(path)
+        fields, keywords = reader.get_fields() or {}, str((reader.metadata or {}).get("/Keywords") or "")
     except (OSError, pypdf.errors.PdfReadError) as error:
         raise SourceError(f"cannot read this PDF: {error}", str(path)) from None
     values = {name: field.get("/V") for name, field in fields.items() if "." not in name}
@@ -78,7 +83,23 @@ def _read_pdf(path: Path) -> Sheet:
         if value.isdigit() and int(value) < len(LEVELS):  # WeasyPrint names radio states by position
             levels[question] = LEVELS[int(value)]
     people = {key: str(values.get(key) or "") for key in ("candidate", "interviewer", "date", "role")}
+    answers = {name.removesuffix("/answer"): _answer(values[name]) for name in values if name.endswith("/answer")}
+    if answers and not questions:  # an exam: a field for each answer qgen can mark, its paper in its keywords
+        paper = dict(word.split("=", 1) for word in keywords.split() if "=" in word)
+        seed = paper.get("seed", "")
+        return Sheet(list(answers), set(), {}, people, int(seed) if seed.isdigit() else None,
+                     paper.get("variant"), answers)
+    if not questions:
+        raise SourceError("this PDF has no fields to read: an interviewer's sheet has them, and an exam that "
+                          "has choice or true/false questions", str(path))
     return Sheet(questions, ticked, levels, people)
+
+
+def _answer(value) -> str:
+    """A text field's letters as typed; a true/false pair's choice (WeasyPrint names a radio
+    button's state by its position: 0 true, 1 false)."""
+    text = "" if value is None else str(value)
+    return {"/0": "true", "/1": "false"}.get(text, "" if text == "/Off" else text)
 
 
 def _read_csv(path: Path) -> Sheet:
@@ -106,6 +127,8 @@ def _read_csv(path: Path) -> Sheet:
 
 def score(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -> dict:
     """The result record of a sheet checked against its paper's manifest."""
+    if sheet.answers is not None:
+        return _score_exam(sheet, manifest, sheet_path, manifest_path)
     ids = [question["id"] for question in manifest["questions"]]
     problems = []
     if sheet.question_ids != ids:
@@ -135,6 +158,43 @@ def score(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -
         "questions": questions,
         "total": {"score": sum(q["score"] for q in questions), "max": sum(q["max"] for q in questions)},
     }
+
+
+def _score_exam(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -> dict:
+    """A filled exam marked against its key: each choice or true/false question is right or
+    not (one point: every right letter and no other); the others are for a person to mark,
+    and are left out of the result."""
+    marked = [(number, q) for number, q in enumerate(manifest["questions"], 1) if q.get("correct")]
+    problems = [] if list(sheet.answers) == [q["id"] for _, q in marked] else [
+        "its answer fields are not the paper's choice and true/false questions"]
+    if sheet.variant != manifest.get("variant") or sheet.seed != manifest.get("seed"):
+        problems.append(f"it is variant {sheet.variant} (seed {sheet.seed}), the paper {manifest.get('variant')} "
+                        f"(seed {manifest.get('seed')})")
+    if problems:
+        raise SourceError(f"this exam is not for the paper {manifest_path}: " + "; ".join(problems), str(sheet_path))
+    questions = []
+    for number, question in marked:
+        given = sheet.answers[question["id"]]
+        right = _letters(given) == _letters(question["correct"]) if question.get("options") else given == question["correct"]
+        questions.append({"number": number, "id": question["id"], "source": question.get("source"),
+                          "title": question["title"], "answered": given,
+                          "points": [{"id": "answer", "label": question["correct"], "weight": 1, "checked": right}],
+                          "level": None, "score": int(right), "max": 1})
+    return {
+        "paper": {"manifest": str(manifest_path), "seed": manifest.get("seed"), "variant": manifest.get("variant"),
+                  "question_ids": [question["id"] for question in manifest["questions"]]},
+        "mode": "exam",
+        "sheet": str(sheet_path),
+        "candidate": sheet.people.get("candidate", ""), "interviewer": "", "role": "",
+        "date": date.today().isoformat(),
+        "questions": questions,
+        "total": {"score": sum(q["score"] for q in questions), "max": len(questions)},
+    }
+
+
+def _letters(text: str) -> str:
+    """``a, c`` and ``CA`` are ``AC``: the letters, as a set, in order."""
+    return "".join(sorted(set(re.findall(r"[A-Z]", text.upper()))))
 
 
 def score_practice(path: Path) -> tuple[dict, str]:

@@ -237,9 +237,14 @@ def test_true_false_and_fill_in():
         ### 4. 什么是闭包？
 
         **答案：** 是一个函数和它的词法环境。
+
+        ### 5. GIL 会阻止多线程并行执行字节码，这一说法是否正确？
+
+        **答案：** 对。同一时刻只有一个线程执行字节码。
         """)
     kinds = [(q.kind, q.correct) for q in bank.questions]
-    assert kinds == [("truefalse", ("true",)), ("truefalse", ("false",)), ("fill", ("def", "class")), ("open", ())]
+    assert kinds == [("truefalse", ("true",)), ("truefalse", ("false",)), ("fill", ("def", "class")), ("open", ()),
+                     ("truefalse", ("true",))]
     assert bank.questions[1].reason == "UDP 不保证顺序。"
 
 

@@ -8,6 +8,8 @@ import os
 import pytest
 
 from .conftest import ROOT
+from generator.history import read_history
+
 from .conftest import built_once, run
 
 pypdf = pytest.importorskip("pypdf")
@@ -152,3 +154,87 @@ def test_a_practice_file_that_is_not_json_names_its_line(tmp_path):
 def test_a_practice_file_takes_no_manifest(tmp_path):
     result = score(practice_file(tmp_path), "--manifest", "x-paper-manifest.json", cwd=tmp_path)
     assert result.returncode == 2 and "leave out --manifest" in result.stderr
+
+
+QUIZ = """# 小测验
+
+### 1. 哪个是 Python 的不可变类型？
+
+A. list
+B. dict
+C. tuple
+
+**答案：** C
+
+### 2. 哪些是 Go 的并发原语？
+
+- A: goroutine
+- B: channel
+- C: class
+
+**答案：** AB
+
+### 3. Python 的 GIL 会阻止多线程并行执行字节码，这一说法是否正确？
+
+**答案：** 对。同一时刻只有一个线程执行字节码。
+
+### 4. 什么是闭包？
+
+**答案：** 捕获了外部变量的函数。
+"""
+
+
+@pytest.fixture(scope="module")
+def exams(tmp_path_factory):
+    """The quiz's exam in two variants with shuffled options, and the seed's exam (open questions only)."""
+    def make(out):
+        (out / "quiz.md").write_text(QUIZ, "utf-8")
+        (out / "qgen.yaml").write_text("exam:\n  shuffle_options: true\n", "utf-8")
+        for args in (["quiz.md", "--variants", "2", "--seed", "3"], [ROOT / "source", "--count", "2"]):
+            result = run("build", *args, "--format", "exam", "--out", out / ("quiz" if args[0] == "quiz.md" else "seed"),
+                         cwd=out)
+            assert result.returncode == 0, result.stderr
+
+    return built_once(tmp_path_factory, "exams", make)
+
+
+def fill_exam(exam, target, answers: dict, truth: dict):
+    fill_pdf(exam, target, answers, {f"{qid}/answer": "/0" if value else "/1" for qid, value in truth.items()})
+
+
+def test_a_filled_exam_marks_its_choice_and_true_false_answers(exams, tmp_path):
+    """Typed letters in any case and order, with or without commas, are the candidate's
+    answer; each question qgen can mark is one point, right or wrong against the variant's
+    own order of options; open questions are left for a person."""
+    paper = json.loads((exams / "quiz" / "quiz-paper-B-manifest.json").read_text("utf-8"))
+    by_title = {q["title"][:4]: (number, q) for number, q in enumerate(paper["questions"], 1)}
+    (n_one, one), (n_two, two), (n_three, three), (_, four) = (by_title[t] for t in ("哪个是 ", "哪些是 ", "Pyth", "什么是闭"))
+    assert (three["correct"], "correct" in four) == ("true", False)
+    wrong_one = next(letter for letter in "ABC" if letter != one["correct"])
+    filled = tmp_path / "quiz-exam-B.pdf"
+    fill_exam(exams / "quiz" / "quiz-exam-B.pdf", filled,
+              {"candidate": "王五", f"{one['id']}/answer": wrong_one.lower(),
+               f"{two['id']}/answer": ", ".join(reversed(two["correct"]))}, {three["id"]: True})
+    (tmp_path / "quiz-paper-B-manifest.json").write_text(json.dumps(paper), "utf-8")
+    result = score(filled, "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "results").iterdir()
+    record = json.loads(path.read_text("utf-8"))
+    assert record["mode"] == "exam" and record["candidate"] == "王五" and record["paper"]["variant"] == "B"
+    assert sorted((q["number"], q["id"], q["score"], q["points"][0]["label"]) for q in record["questions"]) == sorted([
+        (n_one, one["id"], 0, one["correct"]), (n_two, two["id"], 1, two["correct"]), (n_three, three["id"], 1, "true")])
+    assert record["total"] == {"score": 2, "max": 3}
+    # The practice loop reads it as it reads a sheet: the wrong answer is the weak question.
+    history = read_history([tmp_path / "results"])
+    assert {qid: known.strength for (_, qid), known in history.known.items()} == {one["id"]: 0.0, two["id"]: 1.0,
+                                                                                 three["id"]: 1.0}
+
+
+def test_an_exam_of_another_variant_or_without_fields_is_refused(exams, tmp_path):
+    other = score(exams / "quiz" / "quiz-exam-A.pdf", "--manifest", exams / "quiz" / "quiz-paper-B-manifest.json",
+                  "--results", tmp_path / "results", cwd=tmp_path)
+    assert other.returncode == 2 and "this exam is not for the paper" in other.stderr
+    assert "Traceback" not in other.stderr and not (tmp_path / "results").exists()
+    plain = score(exams / "seed" / "llm-interview-exam.pdf", "--results", tmp_path / "results", cwd=tmp_path)
+    assert plain.returncode == 2 and "no fields to read" in plain.stderr
+    assert not pypdf.PdfReader(exams / "seed" / "llm-interview-exam.pdf").get_fields()  # open questions: no fields

@@ -76,6 +76,7 @@ def paper_manifest(paper: Paper, project: str | None = None) -> dict:
         "questions": [{"id": q.id, "source": project_path(q.source, project), "number": q.number, "title": q.title,
                        "points": [{"id": p.id, "label": p.label, "weight": p.weight} for p in q.points],
                        **({"options": [key for key in paper.option_orders[index]],
-                           "correct": paper.correct_letters(index)} if q.options else {})}
+                           "correct": paper.correct_letters(index)} if q.options else
+                          {"correct": q.correct[0]} if q.kind == "truefalse" else {})}
                       for index, q in enumerate(paper.questions)],
     }
