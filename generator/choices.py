@@ -5,8 +5,8 @@ Options are read from the question section's blocks (markdown-it-py's tokens, so
 code block is never an option): a list whose items open with a key (``- A: …``, ``1. A. …``),
 or a paragraph whose lines do (``A. …`` on bare lines, ``（A）…``, ``A) …``, ``A - …``), or
 paragraphs of one option each (a blank line between; ``**A**: …``, or a key alone over the
-code it shows), or one line holding several (``A. list  B. dict  C. tuple``). Keys run A, B, C… from A. The correct
-keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【答案】`` left in it;
+code it shows), or one line holding several (``A. list  B. dict  C. tuple``). Keys run A,
+B, C… from A. The correct keys open the answer (``D``, ``ABD``, ``A、C``), after a ``答案：`` or ``【答案】`` left in it;
 what follows is the reason. A task list (``- [ ] 2`` / ``- [x] 3``, as GitHub renders it)
 holds options too, keyed A, B, C… in order, the ticked ones correct: in the question, or as
 the answer of a question with no options (ticked and unticked items both), the rest of the
@@ -32,13 +32,16 @@ _LETTER = rf"[A-Ha-h{_ARABIC_KEYS}]ـ?"
 # a) is option A; so is ``A - …`` (a dash between spaces).
 _KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})(?:\s*[.．、:：)）]|[ \t]+[-–—](?=[ \t])))"
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
-_BOLD_OPTION = re.compile(rf"^\*\*()({_LETTER})(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)[ \t]*(.*)$")  # ``**A**: …``
-_BARE_OPTION = re.compile(r"^()([A-H])[ \t]+(\S.*)$")  # ``A 在每次 select 中…``: in a paragraph of its own
-_KEY_ALONE = re.compile(r"^()([A-H])[ \t]*[.．:：)）]?()$")  # ``A`` over the code it shows
+# In a paragraph of its own: ``**A**: …`` (or ``**A:** …``), ``A 在每次 select 中…``, or a key
+# alone (``A``, ``**A**:``) over the code it shows.
+_BOLD_OPTION = re.compile(rf"^\*\*()({_LETTER})(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)[ \t]*(.*)$")
+_BARE_OPTION = re.compile(r"^()([A-H])[ \t]+(\S.*)$")
+_KEY_ALONE = re.compile(r"^()([A-H])[ \t]*[.．:：)）]?()$")
 _PARAGRAPH_OPTIONS = (_OPTION_LINE, _BARE_OPTION, _BOLD_OPTION, _KEY_ALONE)
 _OPTION_IN_LINE = re.compile(rf"(?:^|(?<=\s)){_KEY}\s*")
 # Options run from A: a text without an A key that could open an option has none.
-_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])|(?:^|(?<=\n))(?:A(?=[ \t\n])|\*\*A\b)")
+_KEY_A = re.compile(r"[(（]\s*[Aaأ]\s*[)）]|(?:^|(?<=\s))[Aaأ](?:\s*[.．、:：)）]|[ \t]+[-–—][ \t])"
+                    r"|(?:^|(?<=\n))(?:A(?=[ \t\n])|\*\*A\b)")
 # A task-list item's text ("[x] 3"), or the box alone (over its code, or an empty option).
 _TASK_LABEL = re.compile(r"^\[([ xX])\](?:[ \t\u00a0]+(.*))?$", re.S)
 _NAMES_ITSELF = re.compile(r"^\s*(?:[(（]?[A-Ha-h]?[)）]?\s*[.．:：]?)\s*$")  # "A", "A:", ":" name the option

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 # "Answer" in the other languages banks are translated into (the folded answers of
 # javascript-questions' 22 translations: ``<summary><b>Antwort</b></summary>``, ``#### Antwort: D``).
-_ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", "réponse", "répondre", "resposta", "risposta",
-                     "răspuns", "antwoord", "odpowiedź", "odgovor", "përgjigja", "cevap", "jawaban", "đáp án",
+_ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", "réponse", "répondre", "resposta",
+                     "risposta", "răspuns", "antwoord", "odpowiedź", "odgovor", "përgjigja", "cevap", "jawaban", "đáp án",
                      "ответ", "відповідь", "答え", "正解", "답", "정답", "คำตอบ", "الإجابة", "الاجابة", "الأجابة",
                      "الإجابة الصحيحة", "الاجابة الصحيحة"]
 
@@ -25,8 +25,8 @@ SECTION_LABELS = {
     "question": {"zh": "题目", "en": "Question",
                  "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
-               "read": ["答案", "解答", "参考答案", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答", "面试题剖析",
-                        "answer", "answers", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
+               "read": ["答案", "解答", "参考答案", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答",
+                        "面试题剖析", "answer", "answers", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
                          "example", "examples", "code example"]},

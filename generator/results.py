@@ -174,11 +174,11 @@ def _score_exam(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: P
         raise SourceError(f"this exam is not for the paper {manifest_path}: " + "; ".join(problems), str(sheet_path))
     questions = []
     for number, question in marked:
-        given = sheet.answers[question["id"]]
-        right = _letters(given) == _letters(question["correct"]) if question.get("options") else given == question["correct"]
+        given, correct = sheet.answers[question["id"]], question["correct"]
+        right = _letters(given) == _letters(correct) if question.get("options") else given == correct
         questions.append({"number": number, "id": question["id"], "source": question.get("source"),
                           "title": question["title"], "answered": given,
-                          "points": [{"id": "answer", "label": question["correct"], "weight": 1, "checked": right}],
+                          "points": [{"id": "answer", "label": correct, "weight": 1, "checked": right}],
                           "level": None, "score": int(right), "max": 1})
     return {
         "paper": {"manifest": str(manifest_path), "seed": manifest.get("seed"), "variant": manifest.get("variant"),
