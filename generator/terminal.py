@@ -74,12 +74,15 @@ def percent(value) -> str:
 
 
 def print_result(result: dict, sheet, path) -> None:
-    """A scored sheet: per question the points made, the level and the score; the total."""
+    """A scored sheet: per question the points made, the level and the score; the total. On an
+    exam, what was answered and, where it was wrong, the right answer."""
     print(f"{sheet}: {result['candidate'] or 'candidate'} · {result['date']}")
     for question in result["questions"]:
         made = sum(1 for p in question["points"] if p["checked"])
-        print(f"  {question['number']:>2}. {cut(words(question['title']), 40)}  {made}/{len(question['points'])} points  "
-              f"{question['level'] or '-':9}  {question['score']}/{question['max']}")
+        marked = (f"{question['answered'] or '-':>6} {'right' if made else 'wrong, ' + question['points'][0]['label']}"
+                  if "answered" in question else
+                  f"{made}/{len(question['points'])} points  {question['level'] or '-':9}")
+        print(f"  {question['number']:>2}. {cut(words(question['title']), 40)}  {marked}  {question['score']}/{question['max']}")
     print(f"  total {result['total']['score']}/{result['total']['max']} -> {path}")
 
 
