@@ -25,7 +25,7 @@ SECTION_LABELS = {
     "question": {"zh": "题目", "en": "Question",
                  "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
-               "read": ["答案", "解答", "参考答案", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答",
+               "read": ["答案", "解答", "参考答案", "参考回答", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答",
                         "面试题剖析", "answer", "answers", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
@@ -77,7 +77,10 @@ _PLAIN = re.compile(r"^ {0,3}([^\s：:*_#>`|【\[<!-][^：:\n]{0,%d}?)\s*[：:][
 def section_kind(label: str) -> str | None:
     """The section kind a label names (答案 -> "answer"), or None for other labels (the
     same few labels recur on every question, hence the cache)."""
-    return _KIND_OF_LABEL.get(re.sub(r"\s+", "", label.casefold()))
+    return _KIND_OF_LABEL.get(_LEADING_MARKS.sub("", re.sub(r"\s+", "", label.casefold())))
+
+
+_LEADING_MARKS = re.compile(r"^[^\w(（]+")  # ``☑参考回答：``, ``👉 答案：``: a mark before the word
 
 
 # A label in bold at the start of a heading: ``##### **问题**：…`` / ``##### **问题：** …``.

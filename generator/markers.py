@@ -148,7 +148,7 @@ def bold_numbered(bold: str, rest: str) -> Marker | None:
 
 # ``1.什么是…？``, ``2、…``, ``3）…``: a paragraph's number written without the space that
 # would make it a Markdown list item (so it stays text); not ``1.5 倍`` or ``2024.04.01``.
-LEADING_PLAIN_NUMBER = re.compile(r"^\s{0,3}(\d{1,3})[.．、)）](?!\d)\s*")
+LEADING_PLAIN_NUMBER = re.compile(r"^\s{0,3}(\d{1,3})[.．、)）:：](?!\d)\s*")
 
 
 def plain_numbered(first_line: str) -> Marker | None:

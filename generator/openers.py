@@ -63,6 +63,7 @@ def bold_questions(blocks: list[Block]) -> tuple[Openers, Openers, Openers]:
                 continue
         found[index] = marker
     if not _counting_up(list(numbered.values())):
+        plain = _counted(plain, blocks)
         asking = sum(markers.ends_with_question_mark(marker.title) for marker in plain.values())
         numbered = plain if asking >= 2 and _counting_up(list(plain.values())) else {}
     return found, lone, numbered
@@ -72,6 +73,18 @@ def _counting_up(markers: list[markers.Marker]) -> bool:
     """Two or more numbers, each 1 or one more than the one before (a part may start again)."""
     numbers = [marker.number for marker in markers]
     return len(numbers) >= 2 and all(n == 1 or n == before + 1 for before, n in zip([0, *numbers], numbers))
+
+
+def _counted(plain: Openers, blocks: list[Block]) -> Openers:
+    """Numbered paragraphs up to where their count breaks: numbers that start again at 1
+    with no heading since the last (``1:您对…`` listed in question 8's answer) are that
+    answer's, as is all that follows."""
+    kept: Openers = {}
+    for index, marker in plain.items():
+        if kept and marker.number == 1 and not any(block.kind is BlockKind.HEADING for block in blocks[max(kept) + 1:index]):
+            break
+        kept[index] = marker
+    return kept
 
 
 def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only: bool = True,

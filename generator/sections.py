@@ -179,10 +179,12 @@ class QuestionCutter:
             labelled = labelled or any(markers.is_main_label(line) for line in rest)
             pieces = self.segments(lines, opening.start + 1, labelled, after_question=True)
             if not labelled and pieces[0].label is None and pieces[0].text.strip():
-                # Nothing is labelled: what the bold line says after its marker asks the
-                # question (``**1) FizzBuzz.** Print the numbers…``), what follows answers it.
+                # Nothing is labelled: the bold line asks (``**1) FizzBuzz.** Print the numbers…``), what
+                # follows answers, as do the lines under a numbered line that asks (``1:你先自我介绍一下？``).
+                asks = opening.bold is None and rest and markers.ends_with_question_mark(lines[0])
                 sections.open("question", "question", opening.start + 1)
-                self.add_pieces(sections, pieces)
+                self.add_pieces(sections, [_Piece(None, lines[0], opening.start + 1),
+                                           _Piece("answer", "\n".join(rest), opening.start + 2)] if asks else pieces)
                 if body and sections.name == "question":
                     sections.open("answer", "answer", body[0].start + 1)
             else:

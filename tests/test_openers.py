@@ -781,6 +781,36 @@ def test_paragraphs_numbered_without_a_space_are_questions_when_two_of_them_ask(
     assert_spans_cover(bank, count_lines(textwrap.dedent(text).lstrip("\n")))
 
 
+def test_numbered_paragraphs_with_colons_and_a_list_numbered_again_in_an_answer():
+    """``1:你先自我介绍一下？`` over its answer, as a page of HR questions writes them (the
+    lines under a numbered line that asks answer it); the ``1:`` and ``2:`` lines under
+    question 3 start again with no heading: its answer's list, not questions."""
+    bank = read("""
+        1:你先自我介绍一下？
+        时间控制在2-3分钟。
+
+        2：说说你的优缺点？
+        ☑参考回答：
+        优点：硬技能。
+
+        3:你还有什么想问我的吗？
+
+        1:您对XX行业的看法是什么呢？
+        2:公司的晋升机制是怎么样呢？
+        """)
+    assert [(q.number, q.title, q.question) for q in bank.questions] == [
+        (1, "你先自我介绍一下？", "你先自我介绍一下？"), (2, "说说你的优缺点？", "说说你的优缺点？"),
+        (3, "你还有什么想问我的吗？", "你还有什么想问我的吗？")]
+    assert [q.answer for q in bank.questions] == [
+        "时间控制在2-3分钟。", "优点：硬技能。", "1:您对XX行业的看法是什么呢？\n2:公司的晋升机制是怎么样呢？"]
+    assert bank.questions[0].section_line("answer") == 2
+
+
+def test_a_mark_before_a_label_is_not_part_of_it():
+    (question,) = read("### 说说你的优缺点？\n\n☑参考回答：\n优点：硬技能。\n\n👉 解析：先优点后缺点。\n").questions
+    assert (question.answer, question.explanation) == ("优点：硬技能。", "先优点后缺点。")
+
+
 @pytest.mark.parametrize("paragraphs", [
     "1.安装依赖\n\n2.修改配置\n\n3.启动服务",  # steps: none asks
     "1.什么是进程？\n\n3.什么是线程？",  # not counting up
