@@ -17,11 +17,16 @@ STRAY_LABELS = 2  # at most this many labelled headings, among eight times as ma
 def bank_questions(walk, looks: set[int]) -> set[int]:
     """No labels anywhere: of the levels where headings with content look like questions,
     the one where most of them ask (``## 12.1.3 TensorFlow特点有哪些？`` over ``### 1.高度的灵活性``),
-    then the one holding the most; every heading with content at it is one."""
+    then the one holding the most; every heading with content at it is one. Level 1 titles
+    the file, unless two or more of its headings, most of them, ask (``# What is fine-tuning?``
+    over its ``### 1. Evaluate Task Requirements``)."""
     by_level: dict[int, list[int]] = {}
     for index in walk.heads:
-        if walk.blocks[index].level >= 2 and walk.has_content(index):
+        if walk.has_content(index):
             by_level.setdefault(walk.blocks[index].level, []).append(index)
+    titles = by_level.pop(1, [])
+    if len(titles) >= 2 and sum(markers.asks(walk.markers[index]) for index in titles) * 2 > len(titles):
+        by_level[1] = titles
     levels = [level for level, found in by_level.items() if looks & set(found)]
     asking = {level: sum(markers.asks(walk.markers[index]) for index in by_level[level]) for level in levels}
     return set(by_level[max(levels, key=lambda lvl: (asking[lvl], len(by_level[lvl]), -lvl))]) if levels else set()

@@ -67,3 +67,41 @@ def test_with_no_label_the_level_that_asks_holds_the_questions_not_the_more_nume
                                                  "12.1.3 PyTorch的架构是怎样的？"]
     assert bank.questions[1].answer.startswith("### 1.TensorFlow 的第 1 点")
     assert not [f for f in bank.findings if f.code.startswith("skipped")]
+
+
+FINE_TUNING = """
+# What is fine-tuning, and why is it needed?
+
+**Fine-tuning** continues training a pre-trained model on task data.
+
+### Why Fine-Tuning Is Needed:
+1.  **Domain Adaptation:** general models lack domain knowledge.
+
+# How to make the decision of fine-tuning?
+
+Use this decision framework:
+
+### 1. Evaluate Task Requirements
+Is the task defined?
+
+### 2. Assess Resource Availability
+- **Data:** do you have 500 examples?
+
+# How do you fine-tune LLM on consumer hardware?
+
+Use QLoRA.
+"""
+
+
+def test_level_one_headings_that_ask_are_the_questions_of_a_bank_without_labels():
+    """``# What is fine-tuning?`` heading each question of a file (an LLM interview guide):
+    level 1 is no title there, and the numbered ``###`` headings inside are answer structure."""
+    bank = read(FINE_TUNING)
+    assert [q.title for q in bank.questions] == ["What is fine-tuning, and why is it needed?",
+                                                  "How to make the decision of fine-tuning?",
+                                                  "How do you fine-tune LLM on consumer hardware?"]
+    assert "### 1. Evaluate Task Requirements" in bank.questions[1].answer and not bank.findings
+    assert_spans_cover(bank, count_lines(FINE_TUNING.lstrip("\n")))
+    # One level-1 heading, or several that do not ask, still title the file.
+    titled = read("# 面试题\n\n## 什么是 RAG？\n\n检索增强。\n\n## 什么是 LoRA？\n\n低秩适配。\n")
+    assert titled.title == "面试题" and [q.title for q in titled.questions] == ["什么是 RAG？", "什么是 LoRA？"]
