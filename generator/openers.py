@@ -76,19 +76,17 @@ def _counting_up(markers: list[markers.Marker]) -> bool:
 
 
 def _counted(plain: Openers, blocks: list[Block]) -> Openers:
-    """Numbered paragraphs up to where their count breaks: numbers that start again at 1
-    with no heading since the last (``1:您对…`` listed in question 8's answer) are that
-    answer's, as is all that follows."""
+    """Numbered paragraphs up to a 1 with no heading since the one before (``1:您对…`` in an answer)."""
     kept: Openers = {}
     for index, marker in plain.items():
-        if kept and marker.number == 1 and not any(block.kind is BlockKind.HEADING for block in blocks[max(kept) + 1:index]):
+        since = blocks[next(reversed(kept)) + 1:index] if kept else ()
+        if kept and marker.number == 1 and not any(block.kind is BlockKind.HEADING for block in since):
             break
         kept[index] = marker
     return kept
 
 
-def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only: bool = True,
-                least: int = 2) -> Openers:
+def label_pairs(blocks: list[Block], headings: Openers, taken: Openers, answered_only=True, least=2) -> Openers:
     """Paragraphs that open with a question label and have an answer label after them, when
     ``least`` (two) or more lie under one of the ``headings``: each is a question, not the
     question section of the heading above them (which would merge them into one). Without
