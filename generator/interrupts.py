@@ -53,6 +53,24 @@ def stops_handled():
             signal.signal(number, handler)
 
 
+@contextlib.contextmanager
+def held():
+    """Ctrl-C and SIGTERM wait until the block inside is done (their handlers run then): a
+    stop raised inside the hooks a fork runs leaves a lock half taken, which Python reports
+    with a traceback. Threads started inside keep them held: the signals go to this one."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 def raise_if_stopped() -> None:
     """KeyboardInterrupt when a stop was asked for, even if the first one was lost."""
     if _stop_requested.is_set():

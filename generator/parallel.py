@@ -59,11 +59,15 @@ def iter_tasks(tasks: list[Callable[[], T]], processes: int,
     pool = ProcessPoolExecutor(processes - 1, mp_context=context, initializer=_adopt, initargs=(tasks,))
     schedule = _Schedule(pool, len(tasks))
     try:
-        schedule.start(processes - 1)
+        with interrupts.held():  # a stop waits for the forks to be done
+            schedule.start(processes - 1)
     except OSError:  # no process could be started (memory, process limit): do it all here
         pool.shutdown(wait=False, cancel_futures=True)
         yield from iter_tasks(tasks, 1, meanwhile)
         return
+    except BaseException:  # stopped as the forks ended
+        _stop_workers(pool)
+        raise
     # A worker's results come through a pipe 64 KiB at a time, each read by a thread that
     # must wait for this busy process to let it run: let it in more often.
     switch_interval = sys.getswitchinterval()
@@ -177,6 +181,7 @@ def _adopt(tasks) -> None:
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # held while it was forked
     _die_with_parent()
 
 

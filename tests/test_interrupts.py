@@ -1,6 +1,7 @@
 """A stop (Ctrl-C, SIGTERM) is never lost, even when a library swallows its KeyboardInterrupt."""
 
 import json
+import os
 import signal
 import sys
 
@@ -75,4 +76,20 @@ def test_a_stop_in_a_finalizer_is_not_reported_and_still_stops(monkeypatch):
     assert [unraisable.exc_type for unraisable in reported] == [ValueError]
     assert sys.unraisablehook == reported.append  # put back
     with interrupts.stops_handled():  # the next command starts afresh: no stop is left for the tests after this
+        interrupts.raise_if_stopped()
+
+
+def test_a_stop_waits_until_a_held_block_is_done():
+    """Worker processes are forked in a held block: a SIGTERM that lands inside Python's
+    fork hooks would leave a lock half taken and a traceback on the terminal."""
+    ran = []
+    with interrupts.stops_handled():
+        with pytest.raises(KeyboardInterrupt):
+            with interrupts.held():
+                os.kill(os.getpid(), signal.SIGTERM)
+                ran.append("the rest of the block")
+            ran.append("after the block")
+            interrupts.raise_if_stopped()
+    assert ran[:1] == ["the rest of the block"]
+    with interrupts.stops_handled():  # the next command starts afresh
         interrupts.raise_if_stopped()
