@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .choices import read_choice
+from .display_math import math_makes_no_heading
 from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, read_front_matter
 from .languages import canonical_tag, guess_language
@@ -122,6 +123,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     except RecursionError:
         raise SourceError("the Markdown nests too deeply to read", source) from None
     meta, body_start = read_front_matter(tokens, source)
+    math_makes_no_heading(tokens)
     blocks = split_blocks(tokens, lines, body_start)
     outline = outline_blocks(blocks)
     if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
