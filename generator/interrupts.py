@@ -55,20 +55,25 @@ def stops_handled():
 
 @contextlib.contextmanager
 def held():
-    """Ctrl-C and SIGTERM wait until the block inside is done (their handlers run then): a
-    stop raised inside the hooks a fork runs leaves a lock half taken, which Python reports
-    with a traceback. Threads started inside keep them held: the signals go to this one."""
+    """Ctrl-C and SIGTERM are remembered, not raised, until the block inside is done, and
+    stop the command then: raised inside the hooks a fork runs, a stop leaves a lock half
+    taken (which Python reports with a traceback), or reaches the new worker before it has
+    handlers of its own. Python runs signal handlers in the main thread, whichever thread
+    the signal reaches."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    handlers = {number: signal.signal(number, _remember) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    raise_if_stopped()
 
 
-_STOPS = {signal.SIGINT, signal.SIGTERM}
+def _remember(number=None, frame=None) -> None:
+    remember()
 
 
 def raise_if_stopped() -> None:

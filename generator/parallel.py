@@ -108,11 +108,12 @@ def _next_result(schedule: _Schedule, tasks: list, index: int, done: dict) -> No
 def _stop_workers(pool) -> None:
     """Ends the pool's workers now, and only them: other processes this one started are
     not the pool's to stop. (The pool lists its processes only in a private attribute
-    before Python 3.14's ``terminate_workers``.)"""
+    before Python 3.14's ``terminate_workers``.) SIGKILL, as a worker forked a moment ago
+    may not have its own handlers yet, and a worker has nothing to tidy: it writes nothing."""
     workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
-        worker.terminate()
+        worker.kill()
     for worker in workers:
         worker.join(5)
 
@@ -181,7 +182,6 @@ def _adopt(tasks) -> None:
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # held while it was forked
     _die_with_parent()
 
 

@@ -81,7 +81,8 @@ def test_a_stop_in_a_finalizer_is_not_reported_and_still_stops(monkeypatch):
 
 def test_a_stop_waits_until_a_held_block_is_done():
     """Worker processes are forked in a held block: a SIGTERM that lands inside Python's
-    fork hooks would leave a lock half taken and a traceback on the terminal."""
+    fork hooks would leave a lock half taken and a traceback on the terminal. (This test
+    process has other threads, which the signal may reach.)"""
     ran = []
     with interrupts.stops_handled():
         with pytest.raises(KeyboardInterrupt):
