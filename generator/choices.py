@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import string
 
+from . import labels
 from .blocks import BLOCK_PARSER, LEADING_WRAPPERS
 from .model import Option, Question
 from .sections import join_parts
@@ -34,7 +35,7 @@ _KEY = rf"(?:[(（]\s*({_LETTER})\s*[)）]|({_LETTER})(?:\s*[.．、:：)）]|[ 
 _OPTION_LINE = re.compile(rf"^\s*{_KEY}\s*(.+?)\s*$")
 # In a paragraph of its own: ``**A**: …`` (or ``**A:** …``), ``A 在每次 select 中…``, or a key
 # alone (``A``, ``**A**:``) over the code it shows.
-_BOLD_OPTION = re.compile(rf"^\*\*()({_LETTER})(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)[ \t]*(.*)$")
+_BOLD_OPTION = re.compile(rf"^(){labels.BOLD_KEY}[ \t]*(.*)$")  # the bold keys that are no labels
 _BARE_OPTION = re.compile(r"^()([A-H])[ \t]+(\S.*)$")
 _KEY_ALONE = re.compile(r"^()([A-H])[ \t]*[.．:：)）]?()$")
 _PARAGRAPH_OPTIONS = (_OPTION_LINE, _BARE_OPTION, _BOLD_OPTION, _KEY_ALONE)

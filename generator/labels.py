@@ -139,7 +139,8 @@ def bare_answer(line: str, next_line: str | None) -> tuple[str, str] | None:
 
 
 # ``**A**:`` over code, ``**B**: `false``` (a Go quiz): bold keys of options, not labels.
-_BOLD_KEY = re.compile(r"^\*\*([A-H])(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)")
+BOLD_KEY = r"\*\*([A-H])(?:\*\*[ \t]*[.．:：)）]|[ \t]*[.．:：)）][ \t]*\*\*)"  # ``**A**:``, ``**A:**``
+_BOLD_KEY = re.compile("^" + BOLD_KEY)
 
 
 def bold_option_keys(first_lines: dict[int, str]) -> set[int]:
