@@ -91,6 +91,12 @@ class Question:
     stem: str | None = None  # the question section without its options (choice questions)
     reason: str | None = None  # the answer after its key (``D`` then why), for choice and true/false
 
+    @property
+    def closed(self) -> bool:
+        """Whether its answer is a key (option letters, or true or false) that papers print
+        as such and ``qgen score`` marks; an open question's answer is for a person to judge."""
+        return bool(self.options) or self.kind == "truefalse"
+
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)
 

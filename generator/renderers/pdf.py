@@ -61,7 +61,7 @@ def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: dat
         code_css=code_stylesheet(PRINT_STYLE, (".qgen-code",)),
         answer_lines=answer_lines, longer_than_a_page=partial(longer_than_a_page, kind=kind),
         levels=list(zip(LEVELS, words["levels"].split())), answer_grid=context.answer_grid,
-        fillable=any(q.options or q.kind == "truefalse" for q in paper.questions),
+        fillable=any(q.closed for q in paper.questions),
     )
 
 
