@@ -162,8 +162,8 @@ def score(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -
 
 def _score_exam(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: Path) -> dict:
     """A filled exam marked against its key: each choice or true/false question is right or
-    not (one point: every right letter and no other); the others are for a person to mark,
-    and are left out of the result."""
+    not (one point: every right letter and no other); the others are for a person to mark:
+    the result names them (``unmarked``) and gives them no score."""
     marked = [(number, q) for number, q in enumerate(manifest["questions"], 1) if q.get("correct")]
     problems = [] if list(sheet.answers) == [q["id"] for _, q in marked] else [
         "its answer fields are not the paper's choice and true/false questions"]
@@ -188,6 +188,8 @@ def _score_exam(sheet: Sheet, manifest: dict, sheet_path: Path, manifest_path: P
         "candidate": sheet.people.get("candidate", ""), "interviewer": "", "role": "",
         "date": date.today().isoformat(),
         "questions": questions,
+        "unmarked": [{"number": number, "id": question["id"], "title": question["title"]}
+                     for number, question in enumerate(manifest["questions"], 1) if not question.get("correct")],
         "total": {"score": sum(q["score"] for q in questions), "max": len(questions)},
     }
 

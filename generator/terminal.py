@@ -75,7 +75,8 @@ def percent(value) -> str:
 
 def print_result(result: dict, sheet, path) -> None:
     """A scored sheet: per question the points made, the level and the score; the total. On an
-    exam, what was answered and, where it was wrong, the right answer."""
+    exam, what was answered and, where it was wrong, the right answer, and which questions
+    are open ones, left for a person to mark."""
     print(f"{sheet}: {result['candidate'] or 'candidate'} · {result['date']}")
     for question in result["questions"]:
         made = sum(1 for p in question["points"] if p["checked"])
@@ -83,6 +84,8 @@ def print_result(result: dict, sheet, path) -> None:
                   if "answered" in question else
                   f"{made}/{len(question['points'])} points  {question['level'] or '-':9}")
         print(f"  {question['number']:>2}. {cut(words(question['title']), 40)}  {marked}  {question['score']}/{question['max']}")
+    if result.get("unmarked"):
+        print(f"  for a person to mark (open questions): {', '.join(str(q['number']) for q in result['unmarked'])}")
     print(f"  total {result['total']['score']}/{result['total']['max']} -> {path}")
 
 

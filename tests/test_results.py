@@ -208,7 +208,7 @@ def test_a_filled_exam_marks_its_choice_and_true_false_answers(exams, tmp_path):
     own order of options; open questions are left for a person."""
     paper = json.loads((exams / "quiz" / "quiz-paper-B-manifest.json").read_text("utf-8"))
     by_title = {q["title"][:4]: (number, q) for number, q in enumerate(paper["questions"], 1)}
-    (n_one, one), (n_two, two), (n_three, three), (_, four) = (by_title[t] for t in ("哪个是 ", "哪些是 ", "Pyth", "什么是闭"))
+    (n_one, one), (n_two, two), (n_three, three), (n_four, four) = (by_title[t] for t in ("哪个是 ", "哪些是 ", "Pyth", "什么是闭"))
     assert (three["correct"], "correct" in four) == ("true", False)
     wrong_one = next(letter for letter in "ABC" if letter != one["correct"])
     filled = tmp_path / "quiz-exam-B.pdf"
@@ -224,6 +224,7 @@ def test_a_filled_exam_marks_its_choice_and_true_false_answers(exams, tmp_path):
     assert sorted((q["number"], q["id"], q["score"], q["points"][0]["label"]) for q in record["questions"]) == sorted([
         (n_one, one["id"], 0, one["correct"]), (n_two, two["id"], 1, two["correct"]), (n_three, three["id"], 1, "true")])
     assert record["total"] == {"score": 2, "max": 3}
+    assert [(q["number"], q["id"]) for q in record["unmarked"]] == [(n_four, four["id"])]  # open: for a person
     # The practice loop reads it as it reads a sheet: the wrong answer is the weak question.
     history = read_history([tmp_path / "results"])
     assert {qid: known.strength for (_, qid), known in history.known.items()} == {one["id"]: 0.0, two["id"]: 1.0,

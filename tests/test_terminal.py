@@ -41,10 +41,12 @@ def test_a_marked_exam_shows_what_was_answered_and_the_right_answer_where_it_was
 
     result = {"candidate": "王五", "date": "2026-12-04", "total": {"score": 1, "max": 2},
               "questions": [question(1, "哪个是 **不可变** 类型？", "c", "C", True),
-                            question(3, "哪些是并发原语？", "A, C", "AB", False)]}
+                            question(3, "哪些是并发原语？", "A, C", "AB", False)],
+              "unmarked": [{"number": 2, "id": "q2", "title": "什么是闭包？"}, {"number": 4, "id": "q4", "title": "x"}]}
     print_result(result, "quiz-exam.pdf", "results/quiz.json")
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "quiz-exam.pdf: 王五 · 2026-12-04"
     assert lines[1].split() == ["1.", "哪个是", "不可变", "类型？", "c", "right", "1/1"]
     assert lines[2].split() == ["3.", "哪些是并发原语？", "A,", "C", "wrong,", "AB", "0/1"]
-    assert lines[3] == "  total 1/2 -> results/quiz.json"
+    assert lines[3] == "  for a person to mark (open questions): 2, 4"
+    assert lines[4] == "  total 1/2 -> results/quiz.json"
