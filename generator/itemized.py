@@ -128,8 +128,8 @@ def item_sections(cutter, sections, item: Block) -> str:
     (or heading) is the question; what is nested under it, its answer (its sections, when it
     opens with a label). A list alone under it is the rest of the question when the question
     ends with a colon (``Explain these headers:``), the follow-ups when they ask, and else
-    the answer's points, unless the bank answers none of its questions in prose (h5bp's
-    ``* Describe what you like…`` under a question are prompts to follow up with)."""
+    the answer's points, unless the bank's nested lists are prompts (h5bp's ``* Describe
+    what you like…`` under a question are prompts to follow up with: see ``prompts_nested``)."""
     lines = cutter.lines[item.start:item.end]
     indent = _item_indent(lines[0])
     first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
@@ -158,7 +158,7 @@ def item_sections(cutter, sections, item: Block) -> str:
         if question.rstrip().endswith(("：", ":")):
             sections.add(text, line)
             return "question"
-        if any(markers.ends_with_question_mark(row) for row in starts) or not (item.level or cutter.answers_in_prose):
+        if any(markers.ends_with_question_mark(row) for row in starts) or (cutter.prompts_nested and not item.level):
             sections.open("Follow-up", None, line)
             sections.add(text, line)
             return "Follow-up"
@@ -171,10 +171,17 @@ def item_sections(cutter, sections, item: Block) -> str:
     return "answer"
 
 
-def answers_in_prose(tokens, items: list[Block]) -> bool:
-    """Whether some list item that is a question has more than lists nested under it."""
-    return any(children and not all(_is_list(tokens[first]) for first, _ in children)
-               for children in (_nested_children(tokens, item) for item in items))
+def prompts_nested(tokens, items: list[Block]) -> bool:
+    """Whether the lists nested under the bank's question items are prompts to follow up
+    with: no question item has prose under it, and some nested item asks (h5bp's lists of
+    questions to ask). Where no nested item asks (``- What is an inode?`` over ``- A
+    structure holding…``), or some question is answered in prose, a list alone under a
+    question is its answer."""
+    nested = [_nested_children(tokens, item) for item in items]
+    if any(children and not all(_is_list(tokens[first]) for first, _ in children) for children in nested):
+        return False
+    return any(markers.ends_with_question_mark(text) for children in nested for first, last in children
+               for text in items_of_tokens(tokens[first:last + 1]))
 
 
 def _nested(lines: list[str], item: Block) -> tuple[int, list[str]]:

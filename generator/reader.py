@@ -22,7 +22,7 @@ from .languages import canonical_tag, guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
-from .itemized import answers_in_prose, expand, heading_items
+from .itemized import expand, heading_items, prompts_nested
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
 from .openers import long_preface, questions_in_preface
@@ -202,7 +202,7 @@ class _BankWalk:
         self._check_fences()
         items = [self.blocks[unit.start] for unit in units if self.blocks[unit.start].kind is BlockKind.ITEM]
         cutter = QuestionCutter(self.source, self.lines, self.tokens, self._recurring_headings(),
-                                answers_in_prose(self.tokens, items))
+                                prompts_nested(self.tokens, items))
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
                                      unit.marker.number, title),

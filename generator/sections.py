@@ -113,12 +113,12 @@ class QuestionCutter:
     sub-headings that recur across the bank and so name sections ("Good to hear")."""
 
     def __init__(self, source: str, lines: list[str], tokens, section_headings: set[str],
-                 answers_in_prose: bool = False):
+                 prompts_nested: bool = False):
         self.source = source
         self.lines = lines
         self.tokens = tokens
         self.section_headings = section_headings
-        self.answers_in_prose = answers_in_prose  # some list item that is a question has prose under it
+        self.prompts_nested = prompts_nested  # the lists under question items are prompts to follow up with
         self.items: dict[str, list[str]] = {}  # section text -> its list items, known from the tokens
 
     def cut(self, opening: Block, body: list[Block], number: int | None, title: str) -> Question:

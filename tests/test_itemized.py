@@ -123,6 +123,27 @@ def test_bold_question_items_with_prose_answers_take_a_nested_list_as_the_answer
     assert_spans_cover(bank, text.count("\n"))
 
 
+def test_statements_nested_under_question_items_answer_them_where_no_nested_item_asks():
+    """``- What is an inode?`` over ``- A structure…``: in a bank that answers nothing in
+    prose, the nested lists are its answers unless some of them ask (then they are prompts
+    to follow up with, as h5bp's ``* Describe what you like…`` beside ``* What are the exceptions?``)."""
+    statements = """# Linux interview
+
+- What does `chmod 755` do?
+  - Gives the owner read, write and execute, and others read and execute.
+- What is an inode?
+  - A structure holding a file's metadata.
+  - Not its name: names live in directories.
+"""
+    bank = read(statements)
+    assert [(q.answer, q.followups, len(q.points)) for q in bank.questions] == [
+        ("- Gives the owner read, write and execute, and others read and execute.", (), 1),
+        ("- A structure holding a file's metadata.\n- Not its name: names live in directories.", (), 2)]
+    assert_spans_cover(bank, statements.count("\n"))
+    prompts = statements + "- How many resources will a browser download at a time?\n  - What are the exceptions?\n"
+    assert [(q.answer, len(q.followups)) for q in read(prompts).questions] == [(None, 1), (None, 2), (None, 1)]
+
+
 def test_every_cell_of_a_row_lands_in_a_section_even_under_an_unnamed_column():
     bank = read("""
         | 序号 | 问题 | 答案 | |
