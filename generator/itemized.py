@@ -73,10 +73,23 @@ def _items(tokens, first: int, last: int) -> list[Block]:
             block.content = tokens[index + 2].content
             block.text_end = tokens[index + 1].map[1]
             block.level = int(tokens[index + 1].tag[1]) if tokens[index + 1].type == "heading_open" else 0
+            asked = _asked_lines(block.content) if not block.level else 0
+            if asked:  # ``1. What is an inode?`` over ``   A structure…``: the lines after it answer
+                block.content = "\n".join(block.content.split("\n")[:asked])
+                block.text_end = tokens[index + 1].map[0] + asked
         block.number = int(token.info) if token.info.isdigit() else None
         block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
         found.append(block)
     return found
+
+
+def _asked_lines(paragraph: str) -> int:
+    """How many lines of an item's first paragraph ask, when lines that answer follow them
+    in the same paragraph (no blank line between): up to the last line that ends with a
+    question mark, if one does and it is not the last; else 0."""
+    lines = paragraph.split("\n")
+    asking = [number for number, line in enumerate(lines, 1) if markers.ends_with_question_mark(line)]
+    return asking[-1] if asking and asking[-1] < len(lines) else 0
 
 
 def _rows(tokens, lines: list[str], first: int, last: int) -> list[Block]:
@@ -218,7 +231,7 @@ def _nested_children(tokens, item: Block) -> list[tuple[int, int]]:
         if token.nesting == 1:
             while not (tokens[last].level == level and tokens[last].nesting == -1):
                 last += 1
-        if token.map and token.map[0] >= item.text_end and not (
+        if token.map and token.map[1] > item.text_end and not (
                 token.type == "paragraph_open" and is_navigation_line(tokens[index + 1].content.strip())):
             children.append((index, last))
         index = last + 1

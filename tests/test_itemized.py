@@ -144,6 +144,34 @@ def test_statements_nested_under_question_items_answer_them_where_no_nested_item
     assert [(q.answer, len(q.followups)) for q in read(prompts).questions] == [(None, 1), (None, 2), (None, 1)]
 
 
+def test_lines_after_an_items_question_in_its_paragraph_answer_it():
+    """``1. What does chmod 755 do?`` with its answer on the next line, no blank line
+    between: the lines after the last one that asks are the answer (labelled or not); an
+    item whose paragraph ends asking is all question."""
+    text = """# Linux interview
+
+1. What does `chmod 755` do?
+   Gives the owner read, write and execute,
+   and others read and execute.
+2. Given a file, how do you
+   find which process holds it open?
+   `lsof FILE`.
+3. 什么是 inode？它和文件名有什么关系？
+   **答案：** 保存文件元数据的结构，不含文件名。
+   - 文件名在目录项里
+4. What is a hard link?
+   What is a soft link?
+"""
+    bank = read(text)
+    assert [(q.title, q.answer) for q in bank.questions] == [
+        ("What does `chmod 755` do?", "Gives the owner read, write and execute,\nand others read and execute."),
+        ("Given a file, how do you find which process holds it open?", "`lsof FILE`."),
+        ("什么是 inode？它和文件名有什么关系？", "保存文件元数据的结构，不含文件名。\n- 文件名在目录项里"),
+        ("What is a hard link? What is a soft link?", None)]
+    assert [(q.line, q.end_line, q.section_line("answer")) for q in bank.questions[:3]] == [(3, 5, 4), (6, 8, 8), (9, 11, 10)]
+    assert_spans_cover(bank, text.count("\n"))
+
+
 def test_every_cell_of_a_row_lands_in_a_section_even_under_an_unnamed_column():
     bank = read("""
         | 序号 | 问题 | 答案 | |

@@ -247,7 +247,8 @@ def test_list_items_read_from_the_files_tokens_are_those_of_the_sections_text(te
 def question_lists(draw):
     """(Markdown, expected (title, answer, follow-ups) per question) of a bank that is a list
     of questions, two or more ending in a question mark, each with an answer nested under
-    it (a paragraph, then any blocks), follow-ups, or nothing."""
+    it (a paragraph, then any blocks), on the lines after a question that asks (no blank
+    line between), follow-ups, or nothing."""
     drawn = draw(titles())
     assume(len(drawn) >= 2)
     asked = [title.rstrip("。？.") + "？" for title in drawn[:2]] + drawn[2:]
@@ -256,10 +257,13 @@ def question_lists(draw):
     for number, title in enumerate(asked, 1):
         marker = f"{number}." if ordered else draw(st.sampled_from(["-", "*", "+"]))
         indent = " " * (len(marker) + 1)
-        nested = draw(st.sampled_from(["answer", "follow-ups", "none"]))
+        nested = draw(st.sampled_from(["answer", "next line", "follow-ups", "none"]))
         answer, followups = None, ()
         body = ""
-        if nested == "answer":
+        if nested == "next line" and title.endswith("？"):
+            answer = "\n".join(line.rstrip("？") + "。" for line in draw(st.lists(sentences(bold=False), min_size=1, max_size=2)))
+            body = "\n" + "\n".join(indent + line for line in answer.split("\n"))
+        elif nested == "answer":
             answer = draw(sentences(bold=False)) + draw(st.one_of(st.just(""), section_texts().map(lambda t: "\n\n" + t)))
             body = "\n\n" + "\n".join(indent + line if line else "" for line in answer.split("\n"))
         elif nested == "follow-ups":
