@@ -180,8 +180,24 @@ class _Walk:
         chosen |= unlabelled.between_questions(self, at_level, chosen, labelled)
         chosen |= unlabelled.asked_elsewhere(self, level_of_part, chosen)
         if not self.bold:
-            chosen |= unlabelled.despite_stray_labels(self, looks, labelled)
+            # Read as a bank without labels where most headings ask, the headings above its
+            # questions are their parts, even one whose stray label (a lone ``答：`` deep in
+            # ``### 3. 并行化策略选择篇``) made it look asked.
+            unlabelled_reading = unlabelled.despite_stray_labels(self, looks, labelled)
+            if sum(markers.asks(self.markers[i]) for i in unlabelled_reading) * 2 > len(unlabelled_reading):
+                chosen -= self._ancestors(unlabelled_reading)
+            chosen |= unlabelled_reading
         return {i for i in chosen if not self._inside(i, chosen)}
+
+    def _ancestors(self, indexes: set[int]) -> set[int]:
+        """The headings above any of these."""
+        found: set[int] = set()
+        for index in indexes:
+            parent = self.parent[index]
+            while parent is not None and parent not in found:
+                found.add(parent)
+                parent = self.parent[parent]
+        return found
 
     def _asking_ancestor(self, index: int, evidence: str) -> int:
         """An evidenced heading that does not look like a question, under one that does

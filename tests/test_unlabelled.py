@@ -54,6 +54,26 @@ def test_one_labelled_question_does_not_make_a_bank_of_unlabelled_headings_a_lab
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_a_stray_label_deep_in_a_numbered_part_does_not_make_the_part_a_question():
+    """Seen in a real bank (an LLM guide's distributed training questions: 26 read as 3):
+    ``### 1. 理论篇`` parts over ``#### 1.1 …？`` questions answered in prose, and one
+    ``答：`` in the last question's answer. That label made its part, numbered and so in the
+    style of a question, the question, and so every part; the questions, inside them, were
+    their answers."""
+    def questions(part, count):
+        return "\n\n".join(f"#### {part}.{n} 什么是 概念{part}{n}？\n\n概念{part}{n} 的解释。" for n in range(1, count + 1))
+    text = (f"# 分布式训练题目\n\n### 1. 理论篇\n\n{questions(1, 5)}\n\n### 2. 实践篇\n\n{questions(2, 3)}\n\n"
+            "### 3. 策略篇\n\n#### 3.1 多机多卡场景\n\n可以选择 ZeRO，**那么 PP 能与 ZeRO 2/3 一起训练吗**？\n\n"
+            "答：不推荐一起训练。\n")
+    bank = read(text)
+    assert [(q.title, q.part) for q in bank.questions] == [
+        *((f"1.{n} 什么是 概念1{n}？", "1. 理论篇") for n in range(1, 6)),
+        *((f"2.{n} 什么是 概念2{n}？", "2. 实践篇") for n in range(1, 4)), ("3.1 多机多卡场景", "3. 策略篇")]
+    assert bank.questions[0].answer == "概念11 的解释。" and bank.questions[-1].answer == "不推荐一起训练。"
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
+    assert_spans_cover(bank, count_lines(text))
+
+
 def test_with_no_label_the_level_that_asks_holds_the_questions_not_the_more_numerous_one():
     """Seen in a real bank (DeepLearning-500-questions, chapter 12): ``## 12.1.3 TensorFlow特点有哪些？``
     over numbered ``### 1.高度的灵活性`` points; the points, more numerous, were read as the
