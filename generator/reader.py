@@ -110,6 +110,27 @@ def read_bank_file(path: Path, cache=None) -> Bank:
     return bank
 
 
+def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_count: int, source: str):
+    """(blocks, outline) of the bank: its questions opened by headings, bold lines, labels
+    and folds; else by the items of its lists or rows of its tables, where they open more;
+    else the one question its file's name or front matter (``asked``) or its title asks."""
+    blocks = split_blocks(tokens, lines, body_start)
+    outline = outline_blocks(blocks)
+    if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
+        item_blocks = split_blocks(tokens, lines, body_start, expand)
+        item_outline = outline_blocks(item_blocks)
+        if len(item_outline.units) > len(outline.units):
+            blocks, outline = item_blocks, item_outline
+    if not outline.units:  # one question a file, its name, front matter or title heading asking it
+        heading = asking_title(blocks)
+        if asked is not None:
+            return one_question_outline(blocks, asked, line_count)
+        if heading is not None:
+            return blocks, title_question_outline(blocks, heading)
+        raise NotABank("no questions found (see README: input format)", source)
+    return blocks, outline
+
+
 def read_bank_text(text: str, source: str) -> Bank:
     """Read a bank from its text (already decoded, ``\\n`` line endings)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -124,21 +145,7 @@ def read_bank_text(text: str, source: str) -> Bank:
         raise SourceError("the Markdown nests too deeply to read", source) from None
     meta, body_start = read_front_matter(tokens, source)
     math_makes_no_heading(tokens)
-    blocks = split_blocks(tokens, lines, body_start)
-    outline = outline_blocks(blocks)
-    if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
-        item_blocks = split_blocks(tokens, lines, body_start, expand)
-        item_outline = outline_blocks(item_blocks)
-        if len(item_outline.units) > len(outline.units):
-            blocks, outline = item_blocks, item_outline
-    if not outline.units:  # one question a file, its name, front matter or title heading asking it
-        title, heading = asked_by_file(meta, source), asking_title(blocks)
-        if title is not None:
-            blocks, outline = one_question_outline(blocks, title, line_count)
-        elif heading is not None:
-            outline = title_question_outline(blocks, heading)
-        else:
-            raise NotABank("no questions found (see README: input format)", source)
+    blocks, outline = _outline(tokens, lines, body_start, asked_by_file(meta, source), line_count, source)
     walk = _BankWalk(source, lines, tokens, blocks, outline)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     preface_text = walk.markdown_of(preface)
