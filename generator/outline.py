@@ -57,8 +57,10 @@ class Outline:
     relevelled: list[tuple[int, int]] = field(default_factory=list)  # (heading block, the level it was written at)
 
 
-def outline_blocks(blocks: list[Block]) -> Outline:
-    walk = _Walk(blocks)
+def outline_blocks(blocks: list[Block], unanswered: bool = False) -> Outline:
+    """The questions and parts of a bank's blocks; with ``unanswered``, where nothing else
+    opens a question, the headings that ask with nothing under them."""
+    walk = _Walk(blocks, unanswered)
     units, parts = walk.questions()
     outline = Outline(units, parts, relevelled=walk.relevelled)
     Regions(walk.blocks, walk.markers, walk.direct_body).assign(outline)
@@ -66,8 +68,9 @@ def outline_blocks(blocks: list[Block]) -> Outline:
 
 
 class _Walk:
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], unanswered: bool = False):
         self.blocks = blocks
+        self.unanswered = unanswered
         self.markers = self._structural_headings()
         self.heads = list(self.markers)
         self.runs = numbered_runs(self.heads, self.blocks, self.markers)
@@ -271,6 +274,8 @@ class _Walk:
             self.bold = label_pairs(self.blocks, self.markers, {}, answered_only=False)
             # else one question a file: ``**题目**：…`` over ``**参考答案**：…``, and nothing else asks
             self.bold = self.bold or label_pairs(self.blocks, self.markers, {}, least=1)
+        if not headings and not self.bold and self.unanswered:  # questions to ask as headings, none answered yet
+            headings = unlabelled.unanswered(self)
         markers = {**{i: self.markers[i] for i in headings}, **self.bold}
         starts = sorted(markers)
         units = []

@@ -10,6 +10,7 @@ bodies are sliced from the source lines the tokens cover: they stay Markdown.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,9 +72,7 @@ def _with_unique_keys(banks: list[Bank], roots: list[Path | None]) -> list[Bank]
     """A bank keeps its file's slug as its key unless another bank of the build has the
     same one; then each of them is keyed by its path below the folder it was found in
     (``js/questions``), so that no two notes share a GUID. Front matter ``id:`` wins."""
-    counts: dict[str, int] = {}
-    for bank in banks:
-        counts[bank.key] = counts.get(bank.key, 0) + 1
+    counts = Counter(bank.key for bank in banks)
     keyed = []
     for bank, root in zip(banks, roots):
         if counts[bank.key] > 1 and bank.key == bank.slug:
@@ -111,9 +110,9 @@ def read_bank_file(path: Path, cache=None) -> Bank:
 
 
 def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_count: int, source: str):
-    """(blocks, outline) of the bank: its questions opened by headings, bold lines, labels
-    and folds; else by the items of its lists or rows of its tables, where they open more;
-    else the one question its file's name or front matter (``asked``) or its title asks."""
+    """(blocks, outline): questions opened by headings, bold lines, labels and folds, or by
+    list items or table rows where they open more; else the one question the file's name or
+    front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
     blocks = split_blocks(tokens, lines, body_start)
     outline = outline_blocks(blocks)
     if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
@@ -121,12 +120,14 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
         item_outline = outline_blocks(item_blocks)
         if len(item_outline.units) > len(outline.units):
             blocks, outline = item_blocks, item_outline
-    if not outline.units:  # one question a file, its name, front matter or title heading asking it
-        heading = asking_title(blocks)
-        if asked is not None:
-            return one_question_outline(blocks, asked, line_count)
-        if heading is not None:
-            return blocks, title_question_outline(blocks, heading)
+    if outline.units:
+        return blocks, outline
+    if asked is not None:
+        return one_question_outline(blocks, asked, line_count)
+    if (heading := asking_title(blocks)) is not None:
+        return blocks, title_question_outline(blocks, heading)
+    outline = outline_blocks(blocks, unanswered=True)
+    if not outline.units:
         raise NotABank("no questions found (see README: input format)", source)
     return blocks, outline
 
@@ -135,8 +136,7 @@ def read_bank_text(text: str, source: str) -> Bank:
     """Read a bank from its text (already decoded, ``\\n`` line endings)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
-    # Sections keep no trailing spaces.
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = [line.rstrip() for line in text.split("\n")]  # sections keep no trailing spaces
     text = "\n".join(lines)
     env: dict = {}
     try:

@@ -69,3 +69,16 @@ def asked_elsewhere(walk, level_of_part: dict[int | None, int], chosen: set[int]
     return {i for i in walk.heads if walk.parent[i] not in level_of_part and walk.blocks[i].level == level
             and markers.ends_with_question_mark(walk.markers[i].title) and walk.markers[i].title not in asked
             and walk.has_content(i)}
+
+
+def unanswered(walk) -> set[int]:
+    """Where nothing else opens a question: the headings that ask with nothing under them,
+    two or more at one level (``## 16.1 如何理解序列到序列模型？`` and 23 more, the answers
+    not written yet), as the list items and ``Question:`` lines of a bank of questions to ask
+    are; at the level holding the most. A heading with nothing under it is otherwise left out."""
+    by_level: dict[int, list[int]] = {}
+    for index in walk.heads:
+        if markers.asks(walk.markers[index]) and not walk.has_content(index):
+            by_level.setdefault(walk.blocks[index].level, []).append(index)
+    found = max(by_level.values(), key=len, default=[])
+    return set(found) if len(found) >= 2 else set()

@@ -1,5 +1,10 @@
 """Question headings where labels are few or none (``generator/unlabelled.py``)."""
 
+import pytest
+
+from generator.errors import NotABank
+from generator.lint import lint_banks
+
 from .conftest import assert_spans_cover, count_lines, read
 
 
@@ -125,3 +130,26 @@ def test_level_one_headings_that_ask_are_the_questions_of_a_bank_without_labels(
     # One level-1 heading, or several that do not ask, still title the file.
     titled = read("# 面试题\n\n## 什么是 RAG？\n\n检索增强。\n\n## 什么是 LoRA？\n\n低秩适配。\n")
     assert titled.title == "面试题" and [q.title for q in titled.questions] == ["什么是 RAG？", "什么是 LoRA？"]
+
+
+def test_headings_that_ask_with_nothing_under_them_are_questions_where_nothing_else_asks():
+    """Seen in a real bank (DeepLearning-500-questions, chapter 16: "no questions found"):
+    a history section, then 24 ``## 16.1 如何理解序列到序列模型？`` headings, the answers not
+    written yet. They are questions without answers, which the lint names; a heading with
+    nothing under it among answered ones is still left out, and one such heading alone is
+    no bank."""
+    text = ("# 第十六章 NLP\n\n## 16.0 NLP 发展史简述\n\n### 第一个浪潮\n\n"
+            "## 16.1 如何理解序列到序列模型？\n\n## 16.2 序列到序列模型有什么限制吗？\n\n## 16.3 如何理解词向量？\n\n"
+            "## 16.4 词向量哪家好？\n")
+    bank = read(text)
+    assert [(q.title, q.answer, q.line) for q in bank.questions] == [
+        ("16.1 如何理解序列到序列模型？", None, 7), ("16.2 序列到序列模型有什么限制吗？", None, 9),
+        ("16.3 如何理解词向量？", None, 11), ("16.4 词向量哪家好？", None, 13)]
+    assert [span.kind for span in bank.spans] == ["preface"] + ["question"] * 4
+    assert_spans_cover(bank, count_lines(text))
+    assert [f.code for f in lint_banks([bank])] == ["missing-section"]
+    answered = read("# Q\n\n## What is X?\n\nX is a letter.\n\n## What is Y?\n\n## What is Z?\n\nZ is last.\n")
+    assert [q.title for q in answered.questions] == ["What is X?", "What is Z?"]
+    assert [f.code for f in answered.findings] == ["skipped-heading"]
+    with pytest.raises(NotABank):
+        read("# Notes\n\nSome text.\n\n## What is X?\n")
