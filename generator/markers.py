@@ -13,7 +13,7 @@ from .attributes import only_attributes, split_frequency_mark, without_attribute
 from .labels import COLON
 
 QUESTION_MARKS = ("？", "?", "؟")  # full-width, ASCII, Arabic
-_QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|q)"
+_QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|ques|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{COLON}|[.．、])?\s*(.*)$", re.I | re.S)
 _UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*)$", re.S)

@@ -457,6 +457,19 @@ def test_a_fence_that_its_list_item_ends_is_a_warning_not_an_error():
     assert [q.title for q in bank.questions] == ["标题", "下一题"]
 
 
+@pytest.mark.parametrize("text", [
+    # As English banks abbreviate them: ``Ans:`` after a ``Q1.`` heading, ``QUES 1:`` / ``ANS:`` pairs.
+    "### Q1. Why are tuples immutable?\n**Ans:** To allow hashing.\n\n### Q2. Can a tuple be a key?\n**Ans:** Yes.\n",
+    "**QUES 1:** Why are tuples immutable?\n\n**ANS:** To allow hashing.\n\n**QUES 2:** Can a tuple be a key?\n\n**ANS:** Yes.\n",
+    "**Ques:** Why are tuples immutable?\n\n**Ans:** To allow hashing.\n\n**Ques:** Can a tuple be a key?\n\nAns: Yes.\n",
+])
+def test_abbreviated_question_and_answer_labels(text):
+    bank = read(text)
+    assert [(q.title, q.question, q.answer) for q in bank.questions] == [
+        ("Why are tuples immutable?", "Why are tuples immutable?", "To allow hashing."),
+        ("Can a tuple be a key?", "Can a tuple be a key?", "Yes.")]
+
+
 @pytest.mark.parametrize("preface,title", [
     ('<h1 align="center">\n  30 Seconds of Interviews\n</h1>\n\n## Foreword\n\nHello.\n', "30 Seconds of Interviews"),
     ("## 【大模型应用开发】检索\n\n正文\n", "【大模型应用开发】检索"),
