@@ -26,7 +26,7 @@ SECTION_LABELS = {
                  "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "ques", "problem"]},
     "answer": {"zh": "答案", "en": "Answer",
                "read": ["答案", "解答", "参考答案", "参考回答", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答",
-                        "面试题剖析", "answer", "answers", "ans", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
+                        "面试题剖析", "answer", "answers", "ans", "correct answer", "solution", "view answer", "show answer", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
                          "example", "examples", "code example"]},

@@ -31,7 +31,7 @@ STYLES = {
     "dashed paragraphs": ("A - 永远\n\n B - 关闭标签页时\n\nC - 关闭浏览器时", ["永远", "关闭标签页时", "关闭浏览器时"]),
 }
 ANSWERS = {"答案：B": ("B",), "【答案】B": ("B",), "**答案：** AC": ("A", "C"), "答案：A、C": ("A", "C"),
-           "**Answer:** C": ("C",)}
+           "**Answer:** C": ("C",), "**Correct answer:** C": ("C",), "Ans: B": ("B",)}
 
 
 @pytest.mark.parametrize("style", STYLES)
