@@ -20,10 +20,7 @@ def bank_questions(walk, looks: set[int]) -> set[int]:
     then the one holding the most; every heading with content at it is one. Level 1 titles
     the file, unless two or more of its headings, most of them, ask (``# What is fine-tuning?``
     over its ``### 1. Evaluate Task Requirements``)."""
-    by_level: dict[int, list[int]] = {}
-    for index in walk.heads:
-        if walk.has_content(index):
-            by_level.setdefault(walk.blocks[index].level, []).append(index)
+    by_level = _by_level(walk, [index for index in walk.heads if walk.has_content(index)])
     titles = by_level.pop(1, [])
     if len(titles) >= 2 and sum(markers.asks(walk.markers[index]) for index in titles) * 2 > len(titles):
         by_level[1] = titles
@@ -76,9 +73,15 @@ def unanswered(walk) -> set[int]:
     two or more at one level (``## 16.1 如何理解序列到序列模型？`` and 23 more, the answers
     not written yet), as the list items and ``Question:`` lines of a bank of questions to ask
     are; at the level holding the most. A heading with nothing under it is otherwise left out."""
-    by_level: dict[int, list[int]] = {}
-    for index in walk.heads:
-        if markers.asks(walk.markers[index]) and not walk.has_content(index):
-            by_level.setdefault(walk.blocks[index].level, []).append(index)
+    by_level = _by_level(walk, [index for index in walk.heads
+                                if markers.asks(walk.markers[index]) and not walk.has_content(index)])
     found = max(by_level.values(), key=len, default=[])
     return set(found) if len(found) >= 2 else set()
+
+
+def _by_level(walk, headings: list[int]) -> dict[int, list[int]]:
+    """Headings grouped by their level, in order."""
+    grouped: dict[int, list[int]] = {}
+    for index in headings:
+        grouped.setdefault(walk.blocks[index].level, []).append(index)
+    return grouped
