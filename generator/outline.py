@@ -44,6 +44,7 @@ class Unit:
     end: int
     marker: markers.Marker
     part: int | None = None
+    leading_kind: str | None = None  # what its unlabelled leading text is, when the outline knows
 
 
 @dataclass

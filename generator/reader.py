@@ -32,7 +32,7 @@ from .points import followups_of, points_of
 from .sections import QuestionCutter, join_parts
 from .sources import decode_bank, display_path, find_sources
 from .spans import account_for_lines
-from .whole_file import asked_by_file, asking_title, one_question_outline, title_question_outline
+from .whole_file import asked_by_file, title_question, one_question_outline, title_question_outline
 
 
 
@@ -124,7 +124,7 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
         return blocks, outline
     if asked is not None:
         return one_question_outline(blocks, asked, line_count)
-    if (heading := asking_title(blocks)) is not None:
+    if (heading := title_question(blocks)) is not None:
         return blocks, title_question_outline(blocks, heading)
     outline = outline_blocks(blocks, unanswered=True)
     if not outline.units:
@@ -212,7 +212,7 @@ class _BankWalk:
                                 prompts_nested(self.tokens, items))
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
-                                     unit.marker.number, title),
+                                     unit.marker.number, title, unit.leading_kind),
                           part=None if unit.part is None else parts[unit.part].title)
                   for unit, title in zip(units, titles)]
         # ``#### 问题1`` over ``**问题**：什么是动态规划？``: the question's first line is its title.

@@ -121,7 +121,10 @@ class QuestionCutter:
         self.prompts_nested = prompts_nested  # the lists under question items are prompts to follow up with
         self.items: dict[str, list[str]] = {}  # section text -> its list items, known from the tokens
 
-    def cut(self, opening: Block, body: list[Block], number: int | None, title: str) -> Question:
+    def cut(self, opening: Block, body: list[Block], number: int | None, title: str,
+            leading_kind: str | None = None) -> Question:
+        """The question's sections; its unlabelled leading text is ``leading_kind`` when
+        the outline knows what it is (a title's task), else as the labels say."""
         sections = _Sections()
         code: list[tuple[str, str, int, str | None]] = []
         labelled = any(opens_main_section(block) for block in body)
@@ -148,7 +151,7 @@ class QuestionCutter:
             starts = self.add_pieces(sections, pieces)
             code.extend(self._code_in(block, None, starts))
 
-        leading_kind = sections.leading_kind()
+        leading_kind = leading_kind or sections.leading_kind()
         if sections.leading:
             sections.main.setdefault(leading_kind, [])[:0] = sections.leading
             sections.lines.setdefault(leading_kind, sections.leading_line or opening.start + 1)

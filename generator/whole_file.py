@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import markers
+from . import labels, markers
 from .blocks import Block, BlockKind
 from .markers import heading_text
 from .outline import Outline, Unit
@@ -48,20 +48,32 @@ def one_question_outline(blocks: list[Block], title: str, line_count: int) -> tu
     return blocks, outline
 
 
-def asking_title(blocks: list[Block]) -> int | None:
-    """The file's level-1 heading when it is the only one, before any other heading, and
-    asks (``# 设计一个关注场景，怎么查询更快？``): the question the file answers."""
+def title_question(blocks: list[Block]) -> int | None:
+    """The file's title heading (the first heading, the only one of its level or above)
+    when it asks (``# 设计一个关注场景，怎么查询更快？``) or when a line under it opens with
+    an explanation label (``# 实现阻塞读的map``, the task, then ``**解析：**``): the
+    question the file answers."""
     headings = [index for index, block in enumerate(blocks) if block.kind is BlockKind.HEADING]
-    titles = [index for index in headings if blocks[index].level == 1]
-    if len(titles) != 1 or headings[0] != titles[0]:
+    if not headings:
         return None
-    asked = markers.heading_marker(heading_text(blocks[titles[0]])).title
-    return titles[0] if markers.ends_with_question_mark(asked) else None
+    title = headings[0]
+    if any(blocks[index].level <= blocks[title].level for index in headings[1:]):
+        return None
+    asked = markers.heading_marker(heading_text(blocks[title])).title
+    return title if markers.ends_with_question_mark(asked) or _explained(blocks[title + 1:]) else None
+
+
+def _explained(blocks: list[Block]) -> bool:
+    return any(block.kind is BlockKind.PARAGRAPH and not block.in_details and labels.line_kind(line) == "explanation"
+               for block in blocks for line in block.content.split("\n"))
 
 
 def title_question_outline(blocks: list[Block], index: int) -> Outline:
-    """The outline of the one question a title heading asks: every block after it answers it."""
+    """The outline of the one question a title heading asks, every block after it answering
+    it; or of the task it names, the text up to the explanation then being the task's."""
     marker = markers.heading_marker(heading_text(blocks[index]))
-    outline = Outline([Unit(index, len(blocks), markers.Marker("keyword", marker.number, marker.title))], [])
+    leading = None if markers.ends_with_question_mark(marker.title) else "question"
+    outline = Outline([Unit(index, len(blocks), markers.Marker("keyword", marker.number, marker.title),
+                            leading_kind=leading)], [])
     Regions(blocks, {}, lambda index: range(0)).assign(outline)
     return outline

@@ -77,6 +77,30 @@ def test_a_title_question_with_its_description_and_answer_under_label_headings(t
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_a_title_over_its_task_and_an_explanation_is_that_task(tmp_path):
+    """lifei6671/interview-go keeps one task a file: ``# 实现阻塞读且并发安全的map`` (or a lone
+    ``##`` title) over the task in prose, quote or code, then ``**解析：**``; such files were
+    "no questions". The text up to the label is the task, not its answer."""
+    text = ("# 实现阻塞读且并发安全的map\n\nGO里面MAP如何实现key不存在时 get 等待？\n\n```go\ntype sp interface{}\n```\n\n"
+            "**解析：**\n\n看到阻塞协程，第一个想到的就是 `channel`。\n\n1. **阻塞**：读不到就等。\n2. **超时**：`select`。\n")
+    quoted = "## 在 golang 协程和channel配合使用\n\n> 写代码实现两个 goroutine。\n\n**解析**\n\n`channel` 无缓冲时读写都阻塞。\n"
+    _write(tmp_path, "go/q010.md", text)
+    _write(tmp_path, "go/q009.md", quoted)
+    _write(tmp_path, "go/notes.md", "# Redis持久化的原理及优化\n\nRDB 与 AOF。\n\n**注意：** fork 有代价。\n")
+    library = read_banks([str(tmp_path / "go")])
+    questions = {Path(bank.source).name: bank.questions for bank in library.banks}
+    assert sorted(questions) == ["q009.md", "q010.md"]
+    (task,) = questions["q010.md"]
+    assert (task.title, task.answer) == ("实现阻塞读且并发安全的map", None)
+    assert task.question == "GO里面MAP如何实现key不存在时 get 等待？\n\n```go\ntype sp interface{}\n```"
+    assert task.explanation.startswith("看到阻塞协程") and [c.section for c in task.code] == ["question"]
+    (quoted_task,) = questions["q009.md"]
+    assert (quoted_task.question, quoted_task.explanation) == ("> 写代码实现两个 goroutine。", "`channel` 无缓冲时读写都阻塞。")
+    assert [note.source.endswith("notes.md") for note in library.notes] == [True]
+    for bank in library.banks:
+        assert_spans_cover(bank, count_lines(Path(bank.source).read_text(encoding="utf-8")))
+
+
 def test_pinning_ids_leaves_a_file_named_by_its_question_as_it_was(tmp_path):
     path = _write(tmp_path, "什么是索引？.md", "加速查找的数据结构。\n")
     assert pin_ids(path) == []
