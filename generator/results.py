@@ -72,7 +72,7 @@ def _read_pdf(path: Path) -> Sheet:
         fields, keywords = reader.get_fields() or {}, str((reader.metadata or {}).get("/Keywords") or "")
     except (OSError, pypdf.errors.PdfReadError) as error:
         raise SourceError(f"cannot read this PDF: {error}", str(path)) from None
-    values = {name: field.get("/V") for name, field in fields.items() if "." not in name}
+    values = {name: _value(field) for name, field in fields.items() if "." not in name}
     questions = list(dict.fromkeys(name.rsplit("/", 1)[0] for name in values if name.endswith("/level")))
     ticked = {tuple(name.rsplit("/", 1)) for name, value in values.items()
               if "/" in name and str(value) not in ("/Off", "None", "") and not name.endswith(
@@ -93,6 +93,17 @@ def _read_pdf(path: Path) -> Sheet:
         raise SourceError("this PDF has no fields to read: an interviewer's sheet has them, and an exam that "
                           "has choice or true/false questions", str(path))
     return Sheet(questions, ticked, levels, people)
+
+
+def _value(field):
+    """A field's value; for a radio group that holds none, the button that shows as chosen
+    (Chrome's viewer keeps the choice on a button where the button is a field of its own, as
+    in the sheets qgen wrote before ``pdf._radio_buttons_as_widgets``)."""
+    value = field.get("/V")
+    if str(value) in ("/Off", "None") and "/Kids" in field:
+        shown = [kid.get_object().get("/AS") for kid in field["/Kids"]]
+        return next((state for state in shown if state is not None and str(state) != "/Off"), value)
+    return value
 
 
 def _answer(value) -> str:

@@ -78,6 +78,73 @@ def test_a_filled_pdf_gives_back_its_ticks_and_levels(papers, tmp_path):
     assert again.returncode == 0 and len(list((tmp_path / "results").iterdir())) == 2  # never overwritten
 
 
+def click_in_pdfium(source, target, clicks: list[tuple[str, int]]):
+    """Click form widgets in PDFium, the PDF engine of Chrome and Edge, as someone filling the
+    sheet on screen does (by field name and the widget's place in its group), then save."""
+    pdfium = pytest.importorskip("pypdfium2")
+    raw = pytest.importorskip("pypdfium2.raw")
+    centres: dict[tuple[str, int], tuple[int, float, float]] = {}
+    for number, page in enumerate(pypdf.PdfReader(source).pages):
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            group = widget.get("/Parent")
+            field = group.get_object() if group is not None else widget
+            place = [kid.idnum for kid in field["/Kids"]].index(annotation.idnum) if group is not None else 0
+            left, bottom, right, top = (float(v) for v in widget["/Rect"])
+            centres[(str(field["/T"]), place)] = (number, (left + right) / 2, (bottom + top) / 2)
+    document = pdfium.PdfDocument(source)
+    document.init_forms()
+    for name, place in clicks:
+        number, x, y = centres[(name, place)]
+        page = document[number]
+        for event in (raw.FORM_OnMouseMove, raw.FORM_OnLButtonDown, raw.FORM_OnLButtonUp):
+            event(document.formenv, page, 0, x, y)
+        raw.FORM_ForceToKillFocus(document.formenv)
+    document.save(target)
+
+
+def test_a_sheet_filled_in_chromes_viewer_gives_back_its_ticks_and_levels(papers, tmp_path):
+    """Each radio button was a field of its own (WeasyPrint names it after its group), so
+    Chrome's viewer kept the level on a button and the sheet came back with no level."""
+    paper = manifest(papers / "42")
+    first, second = paper["questions"][0], paper["questions"][1]
+    filled = tmp_path / "llm-interview-interview.pdf"
+    click_in_pdfium(papers / "42" / "llm-interview-interview.pdf", filled,
+                    [(f"{first['id']}/{first['points'][1]['id']}", 0), (f"{first['id']}/level", 3),
+                     (f"{second['id']}/level", 0), (f"{second['id']}/level", 2)])  # the second choice stands
+    result = score(filled, "--manifest", papers / "42" / "llm-interview-paper-manifest.json",
+                   "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "results").iterdir()
+    record = json.loads(path.read_text("utf-8"))
+    assert [q["level"] for q in record["questions"]] == ["excellent", "good", None]
+    assert [q["score"] for q in record["questions"]] == [1, 0, 0]
+    fields = pypdf.PdfReader(papers / "42" / "llm-interview-interview.pdf").get_fields()
+    assert not [name for name in fields if "." in name]  # every button a widget of its group alone
+
+
+def test_a_level_left_on_its_button_is_read(papers, tmp_path):
+    """A sheet of an earlier qgen filled in Chrome: the group holds no value, its chosen
+    button shows one."""
+    paper = manifest(papers / "42")
+    level = f"{paper['questions'][2]['id']}/level"
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(papers / "42" / "llm-interview-interview.pdf"))
+    for page in writer.pages:
+        for annotation in page.get("/Annots", []):
+            button = annotation.get_object()
+            group = button.get("/Parent")
+            if group is not None and group.get_object()["/T"] == level and "/1" in button["/AP"]["/N"]:
+                button[pypdf.generic.NameObject("/AS")] = pypdf.generic.NameObject("/1")
+    filled = tmp_path / "llm-interview-interview.pdf"
+    with open(filled, "wb") as handle:
+        writer.write(handle)
+    result = score(filled, "--manifest", papers / "42" / "llm-interview-paper-manifest.json",
+                   "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "results").iterdir()
+    assert [q["level"] for q in json.loads(path.read_text("utf-8"))["questions"]] == [None, None, "mixed"]
+
+
 def test_a_filled_csv_gives_back_the_same(papers, tmp_path):
     paper = manifest(papers / "42")
     text = (papers / "42" / "llm-interview-interview-scores.csv").read_text("utf-8-sig")
@@ -229,6 +296,19 @@ def test_a_filled_exam_marks_its_choice_and_true_false_answers(exams, tmp_path):
     history = read_history([tmp_path / "results"])
     assert {qid: known.strength for (_, qid), known in history.known.items()} == {one["id"]: 0.0, two["id"]: 1.0,
                                                                                  three["id"]: 1.0}
+
+
+def test_a_true_false_answer_chosen_in_chromes_viewer_is_marked(exams, tmp_path):
+    paper = json.loads((exams / "quiz" / "quiz-paper-A-manifest.json").read_text("utf-8"))
+    statement = next(q for q in paper["questions"] if q["title"].startswith("Pyth"))
+    filled = tmp_path / "quiz-exam-A.pdf"
+    click_in_pdfium(exams / "quiz" / "quiz-exam-A.pdf", filled, [(f"{statement['id']}/answer", 1)])  # false
+    result = score(filled, "--manifest", exams / "quiz" / "quiz-paper-A-manifest.json",
+                   "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "results").iterdir()
+    marked = {q["id"]: q for q in json.loads(path.read_text("utf-8"))["questions"]}
+    assert (marked[statement["id"]]["answered"], marked[statement["id"]]["score"]) == ("false", 0)
 
 
 def test_an_exam_of_another_variant_or_without_fields_is_refused(exams, tmp_path):

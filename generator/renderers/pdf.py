@@ -108,11 +108,28 @@ def _render_pdf(html: str, markup: MarkupRenderer) -> tuple[bytes, int, list[str
         document = weasyprint.HTML(string=html, base_url=MEDIA_BASE,
                                    url_fetcher=_restricted_fetcher(markup))
         rendered = document.render()
-        return rendered.write_pdf(pdf_identifier=b"qgen"), len(rendered.pages), list(dict.fromkeys(messages))
+        return (rendered.write_pdf(pdf_identifier=b"qgen", finisher=_radio_buttons_as_widgets), len(rendered.pages),
+                list(dict.fromkeys(messages)))
     except OSError as error:
         raise RenderError(f"PDF rendering failed: {error}") from None
     finally:
         logger.removeHandler(handler)
+
+
+_RADIO = 1 << 15  # a button field's flag (Ff) for a radio group
+
+
+def _radio_buttons_as_widgets(document, pdf) -> None:
+    """WeasyPrint names each radio button after its group (``/T`` on the button), which makes
+    every button a field of its own: Chrome's and Edge's viewer then keeps the choice on the
+    first button, not on the group where every reader (``qgen score`` too) looks for it. Each
+    button becomes a widget of its group alone, as the PDF specification has radio buttons."""
+    for group in pdf.objects:
+        if isinstance(group, dict) and "Kids" in group and int(group.get("Ff", 0)) & _RADIO:
+            for reference in group["Kids"]:
+                button = pdf.objects[int(reference.split()[0])]
+                for key in ("T", "TU", "FT"):
+                    button.pop(key, None)
 
 
 class _ListHandler(logging.Handler):
