@@ -179,6 +179,14 @@ def looks_like_question(marker: Marker) -> bool:
     return marker.strength != "plain" or ends_with_question_mark(marker.title)
 
 
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\s")  # ``8.2.1 R-CNN``: a chapter's numbering, kept in the title
+
+
+def looks_numbered(marker: Marker) -> bool:
+    """Like a question, or numbered as a section (``8.2.1 R-CNN``)."""
+    return looks_like_question(marker) or bool(_SECTION_NUMBER.match(marker.title))
+
+
 def asks(marker: Marker) -> bool:
     """With a question keyword (``Q12.``, ``题目 3：``) or ending in a question mark: more than
     a number alone."""

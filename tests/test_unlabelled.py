@@ -79,6 +79,31 @@ def test_a_stray_label_deep_in_a_numbered_part_does_not_make_the_part_a_question
     assert_spans_cover(bank, count_lines(text))
 
 
+def test_a_few_question_and_answer_pairs_in_one_answer_leave_the_heading_questions_questions():
+    """Seen in a real bank (DeepLearning-500-questions, chapter 8: 5 questions read of 48,
+    1,400 lines skipped): numbered headings, some asking (``### 8.1.1 什么是目标检测？``), some
+    naming a model (``### 8.3.7 RetinaNet``), and in one answer a few ``问：`` / ``答：`` pairs.
+    Those pairs were the bank's only questions; now they are questions beside the headings."""
+    def section(number, titles):
+        return "\n\n".join(f"### {number}.{n} {title}\n\n{title} 的说明。" for n, title in enumerate(titles, 1))
+    text = ("# 第八章 目标检测\n\n## 8.1 基本概念\n\n"
+            + section("8.1", ["什么是目标检测？", "目标检测要解决的核心问题？", "目标检测有哪些应用？"])
+            + "\n\n## 8.3 One Stage目标检测算法\n\n" + section("8.3", ["SSD", "DSSD", "YOLOv1", "YOLOv2", "YOLOv3"])
+            + "\n\n### 8.3.6 RetinaNet\n\n**研究背景**\n\n单阶段检测器精度较低。\n\n问：什么是类别不均衡？\n\n"
+              "答：负样本远多于正样本。\n\n问：类别不均衡会带来什么问题？\n\n答：训练被简单负样本主导。\n\n"
+            + "## 8.4 人脸检测\n\n" + section("8.4", ["如何检测图片中不同大小的人脸？"]) + "\n")
+    bank = read(text)
+    assert [q.title for q in bank.questions] == [
+        "8.1.1 什么是目标检测？", "8.1.2 目标检测要解决的核心问题？", "8.1.3 目标检测有哪些应用？", "8.3.1 SSD",
+        "8.3.2 DSSD", "8.3.3 YOLOv1", "8.3.4 YOLOv2", "8.3.5 YOLOv3", "8.3.6 RetinaNet", "什么是类别不均衡？",
+        "类别不均衡会带来什么问题？", "8.4.1 如何检测图片中不同大小的人脸？"]
+    retina, imbalance = bank.questions[8], bank.questions[9]
+    assert retina.answer == "**研究背景**\n\n单阶段检测器精度较低。" and imbalance.answer == "负样本远多于正样本。"
+    assert {q.part for q in bank.questions} == {"8.1 基本概念", "8.3 One Stage目标检测算法", "8.4 人脸检测"}
+    assert not [f for f in bank.findings if f.code.startswith("skipped")]
+    assert_spans_cover(bank, count_lines(text))
+
+
 def test_with_no_label_the_level_that_asks_holds_the_questions_not_the_more_numerous_one():
     """Seen in a real bank (DeepLearning-500-questions, chapter 12): ``## 12.1.3 TensorFlow特点有哪些？``
     over numbered ``### 1.高度的灵活性`` points; the points, more numerous, were read as the
