@@ -174,7 +174,8 @@ def _run_score(args) -> int:
     from pathlib import Path
 
     from .errors import SourceError
-    from .results import manifest_for, read_sheet, save_result, score, score_practice
+    from .results import save_result, score, score_practice
+    from .sheets import manifest_for, read_sheet
 
     for name in args.sheets:
         sheet_path = Path(name)

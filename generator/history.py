@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .errors import SourceError, UsageError
 from .model import Bank
-from .results import LEVELS
+from .sheets import LEVELS
 from .select import Draw
 from .sources import project_path
 

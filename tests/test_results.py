@@ -145,6 +145,15 @@ def test_a_level_left_on_its_button_is_read(papers, tmp_path):
     assert [q["level"] for q in json.loads(path.read_text("utf-8"))["questions"]] == [None, None, "mixed"]
 
 
+def write_csv(path, rows: list[dict], encoding="utf-8", delimiter=","):
+    """The scores CSV saved back, as a spreadsheet may (its code page, its delimiter, CRLF)."""
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
 def test_a_filled_csv_gives_back_the_same(papers, tmp_path):
     paper = manifest(papers / "42")
     text = (papers / "42" / "llm-interview-interview-scores.csv").read_text("utf-8-sig")
@@ -155,11 +164,7 @@ def test_a_filled_csv_gives_back_the_same(papers, tmp_path):
             row["mark"] = "x"
         if row["question_id"] == second and row["item"] == "level":
             row["mark"] = "优秀"
-    filled = tmp_path / "llm-interview-interview-scores.csv"
-    with open(filled, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    filled = write_csv(tmp_path / "llm-interview-interview-scores.csv", rows)
     result = score(filled, "--manifest", papers / "42" / "llm-interview-paper-manifest.json",
                    "--results", tmp_path / "results", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -167,6 +172,25 @@ def test_a_filled_csv_gives_back_the_same(papers, tmp_path):
     record = json.loads(path.read_text("utf-8"))
     assert [q["score"] for q in record["questions"]] == [1, 0, 0]
     assert [q["level"] for q in record["questions"]] == [None, "excellent", None]
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("gbk", ","), ("utf-8-sig", ";"), ("utf-16", "\t")])
+def test_a_csv_saved_back_by_a_spreadsheet_reads_the_same(papers, tmp_path, encoding, delimiter):
+    """Excel saves a CSV in the system's code page on a Chinese Windows (GBK), with
+    semicolons where the decimal separator is a comma, and its "Unicode text" as tab-separated
+    UTF-16; each was "cannot read this CSV" or "not a qgen scores CSV"."""
+    text = (papers / "42" / "llm-interview-interview-scores.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for row in rows:
+        row["mark"] = "良好" if row["item"] == "level" else "x"
+    filled = write_csv(tmp_path / "llm-interview-interview-scores.csv", rows, encoding, delimiter)
+    result = score(filled, "--manifest", papers / "42" / "llm-interview-paper-manifest.json",
+                   "--results", tmp_path / "results", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "results").iterdir()
+    record = json.loads(path.read_text("utf-8"))
+    assert [q["level"] for q in record["questions"]] == ["good"] * 3
+    assert record["total"]["score"] == record["total"]["max"] == 15
 
 
 def test_a_sheet_of_another_paper_is_refused(papers, tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import __version__
 from ..model import Bank
 from ..rendering import Rendered, RenderJob
-from ..results import LEVELS
+from ..sheets import LEVELS
 from ..templating import environment
 from ..languages import text_direction, text_settings
 from ..words import words_for

@@ -11,7 +11,7 @@ from .. import __version__
 from ..history import WEAK, History, Known
 from ..ids import part_name
 from ..model import Bank, Question
-from ..results import LEVELS
+from ..sheets import LEVELS
 from ..templating import environment
 from ..languages import text_settings
 from ..words import words_for
