@@ -16,13 +16,16 @@ EXAMPLES = {
     "list": "example:\n  qgen list source/",
     "doctor": "example:\n  qgen doctor",
     "ids": "examples:\n  qgen ids\n  qgen ids --pin source/llm-interview.md",
-    "report": "examples:\n  qgen report\n  qgen report --results results/ --anki ~/.local/share/Anki2/User\\ 1/collection.anki2",
+    "report": "examples:\n  qgen report\n  qgen report --results results/ --anki \"User 1\"",
     "score": "examples:\n  qgen score build/llm-interview-interview.pdf\n"
              "  qgen score filled.pdf --manifest build/llm-interview-paper-manifest.json\n"
              "  qgen score ~/Downloads/llm-interview-practice-2026-12-03.json",
 }
 EXIT_CODES = "exit codes: 0 ok, 1 findings or a failed build, 2 usage or input errors"
 
+
+
+ANKI_HELP = "an Anki profile by its name (\"User 1\"), its folder or its collection.anki2: its reviews count"
 
 
 def parser(runs: dict) -> argparse.ArgumentParser:
@@ -62,7 +65,7 @@ def parser(runs: dict) -> argparse.ArgumentParser:
     report = _command(commands, "report", "the weakest questions, from the results and Anki's reviews", runs["report"])
     report.add_argument("--results", metavar="PATH", action="append",
                         help="result files or folders (default: results/; may be given again)")
-    report.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
+    report.add_argument("--anki", metavar="COLLECTION", help=ANKI_HELP)
     report.add_argument("--out", metavar="DIR", help="where the report page goes (default: build/)")
     return parser
 
@@ -85,7 +88,7 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
     practice.add_argument("--exclude-recent", metavar="N", help="leave out the questions of the last N papers")
     practice.add_argument("--tag-weak", action="store_true", default=None, help="tag the weak questions' notes qgen::weak")
     practice.add_argument("--results", metavar="DIR", help="qgen score's results (default: results/)")
-    practice.add_argument("--anki", metavar="COLLECTION", help="an Anki collection (collection.anki2) whose reviews count")
+    practice.add_argument("--anki", metavar="COLLECTION", help=ANKI_HELP)
     build.add_argument("--templates", metavar="DIR", help="templates that replace or extend the built-in ones")
     build.add_argument("--strict", action="store_true", default=None, help="fail on warnings too")
     build.add_argument("--jobs", metavar="N",

@@ -203,14 +203,14 @@ def _run_report(args) -> int:
 
     from .build import output_stem
     from .rendering import OutputContext
-    from .history import read_history
+    from .history import anki_collection, read_history
     from .output import write_atomic
     from .renderers.report import build_report, render_report_page
 
     config = _config(args)
     banks = _banks(args)
     places = [Path(p) for p in args.results] if args.results else [Path(config.results)]
-    anki = Path(args.anki).expanduser() if args.anki else None
+    anki = anki_collection(args.anki) if args.anki else None
     history = read_history(places, anki=anki, banks=banks, project=config.project)
     report = build_report(banks, history, history.results, anki is not None)
     print_report(report)

@@ -19,7 +19,9 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
 import shutil
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -194,6 +196,35 @@ def _add_result(entry: Known, question: dict, day: str) -> None:
             entry.missed[point["label"]] += 1
 
 
+def anki_collection(given: str) -> Path:
+    """The collection ``--anki`` names: a collection file, a profile's folder, or a profile
+    by its name (``--anki "User 1"``) in the folder Anki keeps its profiles in."""
+    path = Path(given).expanduser()
+    if path.is_dir():
+        path = path / "collection.anki2"
+    base = anki_base()
+    if not path.is_file() and len(Path(given).parts) == 1 and (base / given / "collection.anki2").is_file():
+        path = base / given / "collection.anki2"
+    if not path.is_file():
+        profiles = sorted(p.parent.name for p in base.glob("*/collection.anki2"))
+        raise SourceError("no such Anki collection, profile folder or profile" + (
+            f" (the profiles in {base}: {', '.join(profiles)})" if profiles else f" (no profile in {base})"), given)
+    return path
+
+
+def anki_base() -> Path:
+    """Where Anki keeps its profiles, as Anki itself finds it: ``$ANKI_BASE``, else its
+    platform's own folder (``%APPDATA%\\Anki2``, ``~/Library/Application Support/Anki2``,
+    ``$XDG_DATA_HOME/Anki2``)."""
+    if os.environ.get("ANKI_BASE"):
+        return Path(os.environ["ANKI_BASE"]).expanduser()
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "Anki2"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Anki2"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "Anki2"
+
+
 def read_anki_reviews(collection_path: Path, banks: list[Bank]) -> dict[QuestionKey, tuple[int, int, float | None]]:
     """(reviews, lapses, mean ease) per question, from a copy of an Anki collection:
     the reviews of its whole-answer note's and point notes' cards, matched by GUID. The
@@ -247,7 +278,7 @@ def practice_history(config, banks: list[Bank], stem: str) -> History | None:
     if not (config.focus or config.exclude_recent or config.tag_weak):
         return None
     manifests = sorted(config.out.glob(f"{glob.escape(stem)}-paper*-manifest.json")) if config.out.is_dir() else []
-    anki = Path(config.anki_collection).expanduser() if config.anki_collection else None
+    anki = anki_collection(config.anki_collection) if config.anki_collection else None
     return read_history([Path(config.results)], manifests, anki, banks, config.project)
 
 

@@ -201,6 +201,26 @@ def test_tag_weak_marks_the_weak_notes_and_anki_reviews_count(project, collectio
     assert [q["id"] for q in manifest["questions"]] == ["distill"]  # 0.5, the weakest with Anki's reviews in
 
 
+def test_anki_takes_a_profile_by_its_name_where_anki_keeps_its_profiles(project, collection, tmp_path):
+    """``--anki "User 1"`` rather than ``~/.local/share/Anki2/User 1/collection.anki2``: Anki's
+    folder as Anki finds it (``ANKI_BASE`` here; the fixture's profile is called "anki")."""
+    build_deck(project / "bank.md", "--out", project / "deck", cwd=project)
+    import_package(collection, project / "deck" / "bank.apkg")
+    collection.decks.select(collection.decks.id_for_name("面试题"))
+    while (card := collection.sched.getCard()) is not None:
+        collection.sched.answerCard(card, 4)
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "ANKI_BASE": str(tmp_path)}
+    pages = []
+    for given in ("anki", tmp_path / "anki"):  # the profile's name, its folder
+        done = run("report", "bank.md", "--anki", given, cwd=project, env=environment)
+        assert done.returncode == 0, done.stderr
+        pages.append((project / "build" / "bank-report.html").read_text("utf-8"))
+    assert pages[0] == pages[1] and pages[0].count("1 / 0 · ") == 5  # each question reviewed once, no lapse
+    missing = run("report", "bank.md", "--anki", "User 2", cwd=project, env=environment)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert f"(the profiles in {tmp_path}: anki)" in missing.stderr
+
+
 def test_two_banks_with_the_same_ids_keep_their_own_history(tmp_path, collection):
     other = BANK.replace("。", "！")  # the same titles and ids, other answers: not the same questions
     (tmp_path / "a.md").write_text(BANK, "utf-8")
