@@ -97,6 +97,12 @@ class Question:
         as such and ``qgen score`` marks; an open question's answer is for a person to judge."""
         return bool(self.options) or self.kind == "truefalse"
 
+    @property
+    def marks(self) -> int | None:
+        """What it is worth on a paper: one mark when qgen marks it (as ``qgen score`` counts
+        it), else the weights of its answer's points; None when it has no points to mark by."""
+        return 1 if self.closed else sum(point.weight for point in self.points) or None
+
     def section(self, kind: str) -> str | None:
         return getattr(self, kind)
 
@@ -198,6 +204,12 @@ class Paper:
         order = self.option_orders[index] if self.option_orders else tuple(o.key for o in question.options)
         by_key = {option.key: option for option in question.options}
         return [(chr(ord("A") + n), by_key[key], key in question.correct) for n, key in enumerate(order)]
+
+    @property
+    def marks(self) -> int | None:
+        """The paper's full marks, when every question has marks."""
+        marks = [question.marks for question in self.questions]
+        return sum(marks) if marks and None not in marks else None
 
     def correct_letters(self, index: int) -> str:
         return "".join(letter for letter, _, correct in self.options_of(index) if correct)

@@ -112,6 +112,60 @@ def test_metadata_and_bookmarks(papers):
     assert len(titles) == 6 and titles[0].startswith("1. ")
 
 
+MARKED_BANK = """# Weights
+
+### Q1. What makes a good cache key?
+
+**Answer:**
+
+1. **Stable**: the same input gives the same key. (2 pts)
+2. **Complete**: every input that changes the output is in it.
+
+### Q2. Which is immutable?
+
+A. list
+B. tuple
+
+**Answer:** B
+
+### Q3. What is a closure?
+
+**Answer:**
+
+1. **Scope**: it keeps the scope it was made in.
+2. **Function**: it is still a function.
+"""
+
+
+def test_each_question_shows_its_marks_and_the_key_how_to_mark_them(tmp_path):
+    """What a printed exam says of every question: its marks (one for a question qgen
+    marks, as qgen score counts it; the weights of an open one's points), and the paper's
+    full marks when every question has marks; the key, how the points are marked."""
+    (tmp_path / "bank.md").write_text(MARKED_BANK, "utf-8")
+    (tmp_path / "unmarked.md").write_text(MARKED_BANK + "\n### Q4. Why?\n\n**Answer:** Because.\n", "utf-8")
+    for name in ("bank", "unmarked"):
+        result = qgen_build(tmp_path / f"{name}.md", "--format", "exam,key", "--out", tmp_path / name)
+        assert result.returncode == 0, result.stderr
+    exam, key = (pdf_text(tmp_path / "bank" / f"bank-{kind}.pdf") for kind in ("exam", "key"))
+    for text in (exam, key):
+        assert "Marks 6" in text
+        assert [line for line in text.splitlines() if line.endswith(("mark)", "marks)"))] == [
+            "1. What makes a good cache key? (3 marks)", "2. Which is immutable? (1 mark)", "3. What is a closure? (2 marks)"]
+    assert "Marking" not in exam
+    assert "Marking: Stable 2 marks · Complete 1 mark" in key and "Marking: 1 mark for each point" in key
+    unmarked = pdf_text(tmp_path / "unmarked" / "unmarked-exam.pdf")
+    assert "4. Why?" in unmarked and "Why? (" not in unmarked and "Marks" not in unmarked  # no points to mark by
+    bookmarks = [item.title for item in pypdf.PdfReader(tmp_path / "bank" / "bank-exam.pdf").outline]
+    assert bookmarks[0] == "1. What makes a good cache key?"
+
+
+def test_a_chinese_paper_prints_its_marks_in_chinese(papers):
+    out, _ = papers
+    exam, key = (pdf_text(out / f"llm-interview-{kind}-A.pdf") for kind in ("exam", "key"))
+    assert "满分 " in exam and "（5 分）" in exam
+    assert "评分：每个要点 1 分" in key
+
+
 def test_same_seed_same_bytes_different_seed_different_order(tmp_path, papers):
     out, _ = papers
     # The exams alone: a key is laid out by the same code, from the same paper.
