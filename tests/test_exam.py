@@ -572,6 +572,11 @@ def test_the_sheet_says_a_point_once_when_its_label_is_its_own_first_words(sheet
     assert "**" not in text
 
 
+def test_the_sheets_summary_gives_the_total_to_score_out_of(sheet_lines):
+    """Each question's row said "/ 3"; the total's row said nothing to score it out of."""
+    assert [line for line in sheet_lines if line.startswith("Total")] == ["Total / 3"]
+
+
 def test_the_interviewers_sheet_shows_a_choice_questions_options_and_marks_the_right_ones(sheet_lines):
     """It showed the title alone: the interviewer could not read out the options, nor the
     command the question was about, nor check the answer."""
