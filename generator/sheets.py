@@ -59,7 +59,7 @@ def _read_pdf(path: Path) -> Sheet:
 
     import pypdf
 
-    # WeasyPrint names each radio button after its group; pypdf logs that for every one.
+    # In sheets of earlier qgen versions each radio button is named after its group; pypdf logs each one.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(path)
