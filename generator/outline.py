@@ -172,7 +172,7 @@ class _Walk:
         if not evidenced and not self.bold:
             return unlabelled.bank_questions(self, looks)
         if not evidenced:
-            return self._despite_stray_openers(looks)
+            return unlabelled.despite_stray_openers(self, looks)
         level_of_part: dict[int | None, int] = {}
         styles: dict[int | None, set[str]] = {}
         for index in evidenced:
@@ -194,21 +194,6 @@ class _Walk:
                 chosen -= self._ancestors(unlabelled_reading)
             chosen |= unlabelled_reading
         return {i for i in chosen if not self._inside(i, chosen)}
-
-    def _despite_stray_openers(self, looks: set[int]) -> set[int]:
-        """A few paragraph questions (``问：…`` over ``答：…``) in one or two answers of a bank
-        of numbered heading questions (``### 8.3.7 RetinaNet`` among ``### 8.1.1 什么是目标检测？``
-        and 46 more): the headings are questions too, where most of them are numbered or ask
-        and more of them ask than there are such paragraphs."""
-        reading = unlabelled.despite_stray_labels(self, looks, {self._heading_over(i) for i in self.bold})
-        if (sum(markers.looks_numbered(self.markers[i]) for i in reading) * 2 > len(reading)
-                and sum(markers.asks(self.markers[i]) for i in reading) > len(self.bold)):
-            return reading
-        return set()
-
-    def _heading_over(self, index: int) -> int | None:
-        """The nearest heading of the outline above a block."""
-        return next((i for i in range(index, -1, -1) if i in self.markers), None)
 
     def _ancestors(self, indexes: set[int]) -> set[int]:
         """The headings above any of these."""

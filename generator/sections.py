@@ -123,12 +123,9 @@ class QuestionCutter:
 
     def cut(self, opening: Block, body: list[Block], number: int | None, title: str,
             leading_kind: str | None = None) -> Question:
-        """The question's sections; its unlabelled leading text is ``leading_kind`` when
-        the outline knows what it is (a title's task), else as the labels say."""
         sections = _Sections()
         code: list[tuple[str, str, int, str | None]] = []
-        labelled = any(opens_main_section(block) for block in body)
-        labelled = self._open(opening, body, sections, code, labelled)
+        labelled = self._open(opening, body, sections, code, any(opens_main_section(block) for block in body))
         folded = markers.opens_with_fold(opening)
         asked = opening.kind is BlockKind.PARAGRAPH  # a question line (``**Q3：…？**``), which ``A3：…`` may answer
         named_folds = _named_folds(body)  # ``##### 为什么要主从复制？`` over ``<summary>展开</summary>``

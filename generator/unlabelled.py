@@ -38,6 +38,19 @@ def despite_stray_labels(walk, looks: set[int], labelled: set[int]) -> set[int]:
     return found if len(labelled) * 8 < len(found) else set()
 
 
+def despite_stray_openers(walk, looks: set[int]) -> set[int]:
+    """A few paragraph questions (``问：…`` over ``答：…``) in one or two answers of a bank of
+    numbered heading questions (``### 8.3.7 RetinaNet`` among ``### 8.1.1 什么是目标检测？`` and
+    46 more): the headings are questions too, where most of them are numbered or ask and
+    more of them ask than there are such paragraphs."""
+    over = {next((i for i in range(opener, -1, -1) if i in walk.markers), None) for opener in walk.bold}
+    reading = despite_stray_labels(walk, looks, over)
+    if (sum(markers.looks_numbered(walk.markers[i]) for i in reading) * 2 > len(reading)
+            and sum(markers.asks(walk.markers[i]) for i in reading) > len(walk.bold)):
+        return reading
+    return set()
+
+
 def between_questions(walk, at_level: list[int], chosen: set[int], labelled: set[int]) -> set[int]:
     """Where most of a part's questions have no label (one ``**Answer:**`` among forty), a
     heading at their level between two of them is one too (``### Explain meta tags in
