@@ -9,6 +9,8 @@ Each function takes the outline's walk (its headings, their parents, blocks and 
 
 from __future__ import annotations
 
+import bisect
+
 from . import markers
 
 STRAY_LABELS = 2  # at most this many labelled headings, among eight times as many unlabelled ones
@@ -43,7 +45,7 @@ def despite_stray_openers(walk, looks: set[int]) -> set[int]:
     numbered heading questions (``### 8.3.7 RetinaNet`` among ``### 8.1.1 什么是目标检测？`` and
     46 more): the headings are questions too, where most of them are numbered or ask and
     more of them ask than there are such paragraphs."""
-    over = {next((i for i in range(opener, -1, -1) if i in walk.markers), None) for opener in walk.bold}
+    over = {walk.heads[at - 1] if (at := bisect.bisect_right(walk.heads, opener)) else None for opener in walk.bold}
     reading = despite_stray_labels(walk, looks, over)
     if (sum(markers.looks_numbered(walk.markers[i]) for i in reading) * 2 > len(reading)
             and sum(markers.asks(walk.markers[i]) for i in reading) > len(walk.bold)):
