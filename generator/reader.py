@@ -14,25 +14,25 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
+from .blocks import Block, BlockKind
 from .choices import read_choice
-from .display_math import math_makes_no_heading
 from .errors import NotABank, SourceError, SourceErrors
 from .front_matter import bank_id, bank_title, read_front_matter
 from .languages import canonical_tag, guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
-from .itemized import expand, heading_items, prompts_nested
+from .itemized import prompts_nested
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
 from .openers import long_preface, questions_in_preface
-from .outline import Outline, outline_blocks
+from .outline import Outline
 from .points import followups_of, points_of
 from .sections import QuestionCutter, join_parts
 from .sources import decode_bank, display_path, find_sources
 from .spans import account_for_lines
-from .whole_file import asked_by_file, title_question, one_question_outline, title_question_outline
+from .structure import parsed, read_structure
+from .whole_file import asked_by_file
 
 
 
@@ -109,29 +109,6 @@ def read_bank_file(path: Path, cache=None) -> Bank:
     return bank
 
 
-def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_count: int, source: str):
-    """(blocks, outline): questions opened by headings, bold lines, labels and folds, or by
-    list items or table rows where they open more; else the one question the file's name or
-    front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
-    blocks = split_blocks(tokens, lines, body_start)
-    outline = outline_blocks(blocks)
-    if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
-        item_blocks = split_blocks(tokens, lines, body_start, expand)
-        item_outline = outline_blocks(item_blocks)
-        if len(item_outline.units) > len(outline.units):
-            blocks, outline = item_blocks, item_outline
-    if outline.units:
-        return blocks, outline
-    if asked is not None:
-        return one_question_outline(blocks, asked, line_count)
-    if (heading := title_question(blocks)) is not None:
-        return blocks, title_question_outline(blocks, heading)
-    outline = outline_blocks(blocks, unanswered=True)
-    if not outline.units:
-        raise NotABank("no questions found (see README: input format)", source)
-    return blocks, outline
-
-
 def read_bank_text(text: str, source: str) -> Bank:
     """Read a bank from its text (already decoded, ``\\n`` line endings)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -139,13 +116,10 @@ def read_bank_text(text: str, source: str) -> Bank:
     lines = [line.rstrip() for line in text.split("\n")]  # sections keep no trailing spaces
     text = "\n".join(lines)
     env: dict = {}
-    try:
-        tokens = BLOCK_PARSER.parse(text, env)
-    except RecursionError:
-        raise SourceError("the Markdown nests too deeply to read", source) from None
+    tokens = parsed(text, env, source)
     meta, body_start = read_front_matter(tokens, source)
-    math_makes_no_heading(tokens)
-    blocks, outline = _outline(tokens, lines, body_start, asked_by_file(meta, source), line_count, source)
+    structure = read_structure(tokens, lines, env, body_start, asked_by_file(meta, source), line_count, source)
+    tokens, lines, blocks, outline = structure.tokens, structure.lines, structure.blocks, structure.outline
     walk = _BankWalk(source, lines, tokens, blocks, outline)
     preface = [b for b, region in zip(blocks, outline.regions) if region[0] == "preface"]
     preface_text = walk.markdown_of(preface)
@@ -154,7 +128,8 @@ def read_bank_text(text: str, source: str) -> Bank:
     walk.findings.extend(skipped)
     first = outline.units[0]
     in_preface = questions_in_preface(preface, source, blocks[first.start], first.marker.number)
-    walk.findings.extend(in_preface or long_preface(spans, preface, source))
+    # Notes with questions in quotes after them are a long preface by design.
+    walk.findings.extend(in_preface or ([] if structure.from_quotes else long_preface(spans, preface, source)))
     walk.findings.extend(Finding(source, blocks[index].start + 1, "warning", "heading-level",
                                  f"“{heading_text(blocks[index])}” is a level-{level} heading between questions of "
                                  f"level {blocks[index].level}; it is read as one of them")

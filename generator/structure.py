@@ -1,0 +1,85 @@
+"""A bank's structure: its block tokens, the blocks they make and the outline that says
+which of them are questions, from the first reading of the file that finds questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import markers
+from .blocks import BLOCK_PARSER, Block, split_blocks
+from .display_math import math_makes_no_heading
+from .errors import NotABank, SourceError
+from .itemized import expand, heading_items
+from .outline import Outline, outline_blocks
+from .quotes import questions_in_quotes
+from .whole_file import one_question_outline, title_question, title_question_outline
+
+
+@dataclass
+class Structure:
+    tokens: list
+    lines: list[str]  # the lines sections are taken from
+    blocks: list[Block]
+    outline: Outline
+    from_quotes: bool  # the questions stand in quotes, the rest of the file is notes
+
+
+def parsed(text: str, env: dict, source: str) -> list:
+    """The block tokens of a file's text (``env`` gets its link definitions)."""
+    try:
+        tokens = BLOCK_PARSER.parse(text, env)
+    except RecursionError:
+        raise SourceError("the Markdown nests too deeply to read", source) from None
+    math_makes_no_heading(tokens)
+    return tokens
+
+
+def read_structure(tokens: list, lines: list[str], env: dict, body_start: int, asked: str | None,
+                   line_count: int, source: str) -> Structure:
+    """The structure of the file ``tokens`` were parsed from. Questions and answers in
+    quotes (``> **Q: …**`` over ``> A: …``) are the questions of a file where nothing else
+    asks, and of notes whose headings are topics, with ``> [!interview] 面试要点`` after them:
+    then the file is parsed again without those quotes' marks (``env`` too)."""
+    quoted = questions_in_quotes(lines, tokens)
+    try:
+        blocks, outline = _outline(tokens, lines, body_start, asked, line_count, source)
+    except NotABank:
+        if quoted is None:
+            raise
+        outline = None
+    if quoted is None or (outline is not None and not _quotes_ask_more(quoted.questions, outline)):
+        return Structure(tokens, lines, blocks, outline, from_quotes=False)
+    env.clear()
+    tokens = parsed(quoted.text, env, source)
+    blocks, outline = _outline(tokens, quoted.lines, body_start, None, line_count, source)
+    return Structure(tokens, quoted.lines, blocks, outline, from_quotes=True)
+
+
+def _quotes_ask_more(quoted: int, outline: Outline) -> bool:
+    """Whether the quotes ask more questions than the file read with them inside its
+    questions (two or more; a tie goes to the questions around them that ask)."""
+    asking = sum(1 for unit in outline.units if markers.asks(unit.marker))
+    return quoted >= max(2, len(outline.units)) and quoted > asking
+
+
+def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_count: int, source: str):
+    """(blocks, outline): questions opened by headings, bold lines, labels and folds, or by
+    list items or table rows where they open more; else the one question the file's name or
+    front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
+    blocks = split_blocks(tokens, lines, body_start)
+    outline = outline_blocks(blocks)
+    if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
+        item_blocks = split_blocks(tokens, lines, body_start, expand)
+        item_outline = outline_blocks(item_blocks)
+        if len(item_outline.units) > len(outline.units):
+            blocks, outline = item_blocks, item_outline
+    if outline.units:
+        return blocks, outline
+    if asked is not None:
+        return one_question_outline(blocks, asked, line_count)
+    if (heading := title_question(blocks)) is not None:
+        return blocks, title_question_outline(blocks, heading)
+    outline = outline_blocks(blocks, unanswered=True)
+    if not outline.units:
+        raise NotABank("no questions found (see README: input format)", source)
+    return blocks, outline
