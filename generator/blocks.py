@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
-
-from .quotes import split_callout
 
 _INLINE_PARSER = MarkdownIt("commonmark")
 # Inline parsing is the costly half of markdown-it; the reader needs it only for the few
@@ -95,7 +93,7 @@ def _indented(line: str) -> bool:
     return line[:1] in (" ", "\t")
 
 
-def _leading_bold(content: str) -> tuple[str, str] | None:
+def leading_bold(content: str) -> tuple[str, str] | None:
     match = _BOLD_START.match(content)
     if not match or not opens_with_strong(content[:match.end() + 1]):
         return None
@@ -149,7 +147,9 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
                 last += 1
         split = expand(tokens, lines, index, last) if expand else None
         if split is not None:
-            blocks.extend(replace(block, indented=_indented(lines[block.start])) for block in split)
+            for block in split:
+                block.indented = _indented(lines[block.start])
+            blocks.extend(split)
             index = last + 1
             continue
         start, end = token.map if token.map else (0, 0)
@@ -160,6 +160,8 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
             block.content = _STRAY_HASHES.sub("", tokens[index + 1].content) or tokens[index + 1].content
         elif kind is BlockKind.PARAGRAPH:
             block.content = tokens[index + 1].content
+            if block.content.startswith(("**", "__")):
+                block.bold = leading_bold(block.content)
         elif kind is BlockKind.HTML:
             block.content = token.content
         elif kind is BlockKind.FOOTNOTE:
@@ -171,10 +173,9 @@ def split_blocks(tokens, lines: list[str], body_start: int, expand=None) -> list
         elif kind is BlockKind.TABLE:  # the body's cells: a header row names columns
             body = next((i for i in range(index, last + 1) if tokens[i].type == "tbody_open"), last)
             block.inline_contents = [t.content for t in tokens[body:last + 1] if t.type == "inline"]
-        for part in split_callout(block) if kind is BlockKind.PARAGRAPH else [block]:
-            if kind is BlockKind.PARAGRAPH:  # _BOLD_START fails fast where no bold opens it
-                part.inline_contents, part.bold = [part.content], _leading_bold(part.content)
-            blocks.extend(_with_details(part))
+        if kind is BlockKind.PARAGRAPH:
+            block.inline_contents = [block.content]
+        blocks.extend(_with_details(block))
         index = last + 1
     return _match_details(blocks)
 

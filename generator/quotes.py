@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import labels
+from . import labels, markers
+from .blocks import Block, BlockKind, leading_bold
 
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
@@ -49,7 +50,10 @@ def questions_in_quotes(lines: list[str], tokens) -> Unquoted | None:
 
 def _kind(line: str, following: str | None) -> str | None:
     """"question" or "answer" for a line that opens with such a label, bold or not
-    (``**Q: …？**``, ``A: …``); else None."""
+    (``**Q: …？**``, ``A: …``), "question" for a callout's title that asks; else None."""
+    title = callout_title(line)
+    if title is not None:
+        return "question" if markers.ends_with_question_mark(title) else None
     bold = _BOLD_LINE.match(line)
     line = bold.group(1) if bold else line
     label = labels.line_label(line) or labels.bare_answer(line, following)
@@ -68,12 +72,20 @@ def callout_title(line: str) -> str | None:
     return (match.group(2) or "").strip() or match.group(1).capitalize()
 
 
-def split_callout(block):
-    """A paragraph that opens with a callout's first line as two paragraphs, the title then
-    the rest (the callout's first question); any other block as it is."""
-    first, _, rest = block.content.partition("\n")
-    title = callout_title(first)
-    if title is None:
-        return [block]
-    heading = replace(block, end=block.start + 1, content=title)
-    return [heading, replace(block, start=block.start + 1, content=rest)] if rest.strip() else [heading]
+def split_callouts(blocks: list[Block]) -> list[Block]:
+    """Each paragraph that opens with a callout's first line as two paragraphs, the title
+    then the rest (the callout's first question). A title that asks (``[!question]- What is
+    a closure?``, Obsidian's folded flashcard) reads as a bold question line."""
+    split = []
+    for block in blocks:
+        first, _, rest = block.content.partition("\n")
+        title = callout_title(first) if block.kind is BlockKind.PARAGRAPH else None
+        if title is None:
+            split.append(block)
+            continue
+        bold = (title, "") if markers.ends_with_question_mark(title) else None
+        split.append(replace(block, end=block.start + 1, content=title, inline_contents=[title], bold=bold))
+        if rest.strip():
+            split.append(replace(block, start=block.start + 1, content=rest, inline_contents=[rest],
+                                 bold=leading_bold(rest)))
+    return split

@@ -11,7 +11,7 @@ from .display_math import math_makes_no_heading
 from .errors import NotABank, SourceError
 from .itemized import expand, heading_items
 from .outline import Outline, outline_blocks
-from .quotes import questions_in_quotes
+from .quotes import questions_in_quotes, split_callouts
 from .whole_file import one_question_outline, title_question, title_question_outline
 
 
@@ -66,10 +66,10 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
     """(blocks, outline): questions opened by headings, bold lines, labels and folds, or by
     list items or table rows where they open more; else the one question the file's name or
     front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
-    blocks = split_blocks(tokens, lines, body_start)
+    blocks = split_callouts(split_blocks(tokens, lines, body_start))
     outline = outline_blocks(blocks)
     if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
-        item_blocks = split_blocks(tokens, lines, body_start, expand)
+        item_blocks = split_callouts(split_blocks(tokens, lines, body_start, expand))
         item_outline = outline_blocks(item_blocks)
         if len(item_outline.units) > len(outline.units):
             blocks, outline = item_blocks, item_outline

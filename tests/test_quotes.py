@@ -155,3 +155,35 @@ def test_a_quote_that_asks_nothing_keeps_a_file_with_no_questions_an_error():
 ])
 def test_a_callouts_title_is_what_it_says_else_its_type(line, title):
     assert callout_title(line) == title
+
+
+def test_folded_callouts_whose_title_asks_are_flashcards():
+    bank = read("""
+        # JavaScript
+
+        ## Functions
+
+        Functions are values.
+
+        > [!question]- What is a closure?
+        > A function bundled with its lexical environment.
+        >
+        > ```js
+        > const add = (a) => (b) => a + b;
+        > ```
+
+        ## Scope
+
+        > [!faq]+ 什么是变量提升？
+        > 声明被移到作用域顶部。
+
+        > [!tip] 记住
+        > 多写代码。
+        """)
+    assert [(q.title, q.part, q.line, q.question) for q in bank.questions] == [
+        ("What is a closure?", "Functions", 7, "What is a closure?"),
+        ("什么是变量提升？", "Scope", 16, "什么是变量提升？")]
+    closure, hoisting = bank.questions
+    assert closure.answer == "A function bundled with its lexical environment.\n\n```js\nconst add = (a) => (b) => a + b;\n```"
+    # A callout that asks nothing after the last question is the rest of its answer.
+    assert hoisting.answer == "声明被移到作用域顶部。\n\n> [!tip] 记住\n> 多写代码。"
