@@ -56,6 +56,13 @@ def heading_items(tokens) -> int:
                if token.type == "list_item_open" and token.level == 1 and following.type == "heading_open")
 
 
+def asking_items(tokens) -> int:
+    """How many items of top-level lists open with a line that asks (``* What is CORS?``)."""
+    return sum(1 for token, opening, inline in zip(tokens, tokens[1:], tokens[2:])
+               if token.type == "list_item_open" and token.level == 1 and opening.type == "paragraph_open"
+               and markers.ends_with_question_mark(inline.content.split("\n", 1)[0]))
+
+
 def _items(tokens, first: int, last: int) -> list[Block]:
     """The items of the list whose tokens are ``first``..``last``, a Block each: the text of
     its first paragraph or heading as ``content``, its number if the list is ordered."""

@@ -19,20 +19,31 @@ _ANSWER_ELSEWHERE = ["antwort", "respuesta", "respuesta correcta", "solución", 
                      "ответ", "відповідь", "答え", "正解", "답", "정답", "คำตอบ", "الإجابة", "الاجابة", "الأجابة",
                      "الإجابة الصحيحة", "الاجابة الصحيحة"]
 
+# The labels as banks in traditional characters (Taiwan, Hong Kong) write them; Japanese
+# shares 問題 and 解答 with them, and its own words and Korean's follow in the table below.
+_TRADITIONAL = {
+    "question": ["題目", "問題", "題目描述", "問題描述", "題幹", "問", "面試題"],
+    "answer": ["參考答案", "參考回答", "正確答案", "答案為", "正確答案為", "解答過程"],
+    "example": ["舉例", "範例", "實例", "程式碼範例", "代碼示例", "示例代碼", "代碼實例"],
+    "explanation": ["答案解析", "解題思路", "詳解", "面試官心理分析"],
+}
+
 # The one table of section labels: for each kind, the label qgen writes in each language
 # (first) and every synonym it reads.
 SECTION_LABELS = {
     "question": {"zh": "题目", "en": "Question",
-                 "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "ques", "problem"]},
+                 "read": ["题目", "问题", "题目描述", "问题描述", "题干", "问", "面试题", "question", "ques", "problem",
+                          *_TRADITIONAL["question"], "質問", "設問", "질문", "문제"]},
     "answer": {"zh": "答案", "en": "Answer",
                "read": ["答案", "解答", "参考答案", "参考回答", "正确答案", "答案为", "正确答案为", "解答过程", "解答思路", "回答", "答",
                         "面试题剖析", "answer", "answers", "ans", "correct answer", "solution", "view answer", "show answer",
-                        *_ANSWER_ELSEWHERE]},
+                        *_TRADITIONAL["answer"], "답변", *_ANSWER_ELSEWHERE]},
     "example": {"zh": "举例", "en": "Example",
                 "read": ["举例", "示例", "实例", "例子", "代码示例", "代码实现示例", "示例代码", "代码实例",
-                         "example", "examples", "code example"]},
+                         "example", "examples", "code example", *_TRADITIONAL["example"], "例題", "コード例", "예시", "예제"]},
     "explanation": {"zh": "解析", "en": "Explanation",
-                    "read": ["解析", "答案解析", "解题思路", "分析", "详解", "面试官心理分析", "explanation", "analysis"]},
+                    "read": ["解析", "答案解析", "解题思路", "分析", "详解", "面试官心理分析", "explanation", "analysis",
+                             *_TRADITIONAL["explanation"], "解説", "해설"]},
 }
 SECTION_SYNONYMS = {kind: entry["read"] for kind, entry in SECTION_LABELS.items()}
 

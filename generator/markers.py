@@ -13,9 +13,10 @@ from .attributes import only_attributes, split_frequency_mark, without_attribute
 from .labels import COLON
 
 QUESTION_MARKS = ("？", "?", "؟")  # full-width, ASCII, Arabic
-_QUESTION_WORD = r"(?:题目|问题|面试题|试题|question|ques|q)"
+# Simplified, traditional, Japanese and Korean, then English.
+_QUESTION_WORD = r"(?:题目|问题|面试题|试题|題目|問題|面試題|試題|質問|設問|질문|문제|question|ques|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{COLON}|[.．、])?\s*(.*)$", re.I | re.S)
-_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
+_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|題目|問題|面試題|質問|질문|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
 _NAMED_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)\s*/?>(.*?)</a\s*>""", re.I | re.S)

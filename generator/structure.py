@@ -3,13 +3,14 @@ which of them are questions, from the first reading of the file that finds quest
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from . import markers
-from .blocks import BLOCK_PARSER, Block, split_blocks
+from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .display_math import math_makes_no_heading
 from .errors import NotABank, SourceError
-from .itemized import expand, heading_items
+from .itemized import asking_items, expand, heading_items
 from .outline import Outline, outline_blocks
 from .quotes import questions_in_quotes, split_callouts
 from .whole_file import one_question_outline, title_question, title_question_outline
@@ -55,6 +56,27 @@ def read_structure(tokens: list, lines: list[str], env: dict, body_start: int, a
     return Structure(tokens, quoted.lines, blocks, outline, from_quotes=True)
 
 
+def _items_read_more(blocks: list[Block], outline: Outline, item_blocks: list[Block], items: Outline,
+                     numbered_headings: bool) -> bool:
+    """Whether reading the lists' items finds more questions. Against one question, or
+    questions that are paragraphs (``質問: …`` lines), over twice as many items must lie
+    outside them as there are of them: a chapter's heading over its code questions is no question
+    in a bank of listed questions, but a question may list what its answer covers. Against
+    question headings the headings stand (topics, each listing questions to prepare)."""
+    if not outline.units or numbered_headings:
+        return len(items.units) > len(outline.units)
+    if len(outline.units) > 1 and any(blocks[unit.start].kind is BlockKind.HEADING for unit in outline.units):
+        return False
+    starts = [blocks[unit.start].start for unit in outline.units]
+    ends = [blocks[unit.end - 1].end for unit in outline.units]
+    outside = 0
+    for item in items.units:
+        line = item_blocks[item.start].start
+        position = bisect.bisect_right(starts, line) - 1
+        outside += position < 0 or line >= ends[position]
+    return outside > 2 * len(outline.units)
+
+
 def _quotes_ask_more(quoted: int, outline: Outline) -> bool:
     """Whether the quotes ask more questions than the file read with them inside its
     questions (two or more; a tie goes to the questions around them that ask)."""
@@ -68,10 +90,12 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
     front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
     blocks = split_callouts(split_blocks(tokens, lines, body_start))
     outline = outline_blocks(blocks)
-    if not outline.units or heading_items(tokens) >= 2:  # perhaps a bank of list items, each a question
+    numbered_headings = heading_items(tokens) >= 2
+    # Perhaps a bank of list items, each a question: nothing else asks, or fewer than they do.
+    if not outline.units or numbered_headings or len(outline.units) < asking_items(tokens):
         item_blocks = split_callouts(split_blocks(tokens, lines, body_start, expand))
         item_outline = outline_blocks(item_blocks)
-        if len(item_outline.units) > len(outline.units):
+        if _items_read_more(blocks, outline, item_blocks, item_outline, numbered_headings):
             blocks, outline = item_blocks, item_outline
     if outline.units:
         return blocks, outline
