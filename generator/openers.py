@@ -20,6 +20,7 @@ from .navigation import is_navigation, is_toggle
 from .markers import opens_main_section
 
 _LINK_ALONE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_BARE_URL = re.compile(r"<?https?://[^\s>]+>?")
 Openers = dict[int, markers.Marker]  # block index -> what the paragraph says of its question
 
 
@@ -179,8 +180,16 @@ def _asks(items: list[Block]) -> bool:
 
 
 def _links_alone(items: list[Block]) -> bool:
-    """A table of contents, or a list of links elsewhere (``[License](https://…)``)."""
-    return is_navigation(items) or all(_LINK_ALONE.fullmatch(item.content.strip()) for item in items)
+    """A table of contents, or a list of links elsewhere (``[License](https://…)``, a list
+    of contributors: ``[@cowboy](http://twitter.com/cowboy) - http://benalman.com``)."""
+    return is_navigation(items) or all(_only_links(item.content) for item in items)
+
+
+def _only_links(text: str) -> bool:
+    """Links and addresses, and nothing else but punctuation between them."""
+    rest, links = _LINK_ALONE.subn("", text)
+    rest, addresses = _BARE_URL.subn("", rest)
+    return links + addresses > 0 and not any(char.isalnum() for char in rest)
 
 
 def _item_title(item: Block) -> str:

@@ -931,3 +931,24 @@ def test_a_preface_longer_than_the_questions_is_said_to_be_so():
     assert [(f.code, f.line) for f in bank.findings] == [("long-preface", 1)]
     short = read("# Operating systems\n\nNotes.\n\n### What is a process?\n\n**Answer:** A running program.\n")
     assert not short.findings
+
+
+def test_a_list_of_contributors_among_listed_questions_is_no_question():
+    bank = read("""
+        # Front-end questions
+
+        ### General
+
+        * What did you learn this week?
+        * What excites you about coding?
+        * Which editor do you use?
+
+        ### Contributors
+
+        * [@cowboy](http://twitter.com/cowboy) - http://benalman.com
+        * [@gf3](http://twitter.com/gf3) - <http://gf3.ca>
+        * [Paul Irish](http://paulirish.com)
+        """)
+    assert [q.title for q in bank.questions] == [
+        "What did you learn this week?", "What excites you about coding?", "Which editor do you use?"]
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 9)]
