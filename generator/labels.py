@@ -111,6 +111,7 @@ _BARE_ANSWER_LETTER = re.compile(r"A\d{0,3}")  # ``A: …``, and ``A1：…`` an
 _BARE_QUESTION_LETTER = re.compile(r"Q\d{0,3}")
 # ``Q1. …`` over ``A1. …``: with a number, a letter and a stop is a label, never an option (``A. …``).
 _LETTER_NUMBERED = re.compile(r"^ {0,3}([QA])\d{1,3}[.．][ \t]+(\S.*)$", re.S)
+_NUMBERED_ANSWER = re.compile(r"A\d{1,3}[.．]")  # a number: never an option's key (``**A.**``)
 
 
 def line_label(line: str) -> tuple[str, str] | None:
@@ -204,7 +205,7 @@ def bold_label(bold: str, rest: str) -> tuple[str, str] | None:
         return match.group(1).strip(), match.group(2).strip()
     if not bold or len(bold) > MAX_LABEL_LENGTH + 1 or "\n" in bold:
         return None
-    if bold[-1] in "：:":
+    if bold[-1] in "：:" or _NUMBERED_ANSWER.fullmatch(bold):  # ``**A1.**`` under ``**Q1.** …``
         label = bold[:-1].strip()
         return (label, rest.strip()) if label else None
     stripped = rest.lstrip()

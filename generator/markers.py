@@ -18,6 +18,9 @@ _QUESTION_WORD = r"(?:题目|问题|面试题|试题|題目|問題|面試題|試
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{COLON}|[.．、])?\s*(.*)$", re.I | re.S)
 _UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|題目|問題|面試題|質問|질문|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*)$", re.S)
+# ``## 1️⃣ What is a generator?``: a number written as keycap emoji (a digit, U+FE0F, U+20E3).
+_KEYCAP = re.compile("[\ufe0f\u20e3]")
+_KEYCAP_NUMBERED = re.compile(r"^((?:\d\ufe0f?\u20e3){1,3})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
 _NAMED_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)\s*/?>(.*?)</a\s*>""", re.I | re.S)
 # Bold around it all; inside, anything but the delimiter (``**__init__ 做什么？**``, ``**int (\*s[10])(int)？**``).
@@ -94,9 +97,9 @@ def heading_marker(text: str) -> Marker:
     match = _UNNUMBERED_KEYWORD.match(text)
     if match and labels.section_kind(match.group(1)) is None:
         return Marker("keyword", None, match.group(1).strip())
-    match = _NUMBERED.match(text)
+    match = _NUMBERED.match(text) or _KEYCAP_NUMBERED.match(text)
     if match:
-        return Marker("numbered", int(match.group(1)), match.group(2).strip())
+        return Marker("numbered", int(_KEYCAP.sub("", match.group(1))), match.group(2).strip())
     return Marker("plain", None, text)
 
 

@@ -84,3 +84,25 @@ def test_banks_in_traditional_characters_japanese_and_korean_read_like_the_seed(
 ])
 def test_each_word_names_its_section(label, kind):
     assert labels.section_kind(label) == kind
+
+
+def test_a_bold_numbered_answer_answers_the_bold_numbered_question():
+    bank = read("""
+        # SQL
+
+        **Q1.** What is a primary key?
+
+        **A1.** A column that identifies each row.
+
+        **Q2.** Which of these is a join?
+
+        **A.** UNION
+
+        **B.** INNER JOIN
+
+        **A2.** B
+        """)
+    first, second = bank.questions
+    assert (first.number, first.title, first.answer) == (1, "What is a primary key?", "A column that identifies each row.")
+    # ``**A.**`` without a number keys an option, as it did before.
+    assert second.answer == "B" and [option.key for option in second.options] == ["A", "B"]

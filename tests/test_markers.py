@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.markers import plain_text
+from generator.markers import heading_marker, plain_text
 
 
 @pytest.mark.parametrize("markdown, words", [
@@ -21,3 +21,15 @@ from generator.markers import plain_text
 ])
 def test_plain_text_is_what_a_reader_sees_of_a_line(markdown, words):
     assert plain_text(markdown) == words
+
+
+@pytest.mark.parametrize("heading, marker", [
+    ("1️⃣ What is a generator?", ("numbered", 1, "What is a generator?")),
+    ("1️⃣0️⃣ 什么是闭包？", ("numbered", 10, "什么是闭包？")),
+    ("2\u20e3 No variation selector", ("numbered", 2, "No variation selector")),
+    ("3. Dotted", ("numbered", 3, "Dotted")),
+    ("2024 年总结", ("plain", None, "2024 年总结")),
+])
+def test_a_heading_numbered_with_keycap_emoji_is_numbered(heading, marker):
+    found = heading_marker(heading)
+    assert (found.strength, found.number, found.title) == marker
