@@ -10,6 +10,7 @@ from . import markers
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .display_math import math_makes_no_heading
 from .errors import NotABank, SourceError
+from .flashcards import flashcard_rows
 from .itemized import asking_items, expand, heading_items
 from .outline import Outline, outline_blocks
 from .quotes import questions_in_quotes, split_callouts
@@ -93,7 +94,12 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
     numbered_headings = heading_items(tokens) >= 2
     # Perhaps a bank of list items, each a question: nothing else asks, or fewer than they do.
     if not outline.units or numbered_headings or len(outline.units) < asking_items(tokens):
-        item_blocks = split_callouts(split_blocks(tokens, lines, body_start, expand))
+        cards = flashcard_rows(tokens, lines) if not outline.units else {}
+
+        def cards_or_items(tokens, lines, first, last):
+            return cards.get(first) or expand(tokens, lines, first, last)
+
+        item_blocks = split_callouts(split_blocks(tokens, lines, body_start, cards_or_items))
         item_outline = outline_blocks(item_blocks)
         if _items_read_more(blocks, outline, item_blocks, item_outline, numbered_headings):
             blocks, outline = item_blocks, item_outline

@@ -1,0 +1,84 @@
+"""Flashcards as Obsidian's Spaced Repetition plugin writes them: ``front::back`` on one line
+(``:::`` for a card both ways), or a paragraph whose lines ``?`` (``??``) parts into front
+and back. Each card is read as a row of a table of questions and answers (a ROW block: its
+front the question, its back the answer), in a file where nothing else asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, BlockKind
+
+_QUESTION_ANSWER = ("Question", "Answer")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+# ``front::back`` and ``front:::back``: the first separator on the line, outside code.
+_SEPARATOR = re.compile(r":{2,3}")
+_PARTING_LINE = re.compile(r"^\s*\?\??\s*$")  # ``?``, or ``??`` for a card both ways
+_TAG_LINE = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")  # ``#flashcards/javascript``: the deck, no card
+# The tags that make a note a deck: the plugin's ``#flashcards`` (and its subtags), or a
+# front matter's ``tags: [flashcards]``.
+_DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
+
+
+def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
+    """The blocks each top-level paragraph of cards is read as, by its opening token: a
+    paragraph parted by ``?`` is one card, one of ``front::back`` lines a card a line (a
+    tag line above them stays a paragraph). Single-line cards need the file to carry the
+    plugin's deck tag (``#flashcards``, in its text or front matter), as the plugin does:
+    ``std::vector`` in a note on C++ is no card. Two cards or more, or none."""
+    tagged = any(token.type == "front_matter" and _DECK_TAG.search(token.content) for token in tokens[:1])
+    found: dict[int, list[Block]] = {}
+    for index, token in enumerate(tokens):
+        if token.type != "paragraph_open" or token.level != 0 or not token.map:
+            continue
+        start, end = token.map
+        text = lines[start:end]
+        tags = next((offset for offset, line in enumerate(text) if not _TAG_LINE.match(line)), len(text))
+        tagged = tagged or any(_DECK_TAG.search(line) for line in text[:tags])
+        blocks = _parted(text, start, index) or _one_a_line(text, start, index, tags)
+        if blocks:
+            found[index] = blocks
+    if not tagged:
+        found = {index: blocks for index, blocks in found.items() if _is_parted(blocks)}
+    cards = sum(1 for blocks in found.values() for block in blocks if block.kind is BlockKind.ROW)
+    return found if cards >= 2 else {}
+
+
+def _parted(text: list[str], start: int, index: int) -> list[Block] | None:
+    """A paragraph whose lines ``?`` parts, both sides touching it: one card."""
+    parting = next((offset for offset, line in enumerate(text) if _PARTING_LINE.match(line)), None)
+    if parting is None or parting == 0 or parting == len(text) - 1:
+        return None
+    front, back = "\n".join(text[:parting]).strip(), "\n".join(text[parting + 1:]).strip()
+    return [_row(front, back, start, start + len(text), index)]
+
+
+def _is_parted(blocks: list[Block]) -> bool:
+    return len(blocks) == 1 and blocks[0].kind is BlockKind.ROW and blocks[0].end - blocks[0].start > 1
+
+
+def _one_a_line(text: list[str], start: int, index: int, tags: int) -> list[Block] | None:
+    """A paragraph of ``front::back`` lines, a card each, below its tag lines if any."""
+    cards = [_card(line) for line in text[tags:]]
+    if not cards or None in cards:
+        return None
+    blocks = [Block(BlockKind.PARAGRAPH, start, start + tags, index, index + 2, content="\n".join(text[:tags]),
+                    inline_contents=["\n".join(text[:tags])])] if tags else []
+    return blocks + [_row(front, back, start + offset, start + offset + 1, index)
+                     for offset, (front, back) in enumerate(cards, tags)]
+
+
+def _card(line: str) -> tuple[str, str] | None:
+    """(front, back) of a ``front::back`` line; None for any other line."""
+    outside_code = _CODE_SPAN.sub(lambda match: "\0" * len(match.group()), line)
+    match = _SEPARATOR.search(outside_code)
+    if match is None:
+        return None
+    front, back = line[:match.start()].strip(), line[match.end():].strip()
+    return (front, back) if front and back else None
+
+
+def _row(front: str, back: str, start: int, end: int, index: int) -> Block:
+    return Block(BlockKind.ROW, start, end, index, index + 2, content=front, inline_contents=[front, back],
+                 cells=(front, back), columns=_QUESTION_ANSWER)

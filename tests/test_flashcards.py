@@ -1,0 +1,94 @@
+"""Flashcards as Obsidian's Spaced Repetition plugin writes them (``generator/flashcards.py``)."""
+
+import textwrap
+
+import pytest
+
+from generator.errors import NotABank
+
+from .conftest import assert_spans_cover, count_lines, read
+
+DECK = """
+    # Helix
+
+    #flashcards/helix
+    `hjkl`:::move
+    `std::move`::casts to an rvalue
+    `i`:: insert before selection
+
+    ## Multi-line
+
+    What does `typeof null`
+    return?
+    ?
+    `"object"`,
+    a bug kept for compatibility.
+
+    Which two cards
+    does this make?
+    ??
+    One each way.
+    """
+
+
+def test_each_card_is_a_question_its_front_asks_and_its_back_answers():
+    bank = read(DECK)
+    assert [(q.title, q.question, q.answer, q.line, q.part) for q in bank.questions] == [
+        ("`hjkl`", "`hjkl`", "move", 4, "Helix"),
+        # A separator inside code is code: the card is parted after it.
+        ("`std::move`", "`std::move`", "casts to an rvalue", 5, "Helix"),
+        ("`i`", "`i`", "insert before selection", 6, "Helix"),
+        ("What does `typeof null` return?", "What does `typeof null`\nreturn?",
+         '`"object"`,\na bug kept for compatibility.', 10, "Multi-line"),
+        ("Which two cards does this make?", "Which two cards\ndoes this make?", "One each way.", 16, "Multi-line"),
+    ]
+    # The deck's tag is the part's text; every line is in a span.
+    assert bank.parts[0].text == "#flashcards/helix"
+    assert bank.findings == ()
+    assert_spans_cover(bank, count_lines(textwrap.dedent(DECK).lstrip("\n")))
+
+
+def test_double_colons_in_prose_are_no_cards():
+    with pytest.raises(NotABank):
+        read("""
+            # C++ notes
+
+            Use std::vector instead of raw arrays.
+
+            Prefer std::unique_ptr for ownership.
+
+            The rule of five covers copy and move.
+
+            Templates are instantiated at compile time.
+            """)
+
+
+def test_cards_are_read_only_where_nothing_else_asks():
+    bank = read("""
+        ### 1. What is RAII?
+
+        Resources are tied to object lifetimes: std::lock_guard::lock_guard locks.
+
+        ### 2. What is a move?
+
+        `std::move`::casts to an rvalue
+        `std::forward`::keeps the value category
+        """)
+    assert [q.title for q in bank.questions] == ["What is RAII?", "What is a move?"]
+    assert bank.questions[1].answer.startswith("`std::move`::casts")
+
+
+def test_a_deck_tagged_in_the_front_matter_has_single_line_cards():
+    bank = read("""
+        ---
+        tags: [flashcards, javascript]
+        ---
+
+        What is a closure::A function with its lexical environment.
+
+        What is hoisting::Declarations move to the top of their scope.
+        """)
+    assert [(q.title, q.answer, q.line) for q in bank.questions] == [
+        ("What is a closure", "A function with its lexical environment.", 5),
+        ("What is hoisting", "Declarations move to the top of their scope.", 7)]
+    assert bank.tags == ("flashcards", "javascript")
