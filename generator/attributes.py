@@ -11,6 +11,9 @@ import unicodedata
 _PAIR = r'[A-Za-z][\w-]*=(?:"[^"]*"|[^\s"{}]+)'
 # ``{#id}``, ``{minutes=5}``, ``{#id a=1 b="x y"}`` at the end of a title.
 ATTRIBUTES = re.compile(rf'\s*\{{(?=\s*[#A-Za-z])\s*(?:#(?P<id>\w[\w.:-]*))?(?P<pairs>(?:\s*{_PAIR})*)\s*\}}\s*$')
+# The tag Obsidian's and Logseq's flashcard plugins mark a card's question with: ``#card``,
+# ``#card-reverse``, ``#card/spaced``, ``#flashcards/js``.
+CARD_TAG = re.compile(r"\s+#(?:card|flashcards?)(?:[-/][\w/-]*)?\s*$", re.I)
 _PAIRS = re.compile(r'([A-Za-z][\w-]*)=(?:"([^"]*)"|([^\s"{}]+))')
 
 DIFFICULTIES = {
@@ -30,7 +33,9 @@ class AttributeProblem(ValueError):
 
 
 def split_attributes(title: str) -> tuple[str, str | None, dict[str, str]]:
-    """``Title {#my-id minutes=5}`` -> ("Title", "my-id", {"minutes": "5"})."""
+    """``Title {#my-id minutes=5}`` -> ("Title", "my-id", {"minutes": "5"}). A flashcard
+    plugin's tag after the title (``What is a closure? #card``) is no part of it."""
+    title = CARD_TAG.sub("", title)
     match = ATTRIBUTES.search(title)
     if not match:
         return title, None, {}

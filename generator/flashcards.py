@@ -1,13 +1,16 @@
 """Flashcards as Obsidian's Spaced Repetition plugin writes them: ``front::back`` on one line
 (``:::`` for a card both ways), or a paragraph whose lines ``?`` (``??``) parts into front
-and back. Each card is read as a row of a table of questions and answers (a ROW block: its
-front the question, its back the answer), in a file where nothing else asks.
+and back; and a paragraph whose first line is tagged ``#card`` (the Flashcards plugin's
+style), the rest its back. Each card is read as a row of a table of questions and answers (a
+ROW block: its front the question, its back the answer), in a file where nothing else asks.
+Headings and list items tagged ``#card`` are questions as headings and items are.
 """
 
 from __future__ import annotations
 
 import re
 
+from .attributes import CARD_TAG
 from .blocks import Block, BlockKind
 
 _QUESTION_ANSWER = ("Question", "Answer")
@@ -23,12 +26,13 @@ _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 
 def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
     """The blocks each top-level paragraph of cards is read as, by its opening token: a
-    paragraph parted by ``?`` is one card, one of ``front::back`` lines a card a line (a
-    tag line above them stays a paragraph). Single-line cards need the file to carry the
+    paragraph parted by ``?`` or tagged ``#card`` is one card, one of ``front::back`` lines
+    a card a line (a tag line above them stays a paragraph). Single-line cards need the file to carry the
     plugin's deck tag (``#flashcards``, in its text or front matter), as the plugin does:
     ``std::vector`` in a note on C++ is no card. Two cards or more, or none."""
     tagged = any(token.type == "front_matter" and _DECK_TAG.search(token.content) for token in tokens[:1])
     found: dict[int, list[Block]] = {}
+    lined: set[int] = set()  # the paragraphs of single-line cards
     for index, token in enumerate(tokens):
         if token.type != "paragraph_open" or token.level != 0 or not token.map:
             continue
@@ -36,11 +40,13 @@ def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
         text = lines[start:end]
         tags = next((offset for offset, line in enumerate(text) if not _TAG_LINE.match(line)), len(text))
         tagged = tagged or any(_DECK_TAG.search(line) for line in text[:tags])
-        blocks = _parted(text, start, index) or _one_a_line(text, start, index, tags)
+        blocks = _parted(text, start, index) or _tagged(text, start, index)
+        if blocks is None and (blocks := _one_a_line(text, start, index, tags)):
+            lined.add(index)
         if blocks:
             found[index] = blocks
     if not tagged:
-        found = {index: blocks for index, blocks in found.items() if _is_parted(blocks)}
+        found = {index: blocks for index, blocks in found.items() if index not in lined}
     cards = sum(1 for blocks in found.values() for block in blocks if block.kind is BlockKind.ROW)
     return found if cards >= 2 else {}
 
@@ -54,8 +60,12 @@ def _parted(text: list[str], start: int, index: int) -> list[Block] | None:
     return [_row(front, back, start, start + len(text), index)]
 
 
-def _is_parted(blocks: list[Block]) -> bool:
-    return len(blocks) == 1 and blocks[0].kind is BlockKind.ROW and blocks[0].end - blocks[0].start > 1
+def _tagged(text: list[str], start: int, index: int) -> list[Block] | None:
+    """A paragraph whose first line is tagged as a card's question (``Why …? #card``): the
+    lines under it, and the blocks after it, are its back."""
+    if not CARD_TAG.search(text[0]):
+        return None
+    return [_row(text[0], "\n".join(text[1:]).strip(), start, start + len(text), index)]
 
 
 def _one_a_line(text: list[str], start: int, index: int, tags: int) -> list[Block] | None:
@@ -80,5 +90,6 @@ def _card(line: str) -> tuple[str, str] | None:
 
 
 def _row(front: str, back: str, start: int, end: int, index: int) -> Block:
+    front = CARD_TAG.sub("", front)
     return Block(BlockKind.ROW, start, end, index, index + 2, content=front, inline_contents=[front, back],
                  cells=(front, back), columns=_QUESTION_ANSWER)

@@ -12,6 +12,7 @@ import re
 import textwrap
 
 from . import labels, markers
+from .attributes import CARD_TAG
 from .blocks import Block, BlockKind
 from .navigation import is_navigation_line
 from .points import items_of_tokens
@@ -19,6 +20,7 @@ from .points import items_of_tokens
 _ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
 _RAW_CELL = re.compile(r"(?<!\\)\|")  # the pipes that part a table row's cells
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_PROPERTY = re.compile(r"^\s*[a-z][a-z0-9-]*:: \S")  # a Logseq block's ``key:: value``
 
 
 def _item_indent(line: str) -> int:
@@ -77,7 +79,7 @@ def _items(tokens, first: int, last: int) -> list[Block]:
         start, end = token.map
         block = Block(BlockKind.ITEM, start, end, index, close, text_end=start)
         if tokens[index + 1].type in ("paragraph_open", "heading_open") and tokens[index + 1].map:
-            block.content = tokens[index + 2].content
+            block.content = _without_properties(tokens[index + 2].content)
             block.text_end = tokens[index + 1].map[1]
             block.level = int(tokens[index + 1].tag[1]) if tokens[index + 1].type == "heading_open" else 0
             asked = _asked_lines(block.content) if not block.level else 0
@@ -88,6 +90,12 @@ def _items(tokens, first: int, last: int) -> list[Block]:
         block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
         found.append(block)
     return found
+
+
+def _without_properties(text: str) -> str:
+    """The text without Logseq's block properties (``card-last-interval:: 4``, ``id:: 642b…``
+    under a block's first line): the outliner's data, not the block's words."""
+    return "\n".join(line for line in text.split("\n") if not _PROPERTY.match(line)) if "::" in text else text
 
 
 def _asked_lines(paragraph: str) -> int:
@@ -153,6 +161,7 @@ def item_sections(cutter, sections, item: Block) -> str:
     lines = cutter.lines[item.start:item.end]
     indent = _item_indent(lines[0])
     first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
+    first, more = CARD_TAG.sub("", first), _without_properties("\n".join(more)).split("\n") if more else []
     if item.level:  # ``1.  ### What is React?``: the heading's text
         first, more = item.content, []
     label = labels.line_label(first)
@@ -170,6 +179,7 @@ def item_sections(cutter, sections, item: Block) -> str:
     sections.open("question", "question", item.start + 1)
     sections.add(question, item.start + 1)
     line, nested = _nested(cutter.lines, item)
+    nested = _without_properties("\n".join(nested)).split("\n")
     text = "\n".join(nested).strip("\n")
     if not text:
         return "question"

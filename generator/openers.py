@@ -14,6 +14,7 @@ import bisect
 import re
 
 from . import labels, markers
+from .attributes import CARD_TAG
 from .blocks import LEADING_WRAPPERS, Block, BlockKind
 from .model import Finding, Span
 from .navigation import is_navigation, is_toggle
@@ -162,7 +163,7 @@ def list_questions(blocks: list[Block]) -> Openers:
         return {}
     items = [i for run in runs if not _links_alone([blocks[i] for i in run])
              for i in run if blocks[i].content.strip() and not _opens_the_answers(blocks[i])]
-    asking = sum(markers.ends_with_question_mark(_item_title(blocks[i])) for i in items)
+    asking = sum(_item_asks(blocks[i]) for i in items)
     if len(headed) < 2 and asking * 3 < len(items):
         asking_runs = {i for run in runs if _asks([blocks[j] for j in run]) for i in run}
         items = [i for i in items if i in asking_runs]
@@ -176,7 +177,12 @@ def _opens_the_answers(item: Block) -> bool:
 
 
 def _asks(items: list[Block]) -> bool:
-    return sum(markers.ends_with_question_mark(_item_title(item)) for item in items) >= 2 and not is_navigation(items)
+    return sum(_item_asks(item) for item in items) >= 2 and not is_navigation(items)
+
+
+def _item_asks(item: Block) -> bool:
+    """An item that asks, or that a flashcard plugin's tag makes a card (``- TCP vs UDP #card``)."""
+    return markers.ends_with_question_mark(_item_title(item)) or CARD_TAG.search(item.content.split("\n", 1)[0]) is not None
 
 
 def _links_alone(items: list[Block]) -> bool:

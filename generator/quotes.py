@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from . import labels, markers
 from .blocks import Block, BlockKind, leading_bold
 
-_QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
 # ``[!question]- Interview questions``: a callout's type, whether it folds, its title.
 _CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*))?$")
@@ -36,7 +36,7 @@ def questions_in_quotes(lines: list[str], tokens) -> Unquoted | None:
         if token.type != "blockquote_open" or token.level != 0 or not token.map:
             continue
         start, end = token.map
-        inner = [_QUOTE_MARK.sub("", line, count=1) for line in lines[start:end]]
+        inner = [QUOTE_MARK.sub("", line, count=1) for line in lines[start:end]]
         kinds = [_kind(line, following) for line, following in zip(inner, [*inner[1:], None])]
         if "question" not in kinds:
             continue

@@ -1,10 +1,9 @@
 """One question's blocks -> its sections (question, answer, example, explanation, extras).
 
-The reader decides where a question starts and ends; this module decides which label
-each piece of text falls under, keeping every section as the Markdown source it came from.
-A label may open any line of a paragraph (``【答案】B`` on the line after ``【题目】…``) or of
-a blockquote (``> **答案**：…``), be a heading below the question's (``#### 答案``), or the
-``<summary>`` of a folded answer.
+The reader decides where a question starts and ends; this module decides which label each
+piece of text falls under, keeping every section as the Markdown source it came from. A label
+may open any line of a paragraph (``【答案】B`` on the line after ``【题目】…``) or of a blockquote
+(``> **答案**：…``), be a heading below the question's (``#### 答案``), or a fold's ``<summary>``.
 """
 
 from __future__ import annotations
@@ -20,12 +19,12 @@ from .model import CodeBlock, ExtraSection, Question
 from .markers import heading_text, is_label_heading, opens_main_section
 from .navigation import is_navigation, is_toggle
 from .points import items_of_tokens
+from .quotes import QUOTE_MARK
 
 # The bold that opens a paragraph and the colon or full stop right after it (``**2) Factorial**. …``).
 _LEADING_BOLD = re.compile(r"^\s{0,3}(\*\*|__)(.*?)\1\s*[：:.．]?[ \t]*")
 # Lines of closing tags alone (``</b></details>``) that end a folded answer's last paragraph.
 _CLOSING_TAGS = re.compile(r"(?m)^[ \t]*(?:</(?:b|strong|p|div|details)>[ \t]*)+$\n?", re.I)
-_QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 _LETTER = re.compile(r"[^\W\d_]")
 def join_parts(parts: list[str]) -> str:
     """Blocks joined by one blank line; "" when nothing is left. The reader has already
@@ -34,8 +33,8 @@ def join_parts(parts: list[str]) -> str:
 
 
 def _is_plain(text: str) -> bool:
-    """Whether every line opens with a letter: then the text is one paragraph, holds no list
-    and, joined before other blocks, changes none of them (no fence, HTML or table opens)."""
+    """Whether every line opens with a letter: one paragraph that, joined before other blocks,
+    changes none of them (no list, fence, HTML or table opens)."""
     return all(_LETTER.match(line) for line in text.split("\n"))
 
 
@@ -138,7 +137,7 @@ class QuestionCutter:
             pieces = ([named_folds[id(block)]] if id(block) in named_folds else None if id(block) in keyed
                       else self._pieces(block, labelled, after_question))
             if pieces is None:
-                markdown = self._markdown(block)
+                markdown = "\n".join(self.lines[block.start:block.end])
                 if folded and _CLOSING_TAGS.search(markdown):  # ``</b></details>`` after the answer
                     sections.add(_CLOSING_TAGS.sub("", markdown), block.start + 1)
                 else:
@@ -196,6 +195,8 @@ class QuestionCutter:
                 sections.open("answer", "answer", body[0].start + 1)
         elif opening.kind is BlockKind.ROW:
             row_sections(sections, opening)
+            if body and sections.name == "question":  # a card's front alone: the rest is its back
+                sections.open("answer", "answer", body[0].start + 1)
         elif markers.opens_with_fold(opening):  # its summary asks; what it folds answers
             sections.open("answer", "answer", opening.start + 1)
             if opening.inline_text:
@@ -236,7 +237,7 @@ class QuestionCutter:
             pieces = self.segments(self.lines[block.start:block.end], line, labelled, after_question)
             return pieces if any(piece.label is not None for piece in pieces) else None
         if block.kind is BlockKind.QUOTE:
-            lines = [_QUOTE_MARK.sub("", text, count=1) for text in self.lines[block.start:block.end]]
+            lines = [QUOTE_MARK.sub("", text, count=1) for text in self.lines[block.start:block.end]]
             if not self._accepts(labels.line_label(lines[0]), labelled):
                 return None
             return self.segments(lines, line, labelled)
@@ -280,14 +281,11 @@ class QuestionCutter:
 
     @staticmethod
     def _is_noise(block: Block) -> bool:
-        """Separators, bare tags and 'back to top' links carry nothing for a card; a
-        footnote's definition is the bank's, shown wherever it is referred to."""
-        if block.kind in (BlockKind.HR, BlockKind.DETAILS_CLOSE, BlockKind.FOOTNOTE) or block.is_tag_only:
-            return True
-        return block.kind in (BlockKind.PARAGRAPH, BlockKind.HTML) and is_navigation([block])
-
-    def _markdown(self, block: Block) -> str:
-        return "\n".join(self.lines[block.start:block.end])
+        """Separators (a flashcard's ``?`` too), bare tags and 'back to top' links carry nothing
+        for a card; a footnote's definition is shown wherever it is referred to."""
+        return (block.kind in (BlockKind.HR, BlockKind.DETAILS_CLOSE, BlockKind.FOOTNOTE) or block.is_tag_only
+                or block.kind is BlockKind.PARAGRAPH and block.content.strip() in ("?", "??")
+                or block.kind in (BlockKind.PARAGRAPH, BlockKind.HTML) and is_navigation([block]))
 
     def _code_in(self, block: Block, section: str | None, starts: list[tuple[int, str | None]] | None = None):
         """(lang, text, line, section) of each fence in a block; section None = leading.

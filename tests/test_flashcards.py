@@ -92,3 +92,56 @@ def test_a_deck_tagged_in_the_front_matter_has_single_line_cards():
         ("What is a closure", "A function with its lexical environment.", 5),
         ("What is hoisting", "Declarations move to the top of their scope.", 7)]
     assert bank.tags == ("flashcards", "javascript")
+
+
+def test_questions_tagged_as_cards_in_paragraphs_and_headings():
+    paragraphs = read("""
+        ## Flashcards
+
+        Why is cosine similarity preferred for embeddings? #card
+        Because it ignores the vectors' magnitude.
+
+        What does a tokenizer do? #card/nlp
+
+        It maps text to token ids.
+        """)
+    assert [(q.title, q.question, q.answer) for q in paragraphs.questions] == [
+        ("Why is cosine similarity preferred for embeddings?", "Why is cosine similarity preferred for embeddings?",
+         "Because it ignores the vectors' magnitude."),
+        ("What does a tokenizer do?", "What does a tokenizer do?", "It maps text to token ids.")]
+    headings = read("""
+        ### Q: What is the complexity of Bellman-Ford? #card
+
+        ?
+
+        O(V·E).
+
+        ### Q: What does Dijkstra need of the weights? #card-reverse
+
+        ?
+
+        They must not be negative.
+        """)
+    # The tag is no part of the title, and the ``?`` between front and back no part of the answer.
+    assert [(q.title, q.question, q.answer) for q in headings.questions] == [
+        ("What is the complexity of Bellman-Ford?", "What is the complexity of Bellman-Ford?", "O(V·E)."),
+        ("What does Dijkstra need of the weights?", "What does Dijkstra need of the weights?",
+         "They must not be negative.")]
+
+
+def test_logseq_blocks_tagged_as_cards_are_questions_without_their_properties():
+    bank = read("""
+        - What is a closure? #card
+        \t- A function bundled with its lexical environment.
+        - Explain hoisting #card
+        \t- Declarations move to the top of their scope.
+        \t  id:: 642bb74e-129f-4b05-9a87-956ee6926de1
+        - TCP vs UDP #card
+          card-last-interval:: 4
+          card-repeats:: 1
+        \t- TCP is connection-oriented; UDP is not.
+        """)
+    assert [(q.title, q.question, q.answer) for q in bank.questions] == [
+        ("What is a closure?", "What is a closure?", "- A function bundled with its lexical environment."),
+        ("Explain hoisting", "Explain hoisting", "- Declarations move to the top of their scope."),
+        ("TCP vs UDP", "TCP vs UDP", "- TCP is connection-oriented; UDP is not.")]
