@@ -106,3 +106,25 @@ def test_a_bold_numbered_answer_answers_the_bold_numbered_question():
     assert (first.number, first.title, first.answer) == (1, "What is a primary key?", "A column that identifies each row.")
     # ``**A.**`` without a number keys an option, as it did before.
     assert second.answer == "B" and [option.key for option in second.options] == ["A", "B"]
+
+
+def test_a_solution_problem_file_keeps_the_solution_off_the_question():
+    bank = read("""
+        # [1. 两数之和](https://leetcode.cn/problems/two-sum)
+
+        ## 题目描述
+
+        给定一个整数数组 `nums` 和一个整数目标值 `target`。
+
+        ## 解法
+
+        ### 方法一：哈希表
+
+        ```python
+        d = {}
+        ```
+        """)
+    (question,) = bank.questions
+    assert (question.number, question.title) == (1, "两数之和")
+    assert question.question == "给定一个整数数组 `nums` 和一个整数目标值 `target`。"
+    assert question.answer.startswith("### 方法一：哈希表")

@@ -33,3 +33,13 @@ def test_plain_text_is_what_a_reader_sees_of_a_line(markdown, words):
 def test_a_heading_numbered_with_keycap_emoji_is_numbered(heading, marker):
     found = heading_marker(heading)
     assert (found.strength, found.number, found.title) == marker
+
+
+@pytest.mark.parametrize("heading, marker", [
+    ("[1. 两数之和](https://leetcode.cn/problems/two-sum)", ("numbered", 1, "两数之和")),
+    ('[What is a closure?](closures.md "Closures")', ("plain", None, "What is a closure?")),
+    ("[a](x) and [b](y)", ("plain", None, "[a](x) and [b](y)")),
+])
+def test_a_heading_that_is_one_link_is_read_by_its_words(heading, marker):
+    found = heading_marker(heading)
+    assert (found.strength, found.number, found.title) == marker
