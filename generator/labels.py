@@ -49,6 +49,32 @@ SECTION_LABELS = {
 SECTION_SYNONYMS = {kind: entry["read"] for kind, entry in SECTION_LABELS.items()}
 
 
+# The sub-headings of a worked problem (an algorithm task and its solution, one a file):
+# what states it, then what solves it. ``## 02、题目分析`` and ``## 示例1`` are read without
+# their numbers, ``## Golang实现`` without its language.
+PROBLEM_STATEMENT = {"描述", "题目", "题目描述", "问题描述", "示例", "样例", "输入", "输出", "输入描述", "输出描述", "提示",
+                     "数据范围", "约束", "description", "problem", "example", "examples", "input", "output",
+                     "constraints", "note"}
+PROBLEM_SOLUTION = {"分析", "题目分析", "题解", "题解分析", "解法", "题目解答", "题目进阶", "进阶", "思路", "解题思路",
+                    "思路分析", "详细解析", "解析", "图解", "题目图解", "动图演示", "算法步骤", "复杂度分析", "代码",
+                    "代码实现", "代码展示", "代码分析", "代码示例", "参考代码", "实现", "solution", "solutions",
+                    "approach", "intuition", "algorithm", "complexity", "complexity analysis", "code",
+                    "implementation", "follow-up", "follow up"}
+_PROBLEM_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．:：)）]?\s*|[\s\d:：]+$")
+_LANGUAGE = re.compile(r"^(?:golang|go|javascript|java|python3?|c\+\+|js|typescript|rust)\s*(?:语言)?\s*", re.I)
+
+
+def problem_section(heading: str) -> str | None:
+    """"statement" or "solution" for a worked problem's sub-heading, else None; code in a
+    language (``## Go语言示例``) is the solution."""
+    name = _PROBLEM_NUMBERING.sub("", heading.strip()).strip()
+    coded = _LANGUAGE.sub("", name).casefold()
+    if coded != name.casefold() and coded in PROBLEM_STATEMENT | PROBLEM_SOLUTION:
+        return "solution"
+    name = name.casefold()
+    return "statement" if name in PROBLEM_STATEMENT else "solution" if name in PROBLEM_SOLUTION else None
+
+
 # Extra sections with a role: a rubric gives the points a scoring sheet lists (it wins over
 # the answer's own list), follow-ups the questions an interviewer asks next.
 RUBRIC_LABELS = {"评分要点", "评分标准", "得分点", "要点", "rubric", "scoring", "good to hear", "key points"}

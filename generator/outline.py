@@ -45,6 +45,7 @@ class Unit:
     marker: markers.Marker
     part: int | None = None
     leading_kind: str | None = None  # what its unlabelled leading text is, when the outline knows
+    answer_from: int | None = None  # the block its answer begins at, when no label says so
 
 
 @dataclass

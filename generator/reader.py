@@ -25,7 +25,7 @@ from .ids import assign_ids, slugify
 from .itemized import prompts_nested
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
-from .openers import long_preface, questions_in_preface
+from .preface import long_preface, questions_in_preface
 from .outline import Outline
 from .points import followups_of, points_of
 from .sections import QuestionCutter, join_parts
@@ -187,7 +187,8 @@ class _BankWalk:
                                 prompts_nested(self.tokens, items))
         parts = self.outline.parts
         drafts = [replace(cutter.cut(self.blocks[unit.start], self.blocks[unit.start + 1:unit.end],
-                                     unit.marker.number, title, unit.leading_kind),
+                                     unit.marker.number, title, unit.leading_kind,
+                                     None if unit.answer_from is None else self.blocks[unit.answer_from]),
                           part=None if unit.part is None else parts[unit.part].title)
                   for unit, title in zip(units, titles)]
         # ``#### 问题1`` over ``**问题**：什么是动态规划？``: the question's first line is its title.

@@ -121,7 +121,7 @@ class QuestionCutter:
         self.items: dict[str, list[str]] = {}  # section text -> its list items, known from the tokens
 
     def cut(self, opening: Block, body: list[Block], number: int | None, title: str,
-            leading_kind: str | None = None) -> Question:
+            leading_kind: str | None = None, answer_from: Block | None = None) -> Question:
         sections = _Sections()
         code: list[tuple[str, str, int, str | None]] = []
         labelled = self._open(opening, body, sections, code, any(opens_main_section(block) for block in body))
@@ -133,9 +133,11 @@ class QuestionCutter:
             if self._is_noise(block):
                 sections.left_out = True
                 continue
+            if block is answer_from:  # ``## 02、题目分析`` of a worked problem: its solution, heading and all
+                sections.open("answer", "answer", block.start + 1)
             after_question = sections.name == "question" or (asked and sections.name is None and not sections.leading)
-            pieces = ([named_folds[id(block)]] if id(block) in named_folds else None if id(block) in keyed
-                      else self._pieces(block, labelled, after_question))
+            pieces = ([named_folds[id(block)]] if id(block) in named_folds else None
+                      if id(block) in keyed or block is answer_from else self._pieces(block, labelled, after_question))
             if pieces is None:
                 markdown = "\n".join(self.lines[block.start:block.end])
                 if folded and _CLOSING_TAGS.search(markdown):  # ``</b></details>`` after the answer

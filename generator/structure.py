@@ -14,7 +14,7 @@ from .flashcards import flashcard_rows
 from .itemized import asking_items, expand, heading_items
 from .outline import Outline, outline_blocks
 from .quotes import questions_in_quotes, split_callouts
-from .whole_file import one_question_outline, title_question, title_question_outline
+from .whole_file import one_question_outline, title_question, title_question_outline, worked_problem
 
 
 @dataclass
@@ -90,6 +90,8 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
     list items or table rows where they open more; else the one question the file's name or
     front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
     blocks = split_callouts(split_blocks(tokens, lines, body_start))
+    if (worked := worked_problem(blocks)) is not None:
+        return blocks, title_question_outline(blocks, *worked)
     outline = outline_blocks(blocks)
     numbered_headings = heading_items(tokens) >= 2
     # Perhaps a bank of list items, each a question: nothing else asks, or fewer than they do.

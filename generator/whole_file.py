@@ -63,17 +63,39 @@ def title_question(blocks: list[Block]) -> int | None:
     return title if markers.ends_with_question_mark(asked) or _explained(blocks[title + 1:]) else None
 
 
+def worked_problem(blocks: list[Block]) -> tuple[int, int | None] | None:
+    """A worked problem, one a file (``# 合并两个排序的链表`` over ``## 描述``, ``## 示例1``,
+    ``## 代码示例``; ``# 最接近的三数之和`` over ``## 02、题目分析``, ``## 03、代码展示``): its
+    title heading, when two or more of the headings right under it, and most of them, name
+    a problem's sections; and the first of them that begins its solution, if one does."""
+    headings = [index for index, block in enumerate(blocks) if block.kind is BlockKind.HEADING]
+    if len(headings) < 3 or any(blocks[index].level <= blocks[headings[0]].level for index in headings[1:]):
+        return None
+    level = min(blocks[index].level for index in headings[1:])
+    below = [index for index in headings[1:] if blocks[index].level == level]
+    kinds = [labels.problem_section(heading_text(blocks[index])) for index in below]
+    if sum(kind is not None for kind in kinds) * 2 <= len(below):
+        return None
+    solution = next((index for index, kind in zip(below, kinds) if kind == "solution"), None)
+    # ``## 解法`` opens the answer as any answer label does; ``## 代码示例`` and ``## 解题思路``,
+    # labels of other sections elsewhere, begin a worked problem's answer.
+    if solution is None or labels.section_kind(heading_text(blocks[solution])) == "answer":
+        return headings[0], None
+    return headings[0], solution
+
+
 def _explained(blocks: list[Block]) -> bool:
     return any(block.kind is BlockKind.PARAGRAPH and not block.in_details and labels.line_kind(line) == "explanation"
                for block in blocks for line in block.content.split("\n"))
 
 
-def title_question_outline(blocks: list[Block], index: int) -> Outline:
+def title_question_outline(blocks: list[Block], index: int, answer_from: int | None = None) -> Outline:
     """The outline of the one question a title heading asks, every block after it answering
-    it; or of the task it names, the text up to the explanation then being the task's."""
+    it; or of the task it names, the text up to the explanation (or the heading of its
+    solution, ``answer_from``) then being the task's."""
     marker = markers.heading_marker(heading_text(blocks[index]))
-    leading = None if markers.ends_with_question_mark(marker.title) else "question"
+    leading = None if markers.ends_with_question_mark(marker.title) and answer_from is None else "question"
     outline = Outline([Unit(index, len(blocks), markers.Marker("keyword", marker.number, marker.title),
-                            leading_kind=leading)], [])
+                            leading_kind=leading, answer_from=answer_from)], [])
     Regions(blocks, {}, lambda index: range(0)).assign(outline)
     return outline

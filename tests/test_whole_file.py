@@ -6,7 +6,7 @@ from pathlib import Path
 from generator.pin import pin_ids
 from generator.reader import read_banks
 
-from .conftest import assert_spans_cover, count_lines
+from .conftest import assert_spans_cover, count_lines, read
 
 
 def _write(folder, name: str, text: str):
@@ -105,3 +105,59 @@ def test_pinning_ids_leaves_a_file_named_by_its_question_as_it_was(tmp_path):
     path = _write(tmp_path, "什么是索引？.md", "加速查找的数据结构。\n")
     assert pin_ids(path) == []
     assert path.read_text(encoding="utf-8") == "加速查找的数据结构。\n"
+
+
+def test_a_worked_problem_is_one_question_its_solution_the_answer():
+    bank = read("""
+        # 最接近的三数之和
+
+        ## 01、题目描述
+
+        给你一个包含 n 个整数的数组 nums，找出所有和为 0 的三元组。
+
+        ## 示例1
+
+        ```text
+        输入：[-1,0,1,2,-1,-4]
+        ```
+
+        ## 02、题目分析
+
+        先排序，再用双指针。
+
+        ### 复杂度
+
+        O(n²)。
+
+        ## 03、Go语言示例
+
+        ```go
+        sort.Ints(nums)
+        ```
+        """)
+    (question,) = bank.questions
+    assert question.title == "最接近的三数之和"
+    assert question.question.startswith("## 01、题目描述\n\n给你一个") and "## 示例1" in question.question
+    # The solution begins at its first heading, which stays in it; the code is the answer's.
+    assert question.answer.startswith("## 02、题目分析\n\n先排序") and question.answer.endswith("sort.Ints(nums)\n```")
+    assert [(block.lang, block.section) for block in question.code] == [("text", "question"), ("go", "answer")]
+    assert bank.findings == ()
+
+
+def test_notes_whose_sub_headings_are_topics_are_no_worked_problem():
+    bank = read("""
+        # Redis
+
+        ## 持久化是什么？
+
+        RDB 和 AOF。
+
+        ## 示例
+
+        `SAVE`
+
+        ## 集群怎么分片？
+
+        哈希槽。
+        """)
+    assert [q.title for q in bank.questions] == ["持久化是什么？", "集群怎么分片？"]
