@@ -51,13 +51,14 @@ SECTION_SYNONYMS = {kind: entry["read"] for kind, entry in SECTION_LABELS.items(
 
 # The sub-headings of a worked problem (an algorithm task and its solution, one a file):
 # what states it, then what solves it. ``## 02、题目分析`` and ``## 示例1`` are read without
-# their numbers, ``## Golang实现`` without its language.
-PROBLEM_STATEMENT = {"描述", "题目", "题目描述", "问题描述", "示例", "样例", "输入", "输出", "输入描述", "输出描述", "提示",
-                     "数据范围", "约束", "description", "problem", "example", "examples", "input", "output",
+# their numbers, ``## Golang实现`` without its language. Not 题目 or 问题: ``## 题目1``,
+# ``## 题目2`` are a bank's questions.
+PROBLEM_STATEMENT = {"描述", "题目描述", "问题描述", "示例", "样例", "输入", "输出", "输入描述", "输出描述", "提示",
+                     "数据范围", "约束", "description", "example", "examples", "input", "output",
                      "constraints", "note"}
-PROBLEM_SOLUTION = {"分析", "题目分析", "题解", "题解分析", "解法", "题目解答", "题目进阶", "进阶", "思路", "解题思路",
-                    "思路分析", "详细解析", "解析", "图解", "题目图解", "动图演示", "算法步骤", "复杂度分析", "代码",
-                    "代码实现", "代码展示", "代码分析", "代码示例", "参考代码", "实现", "solution", "solutions",
+PROBLEM_SOLUTION = {"分析", "题目分析", "题解", "题解分析", "解法", "解析答案", "题目解答", "题目进阶", "进阶", "思路",
+                    "解题思路", "思路分析", "详细解析", "解析", "图解", "题目图解", "动图演示", "算法步骤", "复杂度分析",
+                    "代码", "代码实现", "代码展示", "代码分析", "代码示例", "参考代码", "实现", "solution", "solutions",
                     "approach", "intuition", "algorithm", "complexity", "complexity analysis", "code",
                     "implementation", "follow-up", "follow up"}
 _PROBLEM_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．:：)）]?\s*|[\s\d:：]+$")

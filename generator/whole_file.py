@@ -67,14 +67,15 @@ def worked_problem(blocks: list[Block]) -> tuple[int, int | None] | None:
     """A worked problem, one a file (``# 合并两个排序的链表`` over ``## 描述``, ``## 示例1``,
     ``## 代码示例``; ``# 最接近的三数之和`` over ``## 02、题目分析``, ``## 03、代码展示``): its
     title heading, when two or more of the headings right under it, and most of them, name
-    a problem's sections; and the first of them that begins its solution, if one does."""
+    a problem's sections, one of them its solution; and the first heading of the solution
+    when it is to begin the answer (an answer label does that itself)."""
     headings = [index for index, block in enumerate(blocks) if block.kind is BlockKind.HEADING]
     if len(headings) < 3 or any(blocks[index].level <= blocks[headings[0]].level for index in headings[1:]):
         return None
     level = min(blocks[index].level for index in headings[1:])
     below = [index for index in headings[1:] if blocks[index].level == level]
     kinds = [labels.problem_section(heading_text(blocks[index])) for index in below]
-    if sum(kind is not None for kind in kinds) * 2 <= len(below):
+    if sum(kind is not None for kind in kinds) * 2 <= len(below) or "solution" not in kinds:
         return None
     solution = next((index for index, kind in zip(below, kinds) if kind == "solution"), None)
     # ``## 解法`` opens the answer as any answer label does; ``## 代码示例`` and ``## 解题思路``,

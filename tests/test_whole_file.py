@@ -161,3 +161,22 @@ def test_notes_whose_sub_headings_are_topics_are_no_worked_problem():
         哈希槽。
         """)
     assert [q.title for q in bank.questions] == ["持久化是什么？", "集群怎么分片？"]
+
+
+def test_a_bank_of_numbered_problem_headings_is_no_worked_problem():
+    bank = read("""
+        # 算法题
+
+        ## 题目1
+
+        反转链表。
+
+        ## 题目2
+
+        合并两个有序链表。
+
+        ## 示例
+
+        见上。
+        """)
+    assert [q.number for q in bank.questions] == [1, 2]
