@@ -192,6 +192,9 @@ def item_sections(cutter, sections, item: Block) -> str:
             sections.open("Follow-up", None, line)
             sections.add(text, line)
             return "Follow-up"
+        if len(starts) == 1 and labels.line_kind(starts[0].split("\n", 1)[0]):  # ``   - 答：…``: its answer
+            indent = _item_indent(nested[0])
+            nested = [nested[0][indent:], *(_dedent(line, indent) for line in nested[1:])]
     label = labels.line_label(nested[0])
     if label and labels.section_kind(label[0]):  # ``**A:** …``; ``**Element:**`` is answer text
         cutter.add_pieces(sections, cutter.segments(nested, line, False))

@@ -126,7 +126,7 @@ class QuestionCutter:
         code: list[tuple[str, str, int, str | None]] = []
         labelled = self._open(opening, body, sections, code, any(opens_main_section(block) for block in body))
         folded = markers.opens_with_fold(opening)
-        asked = opening.kind is BlockKind.PARAGRAPH  # a question line (``**Q3：…？**``), which ``A3：…`` may answer
+        asked = opening.kind is BlockKind.PARAGRAPH or labels.line_kind(opening.content) == "question"  # ``A3：…`` answers
         named_folds = _named_folds(body)  # ``##### 为什么要主从复制？`` over ``<summary>展开</summary>``
         keyed = labels.bold_option_keys({id(b): self.lines[b.start] for b in body if b.kind is BlockKind.PARAGRAPH})
         for block in body:

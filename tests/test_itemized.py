@@ -194,3 +194,17 @@ def test_a_cell_beyond_the_header_is_kept_as_a_column_without_a_name():
     closure, hoisting = bank.questions
     assert [(e.label, e.text) for e in closure.extra] == [("Column 3", "asked at Acme")]
     assert hoisting.extra == ()
+
+
+def test_an_item_nested_under_a_question_that_opens_with_a_label_is_its_answer():
+    bank = read("""
+        # Java 面试
+
+        1. HashMap 的底层结构是什么？
+           - 答：数组 + 链表 + 红黑树，
+             链表长了转成红黑树。
+        2. ArrayList 和 LinkedList 的区别？
+           - 答：前者基于数组，后者基于双向链表。
+        """)
+    assert [(q.number, q.answer) for q in bank.questions] == [
+        (1, "数组 + 链表 + 红黑树，\n链表长了转成红黑树。"), (2, "前者基于数组，后者基于双向链表。")]

@@ -196,3 +196,19 @@ def test_an_interview_question_keyword_heading_is_a_question():
         """)
     assert [(q.title, q.explanation) for q in bank.questions] == [
         ("如何清洗一组用户行为数据？", "先去重。"), ("如何分析观看行为？", "看留存。")]
+
+
+def test_a_bare_numbered_answer_answers_a_question_heading_with_its_letter():
+    bank = read("""
+        ## Q1: What is a deadlock?
+
+        A1: Two threads each wait for a lock the other holds.
+
+        ## Q2: How do you avoid it?
+
+        A2: Take locks in one global order.
+
+        A: B
+        """)
+    assert [(q.number, q.answer) for q in bank.questions] == [
+        (1, "Two threads each wait for a lock the other holds."), (2, "Take locks in one global order.\n\nA: B")]
