@@ -27,9 +27,9 @@ _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
     """The blocks each top-level paragraph of cards is read as, by its opening token: a
     paragraph parted by ``?`` or tagged ``#card`` is one card, one of ``front::back`` lines
-    a card a line (a tag line above them stays a paragraph). Single-line cards need the file to carry the
-    plugin's deck tag (``#flashcards``, in its text or front matter), as the plugin does:
-    ``std::vector`` in a note on C++ is no card. Two cards or more, or none."""
+    a card a line (a tag line above them stays a paragraph). Single-line cards need the
+    file to carry the plugin's deck tag (``#flashcards``, in its text or front matter), as
+    the plugin does: ``std::vector`` in a note on C++ is no card. Two cards or more, or none."""
     tagged = any(token.type == "front_matter" and _DECK_TAG.search(token.content) for token in tokens[:1])
     found: dict[int, list[Block]] = {}
     lined: set[int] = set()  # the paragraphs of single-line cards

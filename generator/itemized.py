@@ -58,11 +58,12 @@ def heading_items(tokens) -> int:
                if token.type == "list_item_open" and token.level == 1 and following.type == "heading_open")
 
 
-def asking_items(tokens) -> int:
-    """How many items of top-level lists open with a line that asks (``* What is CORS?``)."""
-    return sum(1 for token, opening, inline in zip(tokens, tokens[1:], tokens[2:])
-               if token.type == "list_item_open" and token.level == 1 and opening.type == "paragraph_open"
-               and markers.ends_with_question_mark(inline.content.split("\n", 1)[0]))
+def asking_items(tokens, lists: list[Block]) -> int:
+    """How many items of these top-level lists open with a line that asks (``* What is CORS?``)."""
+    return sum(1 for block in lists for index in range(block.first, block.last - 1)
+               if tokens[index].type == "list_item_open" and tokens[index].level == 1
+               and tokens[index + 1].type == "paragraph_open"
+               and markers.ends_with_question_mark(tokens[index + 2].content.split("\n", 1)[0]))
 
 
 def _items(tokens, first: int, last: int) -> list[Block]:

@@ -22,7 +22,7 @@ _CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*))?$")
 class Unquoted:
     """A file as read with the marks of its quotes of questions taken off."""
 
-    text: str  # to parse; a callout's first line stays ``[!type] title`` (``split_callout``)
+    text: str  # to parse; a callout's first line stays ``[!type] title`` (``split_callouts``)
     lines: list[str]  # to take sections from; a callout's first line is its title
     questions: int  # the quotes' lines that open a question
 

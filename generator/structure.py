@@ -86,16 +86,20 @@ def _quotes_ask_more(quoted: int, outline: Outline) -> bool:
 
 
 def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_count: int, source: str):
-    """(blocks, outline): questions opened by headings, bold lines, labels and folds, or by
-    list items or table rows where they open more; else the one question the file's name or
-    front matter (``asked``) or title asks; else its headings that ask, not answered yet."""
+    """(blocks, outline): a worked problem's one question; else questions opened by headings,
+    bold lines, labels and folds, or by list items, table rows or flashcards where they open
+    more; else the one question the file's name or front matter (``asked``) or title asks;
+    else its headings that ask, not answered yet."""
     blocks = split_callouts(split_blocks(tokens, lines, body_start))
     if (worked := worked_problem(blocks)) is not None:
         return blocks, title_question_outline(blocks, *worked)
     outline = outline_blocks(blocks)
     numbered_headings = heading_items(tokens) >= 2
-    # Perhaps a bank of list items, each a question: nothing else asks, or fewer than they do.
-    if not outline.units or numbered_headings or len(outline.units) < asking_items(tokens):
+    # Perhaps a bank of list items, each a question: where nothing else asks, or where more
+    # of them ask outside the questions found than ``_items_read_more`` asks for.
+    outside = [block for block, region in zip(blocks, outline.regions)
+               if block.kind is BlockKind.LIST and region[0] != "question"]
+    if not outline.units or numbered_headings or asking_items(tokens, outside) > 2 * len(outline.units):
         cards = flashcard_rows(tokens, lines) if not outline.units else {}
 
         def cards_or_items(tokens, lines, first, last):
