@@ -283,3 +283,17 @@ def test_every_item_of_a_list_of_questions_is_read_with_what_is_nested_under_it(
     assert [q.question for q in bank.questions] == [title for title, _, _ in expected]
     assert_spans_cover(bank, text.count("\n"))
     assert not [f for f in bank.findings if f.code.startswith("skipped")]
+
+
+@given(titles(), st.lists(sentences(bold=False), min_size=6, max_size=6), st.sampled_from(["**Q: {}**", "Q: {}", "问：{}"]))
+def test_questions_in_a_quote_read_as_the_same_questions_without_it(asked, answers, style):
+    """Quote marks around a file's question and answer lines change nothing that is read,
+    not even a line number: the quote is the style, the lines are the questions."""
+    assume(len(asked) >= 2)
+    pairs = "\n\n".join(f"{style.format(title + '？')}\n答：{answer}" for title, answer in zip(asked, answers))
+    quoted = "\n".join(f"> {line}" if line else ">" for line in pairs.split("\n"))
+    plain, in_quote = (read_bank_text(f"# Notes\n\n{body}\n", "bank.md") for body in (pairs, quoted))
+    assert [(q.title, q.answer, q.line) for q in in_quote.questions] == \
+        [(q.title, q.answer, q.line) for q in plain.questions]
+    assert [q.title for q in plain.questions] == [f"{title}？" for title in asked]
+    assert_spans_cover(in_quote, 2 + pairs.count("\n") + 1)
