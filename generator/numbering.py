@@ -5,6 +5,9 @@ hold every question after it), and a heading inside a run is never a part."""
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from .blocks import Block
 from .choices import opens_with_key
 from .markers import Marker
@@ -72,3 +75,31 @@ def tuck_under_empty(blocks: list[Block], runs: list[list[int]], heads: list[int
             for head in heads[position[index] + 1:position[following]]:
                 if blocks[head].level == blocks[index].level:
                     blocks[head].level += 1
+
+
+_DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)(?=[\s、.．])")
+
+
+def bold_in_numbering(headings: dict[int, Marker], bold: dict[int, Marker]) -> dict[int, Marker]:
+    """The bold question lines (``**1.2 Attention的计算步骤是什么？**``) whose section numbers
+    fall between those of the question headings around them (``#### **1.1 …？**`` and
+    ``#### **1.3 …？**``): questions an author wrote in bold where the others are headings."""
+    numbered = sorted((index, number) for index, marker in headings.items()
+                      if (number := _dotted(marker.title)) is not None)
+    if len(numbered) < 2:
+        return {}
+    found = {}
+    for index, marker in bold.items():
+        number = _dotted(marker.title)
+        position = bisect.bisect_left(numbered, (index,))
+        before = numbered[position - 1][1] if position else None
+        after = numbered[position][1] if position < len(numbered) else None
+        if number is not None and (before or after) and (before is None or before < number) and (
+                after is None or number < after):
+            found[index] = marker
+    return found
+
+
+def _dotted(title: str) -> tuple[int, ...] | None:
+    match = _DOTTED.match(title)
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None

@@ -31,7 +31,7 @@ from .blocks import Block, BlockKind
 from .itemized import tucked_headings
 from .markers import is_label_heading, opens_main_section
 from .navigation import is_navigation
-from .numbering import numbered_runs, relevel, tuck_under_empty
+from .numbering import bold_in_numbering, numbered_runs, relevel, tuck_under_empty
 from .openers import bold_questions, details_questions, label_pairs, list_questions, table_questions
 from .parts import PartFinder, PartHeading
 from .regions import Regions
@@ -272,6 +272,8 @@ class _Walk:
             headings = set()  # ``# قائمة أسئلة`` over numbered questions: the folds are theirs
         if not headings and not self.bold and len(self.lone_bold) >= 2:
             self.bold = self.lone_bold  # a bank of bold questions, each answered by what follows it
+        elif headings and not self.bold:
+            self.bold = bold_in_numbering({i: self.markers[i] for i in headings}, self.lone_bold)
         elif not headings and not self.bold and self.numbered_bold:
             self.bold = self.numbered_bold  # a bank of numbered tasks, each answered by what follows it
         elif not headings and not self.bold:  # a bank of questions to ask: ``Question: …``, no answers
