@@ -35,7 +35,7 @@ class AttributeProblem(ValueError):
 def split_attributes(title: str) -> tuple[str, str | None, dict[str, str]]:
     """``Title {#my-id minutes=5}`` -> ("Title", "my-id", {"minutes": "5"}). A flashcard
     plugin's tag after the title (``What is a closure? #card``) is no part of it."""
-    title = CARD_TAG.sub("", title)
+    title = CARD_TAG.sub("", title) if "#" in title else title
     match = ATTRIBUTES.search(title)
     if not match:
         return title, None, {}

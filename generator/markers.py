@@ -92,7 +92,7 @@ def heading_marker(text: str) -> Marker:
     whole heading (``### **1.你最大的缺点**``) or around its label (``##### **问题**：…``)
     is not part of it."""
     text = labels.bold_label_unwrapped(unbolded(strip_leading_tags(text).strip()))
-    linked = _WHOLE_LINK.fullmatch(text)  # ``# [1. 两数之和](https://leetcode.cn/…)``: its words
+    linked = text.startswith("[") and _WHOLE_LINK.fullmatch(text)  # ``# [1. 两数之和](https://…)``: its words
     text = linked.group(1).strip() if linked else text
     match = _NUMBERED_KEYWORD.match(text)
     if match:

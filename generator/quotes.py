@@ -78,7 +78,7 @@ def split_callouts(blocks: list[Block]) -> list[Block]:
     a closure?``, Obsidian's folded flashcard) reads as a bold question line."""
     split = []
     for block in blocks:
-        first, _, rest = block.content.partition("\n")
+        first, _, rest = block.content.partition("\n") if block.content.startswith("[!") else ("", "", "")
         title = callout_title(first) if block.kind is BlockKind.PARAGRAPH else None
         if title is None:
             split.append(block)

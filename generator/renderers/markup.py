@@ -1,8 +1,7 @@
-"""Markdown fragment -> HTML, with code highlighted (``highlight``) and raw HTML escaped, so
-a ``<script>`` in a bank shows as text.
-
-One MarkupRenderer serves a whole build: rendered fragments are cached, so the same Markdown
-is never rendered twice (cards and exams share it).
+"""Markdown fragment -> HTML, with code highlighted (``highlight``), callouts titled
+(``callouts``) and raw HTML escaped, so a ``<script>`` in a bank shows as text. One
+MarkupRenderer serves a whole build: rendered fragments are cached, so the same Markdown is
+never rendered twice (cards and exams share it).
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from mdit_py_plugins.texmath import texmath_plugin
 from ..blocks import fence_language
 from ..model import Finding
 from ..sources import refers_to_files
+from .callouts import callout_plugin
 from .highlight import highlight, highlight_inline
 from .inline_html import has_image_tag, image_of_tag, render_inline_tag
 
@@ -79,7 +79,7 @@ class MarkupRenderer:
                         .disable("html_block")
                         .use(texmath_plugin, delimiters="brackets")
                         .use(dollarmath_plugin, allow_digits=False, double_inline=True)
-                        .use(footnote_plugin))
+                        .use(footnote_plugin).use(callout_plugin))
         self._parser.add_render_rule("html_inline", lambda renderer, *args: self._render_inline_tag(renderer, *args))
         # Math is carried through as written (no ``\,`` eaten as an escape, no ``_i_`` made
         # emphasis) until qgen renders it; the text is escaped like any other.
