@@ -37,3 +37,32 @@ def test_export_prints_its_warnings_and_still_writes(tmp_path):
     assert result.returncode == 0
     assert [line.rsplit(" ", 1)[-1] for line in result.stderr.splitlines()] == ["[export-differs]"]
     assert "### 题目：5.2 如何训练？" in (tmp_path / "out.md").read_text("utf-8")
+
+
+def test_headings_in_an_answer_are_written_below_the_questions_and_read_back():
+    bank = read("""
+        # [1. 两数之和](https://leetcode.cn/problems/two-sum)
+
+        ## 题目描述
+
+        给定数组和目标值。
+
+        ## 解法
+
+        ### 方法一：哈希表
+
+        ```python
+        # 一行注释，不是标题
+        d = {}
+        ```
+
+        #### Go
+
+        写法相同。
+        """)
+    written = render_markdown(bank).decode("utf-8")
+    assert [line for line in written.split("\n") if line.startswith("#")] == [
+        "### 题目 1：两数之和", "#### 方法一：哈希表", "# 一行注释，不是标题", "##### Go"]
+    assert unfaithful(bank, written.encode("utf-8")) == []
+    (again,) = read(written).questions
+    assert again.answer.startswith("#### 方法一：哈希表")

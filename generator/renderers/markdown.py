@@ -24,6 +24,7 @@ from .markup import lines_with_code_apart
 PUNCTUATION = {"zh": {"heading_sep": "：", "label_colon": "："}, "en": {"heading_sep": ": ", "label_colon": ":"}}
 _BLOCK_STARTS = tuple("`~-*+>#|<0123456789 \t")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_LEVEL = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)")
 
 
 def render_markdown(bank: Bank) -> bytes:
@@ -56,8 +57,22 @@ def _question(question: Question, words: dict, bank_tags: tuple[str, ...]) -> di
 
 
 def _section(label: str, text: str) -> dict:
+    text = _below_questions(text)
     inline = bool(text) and not text.startswith(_BLOCK_STARTS) and "\n" not in text.split("\n\n")[0]
     return {"label": label, "text": text, "inline": inline}
+
+
+def _below_questions(text: str) -> str:
+    """The section with its headings moved below the questions' ``###`` as one (a worked
+    problem's ``## 02、题目分析`` becomes ``#### 02、题目分析``), else each would be read back
+    as a question or a part."""
+    lines = list(lines_with_code_apart(text))
+    levels = [len(match.group(1)) for kind, line in lines if kind == "text" and (match := _LEVEL.match(line))]
+    shift = 4 - min(levels, default=4)
+    if shift <= 0:
+        return text
+    return "\n".join(_LEVEL.sub(lambda match: "#" * min(6, len(match.group(1)) + shift), line, count=1)
+                     if kind == "text" else line for kind, line in lines)
 
 
 def _attributes(question: Question, bank_tags: tuple[str, ...]) -> str:
@@ -96,9 +111,10 @@ def unfaithful(bank: Bank, written: bytes) -> list[Finding]:
 
 
 def _record(question: Question) -> tuple:
-    return (question.title, *((question.section(kind) or "").strip() for kind in SECTION_KINDS),
-            tuple((extra.label, extra.text.strip()) for extra in question.extra), question.kind, question.correct,
-            tuple((option.key, option.text) for option in question.options))
+    """What must read back the same; the export moves an answer's headings below the questions."""
+    return (question.title, *(_below_questions(question.section(kind) or "").strip() for kind in SECTION_KINDS),
+            tuple((extra.label, _below_questions(extra.text).strip()) for extra in question.extra), question.kind,
+            question.correct, tuple((option.key, option.text) for option in question.options))
 
 
 def _misread(question: Question) -> str:
