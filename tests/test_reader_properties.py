@@ -297,3 +297,18 @@ def test_questions_in_a_quote_read_as_the_same_questions_without_it(asked, answe
         [(q.title, q.answer, q.line) for q in plain.questions]
     assert [q.title for q in plain.questions] == [f"{title}？" for title in asked]
     assert_spans_cover(in_quote, 2 + pairs.count("\n") + 1)
+
+
+@given(titles(), st.lists(sentences(bold=False), min_size=6, max_size=6), st.sampled_from(["::", ":::"]),
+       st.booleans())
+def test_a_deck_of_single_line_flashcards_reads_each_front_and_back(fronts, backs, separator, in_front_matter):
+    """Each ``front::back`` line of a note tagged as a deck is one question, its front the
+    title and the question, its back the answer, on its own line."""
+    assume(len(fronts) >= 2)
+    cards = "\n".join(f"{front}{separator}{back}" for front, back in zip(fronts, backs))
+    text = f"---\ntags: [flashcards]\n---\n\n{cards}\n" if in_front_matter else f"#flashcards/deck\n{cards}\n"
+    bank = read_bank_text(text, "bank.md")
+    first = 5 if in_front_matter else 2
+    assert [(q.title, q.question, q.answer, q.line) for q in bank.questions] == [
+        (front, front, back, first + offset) for offset, (front, back) in enumerate(zip(fronts, backs))]
+    assert_spans_cover(bank, text.count("\n"))
