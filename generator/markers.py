@@ -22,6 +22,7 @@ _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*
 _KEYCAP = re.compile("[\ufe0f\u20e3]")
 _KEYCAP_NUMBERED = re.compile(r"^((?:\d\ufe0f?\u20e3){1,3})\s*(\S.*)$", re.S)
 _LEADING_TAGS = re.compile(r"^(?:\s*<[^>]*>)+")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _WHOLE_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _NAMED_ANCHOR = re.compile(r"""<a\s+(?:name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)\s*/?>(.*?)</a\s*>""", re.I | re.S)
 # Bold around it all; inside, anything but the delimiter (``**__init__ 做什么？**``, ``**int (\*s[10])(int)？**``).
@@ -91,6 +92,8 @@ def heading_marker(text: str) -> Marker:
     """Classify a heading's text as a question marker of some strength; bold around the
     whole heading (``### **1.你最大的缺点**``) or around its label (``##### **问题**：…``)
     is not part of it."""
+    if "<!--" in text:  # ``## Definition <!-- kb:card:46fb6f -->``: a comment no viewer shows
+        text = _COMMENT.sub(" ", text)
     text = labels.bold_label_unwrapped(unbolded(strip_leading_tags(text).strip()))
     linked = text.startswith("[") and _WHOLE_LINK.fullmatch(text)  # ``# [1. 两数之和](https://…)``: its words
     text = linked.group(1).strip() if linked else text

@@ -43,3 +43,8 @@ def test_a_heading_numbered_with_keycap_emoji_is_numbered(heading, marker):
 def test_a_heading_that_is_one_link_is_read_by_its_words(heading, marker):
     found = heading_marker(heading)
     assert (found.strength, found.number, found.title) == marker
+
+
+def test_a_comment_in_a_heading_is_no_part_of_its_title():
+    found = heading_marker("3. What is attested identity? <!-- kb:card:46fb6f -->")
+    assert (found.strength, found.number, found.title) == ("numbered", 3, "What is attested identity?")

@@ -211,3 +211,11 @@ def test_lint_finds_a_missing_image_written_as_a_tag(tmp_path):
     (tmp_path / "bank.md").write_text("### 1. Schema?\n\n**Answer:** <img src='gone.png'>\n", "utf-8")
     findings = lint_banks([read_bank_file(tmp_path / "bank.md")])
     assert [(f.code, f.line) for f in findings] == [("image", 3)]
+
+
+def test_an_html_comment_in_an_answer_is_shown_nowhere():
+    """Obsidian's Spaced Repetition plugin writes each card's schedule after it as a comment
+    (``<!--SR:!2024-01-05,3,250-->``); no Markdown viewer shows a comment, nor does a card."""
+    html = str(MarkupRenderer().block("Declarations move up. <!--SR:!2024-01-07,5,270--> Only <b>them</b>.",
+                                      "bank.md", 1))
+    assert html == "<p>Declarations move up.  Only <b>them</b>.</p>\n"
