@@ -1,6 +1,7 @@
 """Anki packages, imported with the real Anki backend (the ``anki`` package from PyPI)."""
 
 import os
+import re
 import shutil
 import zipfile
 
@@ -243,3 +244,22 @@ def test_anki_tags_written_in_a_bank_stay_text(collection, tmp_path):
     for text in ("[sound:evil.mp3]", "[anki:tts lang=en_US]hello[/anki:tts]", "[latex]x^2[/latex]", "[$]y[/$]",
                  "[$$]z[/$$]"):
         assert text.replace("[", "&#91;") in answer
+
+
+def test_an_obsidian_flashcard_note_imports_as_its_cards(collection, tmp_path):
+    """A note kept for Obsidian's Spaced Repetition plugin, its reviews' schedules written
+    after the cards, and a callout in an answer: rendered by Anki as the author sees them."""
+    (tmp_path / "js.md").write_text(
+        "#flashcards/javascript\n\n"
+        "What is hoisting::Declarations move to the top of their scope. <!--SR:!2024-01-07,5,270-->\n\n"
+        "What does `typeof null` return?\n?\n`\"object\"`\n\n> [!tip] 记住\n> 一个历史遗留的错误。\n", "utf-8")
+    build(tmp_path / "js.md", "--out", tmp_path / "out")
+    import_package(collection, tmp_path / "out" / "js.apkg")
+    cards = [tuple(re.sub(r"(?s)<style>.*?</style>", "", side)
+                   for side in (collection.get_card(card).question(), collection.get_card(card).answer()))
+             for card in collection.find_cards("")]
+    assert len(cards) == 2
+    (hoisting_front, hoisting_back), (typeof_front, typeof_back) = sorted(cards, key=lambda card: "typeof" in card[0])
+    assert "What is hoisting" in hoisting_front and "Declarations move to the top" in hoisting_back
+    assert "SR:" not in hoisting_back and "[!tip]" not in typeof_back
+    assert 'class="callout-title">记住<' in typeof_back and "<code>typeof null</code>" in typeof_front
