@@ -12,6 +12,8 @@ _SEPARATORS = " |-:\t"  # what a table of links holds besides its links
 _TOC_MARKERS = {"[toc]", "[[toc]]", "[[_toc_]]", "{:toc}", "${toc}"}
 # A cell of a table of contents beside its links: a number (``| 326 |``) or a group's bold name.
 _INDEX_CELL = re.compile(r"\d+\.?|\*\*[^*\[\]]+\*\*")
+_LANGUAGE_NAME = r"(?:English(?: Version)?|中文(?:文档|版)?|简体中文|繁體中文|日本語|한국어|Español|Deutsch|Français|Русский)"
+_LANGUAGE_LINKS = re.compile(rf"(?:\[{_LANGUAGE_NAME}\]\([^()\s]*\)[\s|/·]*)+")
 
 
 def is_navigation(blocks: list[Block]) -> bool:
@@ -66,7 +68,10 @@ def is_anchor_only(block: Block) -> bool:
 
 @lru_cache(maxsize=4096)
 def _anchor_links_only(content: str) -> int | None:
-    """The number of links to '#anchors' when the text holds nothing else, else None."""
+    """The number of links to '#anchors' (or to the page in another language: ``[English
+    Version](README_EN.md)``) when the text holds nothing else, else None."""
+    if content.startswith("[") and _LANGUAGE_LINKS.fullmatch(content.strip()):
+        return content.count("](")
     if not any(mark in content for mark in "[<\\&"):
         # No link, tag, escape or entity: text, breaks and emphasis only, so the answer is
         # what the parse below would give, without parsing (most paragraphs; a sixth of reading).
