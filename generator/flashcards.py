@@ -21,6 +21,7 @@ _PARTING_LINE = re.compile(r"^\s*\?\??\s*$")  # ``?``, or ``??`` for a card both
 _TAG_LINE = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")  # ``#flashcards/javascript``: the deck, no card
 # The tags that make a note a deck: the plugin's ``#flashcards`` (and its subtags), or a
 # front matter's ``tags: [flashcards]``.
+_MAY_HOLD_CARDS = re.compile(r"::|#card|^\s*\?\??\s*$", re.M)
 _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 
 
@@ -29,7 +30,10 @@ def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
     paragraph parted by ``?`` or tagged ``#card`` is one card, one of ``front::back`` lines
     a card a line (a tag line above them stays a paragraph). Single-line cards need the
     file to carry the plugin's deck tag (``#flashcards``, in its text or front matter), as
-    the plugin does: ``std::vector`` in a note on C++ is no card. Two cards or more, or none."""
+    the plugin does: ``std::vector`` in a note on C++ is no card. In a note so tagged, one
+    card or more; else two or more, or none."""
+    if not _MAY_HOLD_CARDS.search("\n".join(lines)):  # most banks: one search, no paragraph read
+        return {}
     tagged = any(token.type == "front_matter" and _DECK_TAG.search(token.content) for token in tokens[:1])
     found: dict[int, list[Block]] = {}
     lined: set[int] = set()  # the paragraphs of single-line cards
@@ -48,7 +52,7 @@ def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
     if not tagged:
         found = {index: blocks for index, blocks in found.items() if index not in lined}
     cards = sum(1 for blocks in found.values() for block in blocks if block.kind is BlockKind.ROW)
-    return found if cards >= 2 else {}
+    return found if cards >= (1 if tagged else 2) else {}
 
 
 def _parted(text: list[str], start: int, index: int) -> list[Block] | None:

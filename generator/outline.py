@@ -59,10 +59,10 @@ class Outline:
     relevelled: list[tuple[int, int]] = field(default_factory=list)  # (heading block, the level it was written at)
 
 
-def outline_blocks(blocks: list[Block], unanswered: bool = False) -> Outline:
-    """The questions and parts of a bank's blocks; with ``unanswered``, where nothing else
-    opens a question, the headings that ask with nothing under them."""
-    walk = _Walk(blocks, unanswered)
+def outline_blocks(blocks: list[Block], unanswered: bool = False, cards: bool = False) -> Outline:
+    """The questions and parts of a bank's blocks; with ``unanswered``, headings that ask with
+    nothing under them where nothing else asks; with ``cards``, rows beside the rest's questions."""
+    walk = _Walk(blocks, unanswered, cards)
     units, parts = walk.questions()
     outline = Outline(units, parts, relevelled=walk.relevelled)
     Regions(walk.blocks, walk.markers, walk.direct_body).assign(outline)
@@ -70,7 +70,7 @@ def outline_blocks(blocks: list[Block], unanswered: bool = False) -> Outline:
 
 
 class _Walk:
-    def __init__(self, blocks: list[Block], unanswered: bool = False):
+    def __init__(self, blocks: list[Block], unanswered: bool = False, cards: bool = False):
         self.blocks = blocks
         self.unanswered = unanswered
         self.markers = self._structural_headings()
@@ -83,7 +83,9 @@ class _Walk:
         self.bold.update(label_pairs(blocks, self.markers, self.bold))
         # Items and rows are blocks only when nothing else in the bank opens a question.
         self.bold.update(list_questions(blocks))
-        self.bold.update(table_questions(blocks))
+        self.rows = table_questions(blocks)  # flashcards stand beside the other questions
+        if not cards:
+            self.bold.update(self.rows)
         self.parent = self._parents()
         self._asking_count: Counter | None = None
 
@@ -119,14 +121,12 @@ class _Walk:
     def direct_body(self, index: int) -> range:
         """The blocks after a heading up to the next heading or bold question."""
         end = index + 1
-        while end < len(self.blocks) and end not in self.bold and not (
-                self.blocks[end].kind is BlockKind.HEADING and end in self.markers):
+        while end < len(self.blocks) and end not in self.bold and end not in self.markers:
             end += 1
         return range(index + 1, end)
 
     def _evidence(self, index: int) -> str | None:
-        """Why a heading is a question: "keyword", "label", "fold" (a folded answer right
-        under it), or None."""
+        """Why a heading is a question: "keyword", "label", "fold" (a fold right under it), or None."""
         if self.markers[index].strength == "keyword":
             return "keyword"
         found = None
@@ -158,8 +158,7 @@ class _Walk:
         """The blocks under a heading, down to the next heading of its level or above."""
         level = self.blocks[index].level
         end = index + 1
-        while end < len(self.blocks) and end not in self.bold and not (
-                end in self.markers and self.blocks[end].level <= level):
+        while end < len(self.blocks) and end not in self.bold and (end not in self.markers or self.blocks[end].level > level):
             end += 1
         return range(index + 1, end)
 
@@ -228,8 +227,7 @@ class _Walk:
         return index
 
     def _title_alone(self, headings: set[int]) -> bool:
-        """Whether the one heading taken for a question is the file's title, which does not
-        ask, and holds every numbered question below it."""
+        """Whether the one heading taken is the file's title, which asks nothing and holds every numbered question."""
         if len(headings) != 1 or self.heads[:1] != list(headings):
             return False
         (title,) = headings
@@ -282,7 +280,7 @@ class _Walk:
             self.bold = self.bold or label_pairs(self.blocks, self.markers, {}, least=1)
         if not headings and not self.bold and self.unanswered:  # questions to ask as headings, none answered yet
             headings = unlabelled.unanswered(self)
-        markers = {**{i: self.markers[i] for i in headings}, **self.bold}
+        markers = {**{i: self.markers[i] for i in headings}, **self.bold, **self.rows}
         starts = sorted(markers)
         units = []
         for position, start in enumerate(starts):
@@ -294,6 +292,9 @@ class _Walk:
         return units, PartFinder(self, units).parts()
 
     def _ends_question(self, opening: Block, index: int) -> bool:
+        if opening.kind is BlockKind.ROW:  # a row, or a flashcard, with its answer holds all of it
+            return any(labels.section_kind(name) == "answer" and cell.strip()
+                       for name, cell in zip(opening.columns, opening.cells))
         if index not in self.markers:
             return False
         return opening.kind is not BlockKind.HEADING or self.blocks[index].level <= opening.level

@@ -94,14 +94,18 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
     if (worked := worked_problem(blocks)) is not None:
         return blocks, title_question_outline(blocks, *worked)
     outline = outline_blocks(blocks)
+    cards = flashcard_rows(tokens, lines)
+    if cards and outline.units:  # cards beside other questions (``front::back`` lines, a heading tagged ``#card``)
+        carded = split_callouts(split_blocks(tokens, lines, body_start, lambda _, __, first, ___: cards.get(first)))
+        carded_outline = outline_blocks(carded, cards=True)
+        if len(carded_outline.units) > len(outline.units):
+            blocks, outline = carded, carded_outline
     numbered_headings = heading_items(tokens) >= 2
     # Perhaps a bank of list items, each a question: where nothing else asks, or where more
     # of them ask outside the questions found than ``_items_read_more`` asks for.
     outside = [block for block, region in zip(blocks, outline.regions)
                if block.kind is BlockKind.LIST and region[0] != "question"]
     if not outline.units or numbered_headings or asking_items(tokens, outside) > 2 * len(outline.units):
-        cards = flashcard_rows(tokens, lines) if not outline.units else {}
-
         def cards_or_items(tokens, lines, first, last):
             return cards.get(first) or expand(tokens, lines, first, last)
 

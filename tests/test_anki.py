@@ -247,12 +247,14 @@ def test_anki_tags_written_in_a_bank_stay_text(collection, tmp_path):
 
 
 def test_an_obsidian_flashcard_note_imports_as_its_cards(collection, tmp_path):
-    """A note kept for Obsidian's Spaced Repetition plugin, its reviews' schedules written
-    after the cards, and a callout in an answer: rendered by Anki as the author sees them."""
+    """A note kept for Obsidian's flashcard plugins (a card a line, its review's schedule
+    written after it; a heading tagged as a card, a callout in its answer): rendered by Anki
+    as the author sees them."""
     (tmp_path / "js.md").write_text(
         "#flashcards/javascript\n\n"
         "What is hoisting::Declarations move to the top of their scope. <!--SR:!2024-01-07,5,270-->\n\n"
-        "What does `typeof null` return?\n?\n`\"object\"`\n\n> [!tip] 记住\n> 一个历史遗留的错误。\n", "utf-8")
+        "### What does `typeof null` return? #card\n\n?\n\n`\"object\"`\n\n"
+        "> [!tip] 记住\n> 一个历史遗留的错误。\n", "utf-8")
     build(tmp_path / "js.md", "--out", tmp_path / "out")
     import_package(collection, tmp_path / "out" / "js.apkg")
     cards = [tuple(re.sub(r"(?s)<style>.*?</style>", "", side)

@@ -145,3 +145,24 @@ def test_logseq_blocks_tagged_as_cards_are_questions_without_their_properties():
         ("What is a closure?", "What is a closure?", "- A function bundled with its lexical environment."),
         ("Explain hoisting", "Explain hoisting", "- Declarations move to the top of their scope."),
         ("TCP vs UDP", "TCP vs UDP", "- TCP is connection-oriented; UDP is not.")]
+
+
+def test_cards_stand_beside_the_questions_of_headings_and_hold_only_their_lines():
+    bank = read("""
+        #flashcards/javascript
+
+        What is hoisting::Declarations move to the top of their scope.
+
+        A note of the author's, no part of the card above.
+
+        ### What does `typeof null` return? #card
+
+        ?
+
+        `"object"`: a bug kept for compatibility.
+        """)
+    assert [(q.title, q.answer, q.line) for q in bank.questions] == [
+        ("What is hoisting", "Declarations move to the top of their scope.", 3),
+        ("What does `typeof null` return?", '`"object"`: a bug kept for compatibility.', 7)]
+    # What follows a card that has its back is text no output has, and said so.
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 5)]
