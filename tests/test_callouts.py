@@ -3,6 +3,8 @@
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from generator.renderers.markup import MarkupRenderer
 
@@ -48,3 +50,11 @@ def test_other_quotes_and_bracketed_text_stay_as_they_are():
     assert [(tag, attributes) for tag, attributes, _ in quote] == [("blockquote", {}), ("p", {})]
     assert quote[1][2].split() == ["A", "quote.", "[!tip]", "not", "first"]
     assert elements(str(markup.block("[!tip] outside a quote", "bank.md", 1))) == [("p", {}, "[!tip] outside a quote")]
+
+
+@given(st.lists(st.sampled_from(["> ", ">", "[!tip]", "[!NOTE] t", " x", "\n", "\n\n", "- ", "```", "**", "]"]),
+                max_size=12))
+@example(["[!tip]", " x", "\n\n", ">"])  # an empty quote last, after a marker elsewhere
+def test_any_text_of_quotes_and_markers_renders(pieces):
+    """Quotes empty or at the end, markers anywhere: rendering never fails."""
+    MarkupRenderer().block("".join(pieces), "bank.md", 1)

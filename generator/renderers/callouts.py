@@ -21,7 +21,7 @@ def _callouts(state: StateCore) -> None:
         return
     tokens = state.tokens
     # From the last quote back, so that a callout's new tokens move none still to be seen.
-    for index in reversed([i for i, token in enumerate(tokens) if token.type == "blockquote_open"]):
+    for index in reversed([i for i, token in enumerate(tokens[:-2]) if token.type == "blockquote_open"]):
         opening, inline = tokens[index + 1:index + 3]
         first, _, rest = inline.content.partition("\n")
         title = callout_title(first) if opening.type == "paragraph_open" and inline.type == "inline" else None
