@@ -121,7 +121,10 @@ def test_code_blocks_are_found_in_their_sections(bank):
 ARBITRARY = st.lists(st.one_of(
     st.text(st.characters(codec="utf-8"), max_size=5),
     st.sampled_from(["\n", "### ", "**答案：**", "```", "~~~", "<details>", "</details>", "---\n",
-                     "1. ", "- ", "> ", "题目 1：", "<summary>答案</summary>", "\r\n", "{#x}"]),
+                     "1. ", "- ", "> ", "题目 1：", "<summary>答案</summary>", "\r\n", "{#x}",
+                     # quotes and callouts, flashcards, worked problems, numbered bold lines
+                     "[!tip] ", "[!question]- ", "**Q: ", "A: ", "::", "?", "#card", "#flashcards", "<!--x-->",
+                     "## 描述\n", "## 题解\n", "**1.2 ", "1️⃣ ", "**A1.**", "[English](x.md)"]),
 ), max_size=80).map("".join)
 
 
