@@ -2,7 +2,7 @@
 (``:::`` for a card both ways), or a paragraph whose lines ``?`` (``??``) parts into front
 and back; and a paragraph whose first line is tagged ``#card`` (the Flashcards plugin's
 style), the rest its back. Each card is read as a row of a table of questions and answers (a
-ROW block: its front the question, its back the answer), in a file where nothing else asks.
+ROW block: its front the question, its back the answer), beside the file's other questions.
 Headings and list items tagged ``#card`` are questions as headings and items are.
 """
 

@@ -61,9 +61,9 @@ def _items_read_more(blocks: list[Block], outline: Outline, item_blocks: list[Bl
                      numbered_headings: bool) -> bool:
     """Whether reading the lists' items finds more questions. Against one question, or
     questions that are paragraphs (``質問: …`` lines), over twice as many items must lie
-    outside them as there are of them: a chapter's heading over its code questions is no question
-    in a bank of listed questions, but a question may list what its answer covers. Against
-    question headings the headings stand (topics, each listing questions to prepare)."""
+    outside them as there are of them: a chapter's heading over its code questions is no
+    question in a bank of listed questions, but a question may list what its answer covers.
+    Against question headings the headings stand (topics, each listing questions to prepare)."""
     if not outline.units or numbered_headings:
         return len(items.units) > len(outline.units)
     if len(outline.units) > 1 and any(blocks[unit.start].kind is BlockKind.HEADING for unit in outline.units):
