@@ -25,7 +25,16 @@ _MAY_HOLD_CARDS = re.compile(r"::|#card|^\s*\?\??\s*$", re.M)
 _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 
 
-def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
+def untagged_cards(tokens, lines: list[str]) -> list[int]:
+    """The lines (1-based) of ``front::back`` cards left unread for want of a deck tag: what
+    a note with no questions is told, in case it is a deck the plugin finds by its folder."""
+    if flashcard_rows(tokens, lines):
+        return []
+    return [block.start + 1 for blocks in flashcard_rows(tokens, lines, tagged=True).values() for block in blocks
+            if block.kind is BlockKind.ROW and block.end - block.start == 1]
+
+
+def flashcard_rows(tokens, lines: list[str], tagged: bool = False) -> dict[int, list[Block]]:
     """The blocks each top-level paragraph of cards is read as, by its opening token: a
     paragraph parted by ``?`` or tagged ``#card`` is one card, one of ``front::back`` lines
     a card a line (a tag line above them stays a paragraph). Single-line cards need the
@@ -34,7 +43,7 @@ def flashcard_rows(tokens, lines: list[str]) -> dict[int, list[Block]]:
     card or more; else two or more, or none."""
     if not _MAY_HOLD_CARDS.search("\n".join(lines)):  # most banks: one search, no paragraph read
         return {}
-    tagged = any(token.type == "front_matter" and _DECK_TAG.search(token.content) for token in tokens[:1])
+    tagged = tagged or any(token.type == "front_matter" and _DECK_TAG.search(token.content) for token in tokens[:1])
     found: dict[int, list[Block]] = {}
     lined: set[int] = set()  # the paragraphs of single-line cards
     for index, token in enumerate(tokens):

@@ -59,8 +59,9 @@ def read_banks(paths: list[str] | None, cache=None, exclude: tuple[str, ...] = (
             if root is None:
                 problems.append(error)
             else:
+                hint = error.message.partition("; ")[2]  # what the file may be read as, if anything
                 notes.append(Finding(error.path, None, "note", "not-a-bank",
-                                     "no questions in this file; it is left out"))
+                                     "no questions in this file; it is left out" + (f"; {hint}" if hint else "")))
         except SourceError as error:
             problems.append(error)
     if problems:

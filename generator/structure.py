@@ -10,7 +10,7 @@ from . import markers
 from .blocks import BLOCK_PARSER, Block, BlockKind, split_blocks
 from .display_math import math_makes_no_heading
 from .errors import NotABank, SourceError
-from .flashcards import flashcard_rows
+from .flashcards import flashcard_rows, untagged_cards
 from .itemized import asking_items, expand, heading_items
 from .outline import Outline, outline_blocks
 from .quotes import questions_in_quotes, split_callouts
@@ -121,5 +121,13 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
         return blocks, title_question_outline(blocks, heading)
     outline = outline_blocks(blocks, unanswered=True)
     if not outline.units:
-        raise NotABank("no questions found (see README: input format)", source)
+        raise NotABank("no questions found (see README: input format)" + _untagged_hint(tokens, lines), source)
     return blocks, outline
+
+
+def _untagged_hint(tokens, lines: list[str]) -> str:
+    untagged = untagged_cards(tokens, lines)
+    if len(untagged) < 2:
+        return ""
+    return (f"; its {len(untagged)} `front::back` lines (the first at line {untagged[0]}) are flashcards "
+            "once the note is tagged #flashcards")

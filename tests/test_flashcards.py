@@ -5,6 +5,8 @@ import textwrap
 import pytest
 
 from generator.errors import NotABank
+from generator.flashcards import untagged_cards
+from generator.structure import parsed
 
 from .conftest import assert_spans_cover, count_lines, read
 
@@ -166,3 +168,14 @@ def test_cards_stand_beside_the_questions_of_headings_and_hold_only_their_lines(
         ("What does `typeof null` return?", '`"object"`: a bug kept for compatibility.', 7)]
     # What follows a card that has its back is text no output has, and said so.
     assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 5)]
+
+
+def test_an_untagged_deck_is_told_what_would_make_its_cards_read():
+    text = "What is a closure::A function with its environment.\n\nWhat is hoisting::Declarations move up.\n"
+    tokens = parsed(text, {}, "deck.md")
+    assert untagged_cards(tokens, text.split("\n")) == [1, 3]
+    with pytest.raises(NotABank) as raised:
+        read(text)
+    assert "#flashcards" in raised.value.message
+    tagged = "#flashcards\n\n" + text
+    assert untagged_cards(parsed(tagged, {}, "deck.md"), tagged.split("\n")) == []
