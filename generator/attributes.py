@@ -34,14 +34,16 @@ class AttributeProblem(ValueError):
 
 def split_attributes(title: str) -> tuple[str, str | None, dict[str, str]]:
     """``Title {#my-id minutes=5}`` -> ("Title", "my-id", {"minutes": "5"}). A flashcard
-    plugin's tag after the title (``What is a closure? #card``) is no part of it."""
+    plugin's tag after the title (``What is a closure? #card``, before or after the braces
+    ``qgen ids --pin`` writes) is no part of it."""
     title = CARD_TAG.sub("", title) if "#" in title else title
     match = ATTRIBUTES.search(title)
     if not match:
         return title, None, {}
     pairs = {pair.group(1): pair.group(2) if pair.group(2) is not None else pair.group(3)
              for pair in _PAIRS.finditer(match.group("pairs"))}
-    return title[: match.start()].rstrip(), match.group("id"), pairs
+    title = title[: match.start()].rstrip()
+    return CARD_TAG.sub("", title) if "#" in title else title, match.group("id"), pairs
 
 
 def split_frequency_mark(title: str) -> tuple[str, str | None]:

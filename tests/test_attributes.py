@@ -135,3 +135,12 @@ def test_how_often_a_question_is_asked_is_read_from_its_title_or_an_attribute():
     assert "frequency::high" in note_tags(bank, bank.questions[0])
     again = read_bank_text(render_markdown(bank).decode("utf-8"), "again.md")
     assert [q.frequency for q in again.questions] == ["high", "medium", "low", None]
+
+
+@pytest.mark.parametrize("written", [
+    "What is X? #card", "What is X? #card {#what-is-x}", "What is X? {#what-is-x} #card-reverse",
+    "What is X? #flashcards/js {#what-is-x}",
+])
+def test_a_flashcard_plugins_tag_is_no_part_of_a_title_beside_its_braces(written):
+    title, given, _ = split_attributes(written)
+    assert title == "What is X?" and given in (None, "what-is-x")
