@@ -109,6 +109,17 @@ def without_attributes(title: str) -> str:
     return split_attributes(title)[0]
 
 
+def tagged_as_card(line: str) -> bool:
+    """Whether a line ends with a flashcard plugin's tag, braces after it or not."""
+    return "#" in line and CARD_TAG.search(ATTRIBUTES.sub("", line)) is not None
+
+
+def without_card_tag(line: str) -> str:
+    """``What is X? #card {#x}`` -> ``What is X? {#x}``: the braces, which hold its id, kept."""
+    braces = ATTRIBUTES.search(line)
+    return CARD_TAG.sub("", line[:braces.start()]) + line[braces.start():] if braces else CARD_TAG.sub("", line)
+
+
 def settings(pairs: dict[str, str]) -> dict:
     """The attributes as values: ``minutes`` a whole number from 1 to 600, ``difficulty``
     easy / medium / hard (初级 / 中级 / 高级 and 简单 / 中等 / 困难 read as these),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .attributes import CARD_TAG
+from .attributes import tagged_as_card, without_attributes, without_card_tag
 from .blocks import Block, BlockKind
 
 _QUESTION_ANSWER = ("Question", "Answer")
@@ -76,7 +76,7 @@ def _parted(text: list[str], start: int, index: int) -> list[Block] | None:
 def _tagged(text: list[str], start: int, index: int) -> list[Block] | None:
     """A paragraph whose first line is tagged as a card's question (``Why …? #card``): the
     lines under it, and the blocks after it, are its back."""
-    if not CARD_TAG.search(text[0]):
+    if not tagged_as_card(text[0]):
         return None
     return [_row(text[0], "\n".join(text[1:]).strip(), start, start + len(text), index)]
 
@@ -103,6 +103,9 @@ def _card(line: str) -> tuple[str, str] | None:
 
 
 def _row(front: str, back: str, start: int, end: int, index: int) -> Block:
-    front = CARD_TAG.sub("", front)
-    return Block(BlockKind.ROW, start, end, index, index + 2, content=front, inline_contents=[front, back],
-                 cells=(front, back), columns=_QUESTION_ANSWER)
+    """A card's row: its front, with the braces of a pinned id, is the question's marker; the
+    question shown is the front alone."""
+    front = without_card_tag(front)
+    shown = without_attributes(front)
+    return Block(BlockKind.ROW, start, end, index, index + 2, content=front, inline_contents=[shown, back],
+                 cells=(shown, back), columns=_QUESTION_ANSWER)

@@ -12,7 +12,7 @@ import re
 import textwrap
 
 from . import labels, markers
-from .attributes import CARD_TAG
+from .attributes import without_attributes
 from .blocks import Block, BlockKind
 from .navigation import is_navigation_line
 from .points import items_of_tokens
@@ -162,7 +162,7 @@ def item_sections(cutter, sections, item: Block) -> str:
     lines = cutter.lines[item.start:item.end]
     indent = _item_indent(lines[0])
     first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
-    first, more = CARD_TAG.sub("", first), _without_properties("\n".join(more)).split("\n") if more else []
+    first, more = without_attributes(first), _without_properties("\n".join(more)).split("\n") if more else []
     if item.level:  # ``1.  ### What is React?``: the heading's text
         first, more = item.content, []
     label = labels.line_label(first)

@@ -14,7 +14,7 @@ import bisect
 import re
 
 from . import labels, markers
-from .attributes import CARD_TAG
+from .attributes import tagged_as_card
 from .blocks import LEADING_WRAPPERS, Block, BlockKind
 from .navigation import is_navigation, is_toggle
 from .markers import opens_main_section
@@ -181,7 +181,7 @@ def _asks(items: list[Block]) -> bool:
 
 def _item_asks(item: Block) -> bool:
     """An item that asks, or that a flashcard plugin's tag makes a card (``- TCP vs UDP #card``)."""
-    return markers.ends_with_question_mark(_item_title(item)) or CARD_TAG.search(item.content.split("\n", 1)[0]) is not None
+    return markers.ends_with_question_mark(_item_title(item)) or tagged_as_card(item.content.split("\n", 1)[0])
 
 
 def _links_alone(items: list[Block]) -> bool:

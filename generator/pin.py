@@ -33,8 +33,8 @@ def pin_ids(path: Path) -> list[Question]:
     if codec != "utf-8":
         data = data[len(mark):].decode(codec).encode("utf-8")
     pieces = _LINE_ENDINGS.split(data)  # line, ending, line, ending, …, last line
-    pinned = []
-    for question in bank.questions:
+    written: dict[int, bytes] = {}  # question's index -> its line as it was
+    for index, question in enumerate(bank.questions):
         position = 2 * (question.line - 1)
         line = pieces[position]
         if question.title not in line.decode("utf-8", "surrogateescape"):
@@ -42,14 +42,20 @@ def pin_ids(path: Path) -> list[Question]:
         with_id = _with_id(line, question.id)
         if with_id is None:
             continue
-        pieces[position] = with_id
-        pinned.append(question)
-    if not pinned:
+        pieces[position], written[index] = with_id, line
+    # Where the braces change what a line says (a table's row, a flashcard ``front::back``:
+    # the id would be a column or the back's), that question keeps its line as it was.
+    for index in _read_otherwise(bank, pieces, source) & set(written):
+        pieces[2 * (bank.questions[index].line - 1)] = written.pop(index)
+    if not written:
         return []
+    changed = _read_otherwise(bank, pieces, source)
+    if changed:
+        raise SourceError("pinning would change what is read as a question here; the file is left as it was",
+                          source, bank.questions[min(changed)].line)
     new = b"".join(pieces)
-    _check_same_ids(bank, read_bank_text(decode_bank(new, source), source), source)
     write_atomic(path, new if codec == "utf-8" else mark + new.decode("utf-8").encode(codec))
-    return pinned
+    return [bank.questions[index] for index in sorted(written)]
 
 
 def _with_id(line: bytes, question_id: str) -> bytes | None:
@@ -70,10 +76,18 @@ def _with_id(line: bytes, question_id: str) -> bytes | None:
     return head.encode("utf-8", "surrogateescape") + tail
 
 
-def _check_same_ids(before: Bank, after: Bank, source: str) -> None:
-    old = [question.id for question in before.questions]
-    new = [question.id for question in after.questions]
-    if old != new:
-        changed = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b) if len(old) == len(new) else 0
-        raise SourceError("pinning would change what is read as a question here; the file is left as it was",
-                          source, before.questions[changed].line)
+def _read_otherwise(before: Bank, pieces: list[bytes], source: str) -> set[int]:
+    """The questions (by index) the pinned text reads otherwise than ``before``: another
+    id, title or section; all of them when it reads as another number of questions."""
+    try:
+        after = read_bank_text(decode_bank(b"".join(pieces), source), source).questions
+    except SourceError:
+        return set(range(len(before.questions)))
+    if len(after) != len(before.questions):
+        return set(range(len(before.questions)))
+    return {index for index, (old, new) in enumerate(zip(before.questions, after)) if _record(old) != _record(new)}
+
+
+def _record(question: Question) -> tuple:
+    return (question.id, question.title, question.question, question.answer, question.example, question.explanation,
+            tuple((extra.label, extra.text) for extra in question.extra), question.kind, question.options)

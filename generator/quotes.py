@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import labels, markers
+from .attributes import without_attributes
 from .blocks import Block, BlockKind, leading_bold
 
 QUOTE_MARK = re.compile(r"^ {0,3}> ?")
@@ -54,6 +55,7 @@ def _kind(line: str, following: str | None) -> str | None:
     title = callout_title(line)
     if title is not None:
         return "question" if markers.ends_with_question_mark(title) else None
+    line = without_attributes(line)  # ``**Q: …？** {#id}``, an id pinned after it
     bold = _BOLD_LINE.match(line)
     line = bold.group(1) if bold else line
     label = labels.line_label(line) or labels.bare_answer(line, following)

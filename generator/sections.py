@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import labels, markers
+from .attributes import without_attributes
 from .blocks import Block, BlockKind, fence_language
 from .itemized import item_sections, row_sections
 from .model import CodeBlock, ExtraSection, Question
@@ -176,7 +177,7 @@ class QuestionCutter:
         if opening.kind is BlockKind.PARAGRAPH:  # a bold or numbered marker; the rest of its paragraph
             first, *rest = self.lines[opening.start:opening.end]
             leading = _LEADING_BOLD if opening.bold is not None else markers.LEADING_PLAIN_NUMBER
-            lines = [leading.sub("", first, count=1), *rest]
+            lines = [without_attributes(leading.sub("", first, count=1)), *rest]  # ``{#id}`` is the title's
             labelled = labelled or any(markers.is_main_label(line) for line in rest)
             pieces = self.segments(lines, opening.start + 1, labelled, after_question=True)
             if not labelled and pieces[0].label is None and pieces[0].text.strip():
@@ -274,8 +275,7 @@ class QuestionCutter:
             else:
                 texts.append(text)
         current.text = "\n".join(texts)
-        pieces.append(current)
-        return pieces
+        return [*pieces, current]
 
     @staticmethod
     def _accepts(label: tuple[str, str] | None, labelled: bool) -> bool:

@@ -139,3 +139,30 @@ def test_json_export_carries_spans_parts_and_keys(tmp_path):
     assert bank["key"] == "llm-interview" and bank["parts"] == []
     assert bank["spans"][0] == {"kind": "question", "line": 1, "end_line": 34, "ref": bank["questions"][0]["id"]}
     assert bank["questions"][0]["end_line"] == 34 and bank["questions"][0]["part"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "| 问题 | 答案 |\n| --- | --- |\n| 什么是进程？ | 资源分配单位。 |\n| 什么是线程？ | 调度单位。 |\n",
+    "#flashcards\nWhat is a closure::A function with its scope.\nWhat is hoisting::Declarations move up.\n",
+])
+def test_pin_leaves_a_row_or_a_flashcard_line_as_it_is(tmp_path, text):
+    """Braces after a table's row would be another column, after a card's line its back's."""
+    path = tmp_path / "bank.md"
+    path.write_text(text, "utf-8")
+    assert pin_ids(path) == []
+    assert path.read_text("utf-8") == text
+
+
+def test_pin_on_cards_and_bold_questions_changes_only_their_ids(tmp_path):
+    path = tmp_path / "bank.md"
+    text = ("- What is a closure? #card\n\t- A function.\n- TCP vs UDP #card\n\t- Connections.\n")
+    path.write_text(text, "utf-8")
+    before = read_bank_file(path).questions
+    assert [q.id for q in pin_ids(path)] == ["what-is-a-closure", "tcp-vs-udp"]
+    after = read_bank_file(path).questions
+    assert [(q.id, q.title, q.question, q.answer) for q in after] == [(q.id, q.title, q.question, q.answer) for q in before]
+    bold = tmp_path / "bold.md"
+    bold.write_text("**问题 1：为什么？**\n\n**答案：** A\n\n**问题 2：怎么办？**\n\n**答案：** B\n", "utf-8")
+    questions = read_bank_file(bold).questions
+    assert len(pin_ids(bold)) == 2
+    assert [(q.id, q.question) for q in read_bank_file(bold).questions] == [(q.id, q.question) for q in questions]
