@@ -159,8 +159,11 @@ def _run_ids(args) -> int:
     banks = _banks(args)
     if args.pin:
         for bank in banks:
-            pinned = pin_ids(Path(bank.source))
-            print(f"{bank.source}: {len(pinned)} id{'s' * (len(pinned) != 1)} pinned")
+            pinning = pin_ids(Path(bank.source))
+            pinned, kept = pinning.pinned, pinning.kept
+            print(f"{bank.source}: {len(pinned)} id{'s' * (len(pinned) != 1)} pinned" + (
+                f"; {len(kept)} keep their derived ids (the first at line {kept[0].line}): braces on their "
+                "lines would change what they read as (a table's row, a flashcard's line)" if kept else ""))
         return 0
     for bank in banks:
         for q in bank.questions:

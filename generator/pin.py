@@ -10,6 +10,7 @@ one rename, and it is read back to check that every id stayed what it was.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .attributes import ATTRIBUTES
@@ -23,8 +24,14 @@ _LINE_ENDINGS = re.compile(rb"(\r\n|\r|\n)")
 _CLOSING_HASHES = re.compile(rb"([ \t]+#+)?([ \t]*)$")
 
 
-def pin_ids(path: Path) -> list[Question]:
-    """Pin every derived id of the bank at ``path``; returns the questions pinned."""
+@dataclass
+class Pinning:
+    pinned: list[Question]  # the questions whose ids are written into the bank now
+    kept: list[Question]  # those whose line reads otherwise with braces: their ids stay derived
+
+
+def pin_ids(path: Path) -> Pinning:
+    """Pin every derived id of the bank at ``path``."""
     source = display_path(path)
     data = path.read_bytes()
     bank = read_bank_text(decode_bank(data, source), source)
@@ -45,17 +52,18 @@ def pin_ids(path: Path) -> list[Question]:
         pieces[position], written[index] = with_id, line
     # Where the braces change what a line says (a table's row, a flashcard ``front::back``:
     # the id would be a column or the back's), that question keeps its line as it was.
-    for index in _read_otherwise(bank, pieces, source) & set(written):
+    kept = sorted(_read_otherwise(bank, pieces, source) & set(written))
+    for index in kept:
         pieces[2 * (bank.questions[index].line - 1)] = written.pop(index)
     if not written:
-        return []
+        return Pinning([], [bank.questions[index] for index in kept])
     changed = _read_otherwise(bank, pieces, source)
     if changed:
         raise SourceError("pinning would change what is read as a question here; the file is left as it was",
                           source, bank.questions[min(changed)].line)
     new = b"".join(pieces)
     write_atomic(path, new if codec == "utf-8" else mark + new.decode("utf-8").encode(codec))
-    return [bank.questions[index] for index in sorted(written)]
+    return Pinning([bank.questions[index] for index in sorted(written)], [bank.questions[index] for index in kept])
 
 
 def _with_id(line: bytes, question_id: str) -> bytes | None:

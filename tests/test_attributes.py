@@ -86,7 +86,7 @@ def test_pinning_goes_into_the_braces_already_there(tmp_path):
     path = tmp_path / "bank.md"
     path.write_text("### 1. What is a closure? {minutes=5} ##\n\n**Answer:** A function.\n\n"
                     "### 2. What is hoisting? {#hoist}\n\n**Answer:** Moving up.\n", "utf-8")
-    pinned = pin_ids(path)
+    pinned = pin_ids(path).pinned
     assert [q.id for q in pinned] == ["what-is-a-closure"]
     assert path.read_text("utf-8").splitlines()[0] == "### 1. What is a closure? {#what-is-a-closure minutes=5} ##"
     (first, second) = read_bank_file(path).questions

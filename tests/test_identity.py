@@ -94,12 +94,12 @@ def test_pin_writes_derived_ids_and_nothing_else(tmp_path):
                 "\r\n### 题目 3：三 {#kept}\r\n\r\n**答案：** C\r\n")
     path.write_bytes(original.encode("utf-8"))
     before = [q.id for q in read_bank_file(path).questions]
-    pinned = pin_ids(path)
+    pinned = pin_ids(path).pinned
     assert [q.id for q in pinned] == before[:2]
     expected = original.replace("一 ##", "一 {#一} ##").replace("为什么？**", "为什么？** {#为什么}")
     assert path.read_bytes() == expected.encode("utf-8")
     assert [q.id for q in read_bank_file(path).questions] == before
-    assert pin_ids(path) == []  # a second pin changes nothing
+    assert pin_ids(path).pinned == []  # a second pin changes nothing
 
 
 @pytest.mark.parametrize("codec, mark", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
@@ -112,7 +112,7 @@ def test_a_utf16_bank_reads_as_its_utf8_copy_and_pin_keeps_its_form(tmp_path, co
     path.write_bytes(mark + text.encode(codec))
     expected = [(q.id, q.title, q.answer, q.line) for q in read_bank_file(tmp_path / "utf8.md").questions]
     assert [(q.id, q.title, q.answer, q.line) for q in read_bank_file(path).questions] == expected
-    assert [q.id for q in pin_ids(path)] == ["一", "二"]
+    assert [q.id for q in pin_ids(path).pinned] == ["一", "二"]
     assert path.read_bytes() == mark + text.replace("一\r", "一 {#一}\r").replace("二\r", "二 {#二}\r").encode(codec)
 
 
@@ -141,15 +141,16 @@ def test_json_export_carries_spans_parts_and_keys(tmp_path):
     assert bank["questions"][0]["end_line"] == 34 and bank["questions"][0]["part"] is None
 
 
-@pytest.mark.parametrize("text", [
-    "| 问题 | 答案 |\n| --- | --- |\n| 什么是进程？ | 资源分配单位。 |\n| 什么是线程？ | 调度单位。 |\n",
-    "#flashcards\nWhat is a closure::A function with its scope.\nWhat is hoisting::Declarations move up.\n",
+@pytest.mark.parametrize(("text", "lines"), [
+    ("| 问题 | 答案 |\n| --- | --- |\n| 什么是进程？ | 资源分配单位。 |\n| 什么是线程？ | 调度单位。 |\n", [3, 4]),
+    ("#flashcards\nWhat is a closure::A function with its scope.\nWhat is hoisting::Declarations move up.\n", [2, 3]),
 ])
-def test_pin_leaves_a_row_or_a_flashcard_line_as_it_is(tmp_path, text):
+def test_pin_leaves_a_row_or_a_flashcard_line_as_it_is(tmp_path, text, lines):
     """Braces after a table's row would be another column, after a card's line its back's."""
     path = tmp_path / "bank.md"
     path.write_text(text, "utf-8")
-    assert pin_ids(path) == []
+    pinning = pin_ids(path)
+    assert pinning.pinned == [] and [question.line for question in pinning.kept] == lines
     assert path.read_text("utf-8") == text
 
 
@@ -158,11 +159,11 @@ def test_pin_on_cards_and_bold_questions_changes_only_their_ids(tmp_path):
     text = ("- What is a closure? #card\n\t- A function.\n- TCP vs UDP #card\n\t- Connections.\n")
     path.write_text(text, "utf-8")
     before = read_bank_file(path).questions
-    assert [q.id for q in pin_ids(path)] == ["what-is-a-closure", "tcp-vs-udp"]
+    assert [q.id for q in pin_ids(path).pinned] == ["what-is-a-closure", "tcp-vs-udp"]
     after = read_bank_file(path).questions
     assert [(q.id, q.title, q.question, q.answer) for q in after] == [(q.id, q.title, q.question, q.answer) for q in before]
     bold = tmp_path / "bold.md"
     bold.write_text("**问题 1：为什么？**\n\n**答案：** A\n\n**问题 2：怎么办？**\n\n**答案：** B\n", "utf-8")
     questions = read_bank_file(bold).questions
-    assert len(pin_ids(bold)) == 2
+    assert len(pin_ids(bold).pinned) == 2
     assert [(q.id, q.question) for q in read_bank_file(bold).questions] == [(q.id, q.question) for q in questions]

@@ -103,7 +103,7 @@ def test_a_title_over_its_task_and_an_explanation_is_that_task(tmp_path):
 
 def test_pinning_ids_leaves_a_file_named_by_its_question_as_it_was(tmp_path):
     path = _write(tmp_path, "什么是索引？.md", "加速查找的数据结构。\n")
-    assert pin_ids(path) == []
+    assert pin_ids(path).pinned == []
     assert path.read_text(encoding="utf-8") == "加速查找的数据结构。\n"
 
 
