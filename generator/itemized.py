@@ -272,8 +272,8 @@ def row_sections(sections, row: Block) -> None:
     line = row.start + 1
     named = [(name or f"Column {position}", cell) for position, (name, cell) in enumerate(zip(row.columns, row.cells), 1)]
     for name, cell in sorted(named, key=lambda pair: column_kind(pair[0]) != "question"):
-        text = _CELL_BREAK.sub("\n\n", cell).strip()
         kind = column_kind(name)
+        text = _CELL_BREAK.sub("\n\n", without_attributes(cell) if kind == "question" else cell).strip()
         if kind == "number" and (text.isdigit() or not text):
             continue  # the question's number (``Block.number``)
         if text:  # any other cell is a section: an unnamed column's by its place, "Column 2"

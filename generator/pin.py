@@ -22,6 +22,7 @@ from .sources import decode_bank, display_path, unicode_form
 
 _LINE_ENDINGS = re.compile(rb"(\r\n|\r|\n)")
 _CLOSING_HASHES = re.compile(rb"([ \t]+#+)?([ \t]*)$")
+_AFTER_TITLE = re.compile(r"[\s*_`<>/a-z]*|\s*#\S*\s*")  # closing marks and tags, a ``#card`` tag: nothing said
 
 
 @dataclass
@@ -46,7 +47,7 @@ def pin_ids(path: Path) -> Pinning:
         line = pieces[position]
         if question.title not in line.decode("utf-8", "surrogateescape"):
             continue  # asked by the file's name or title, or a title taken from its text: no line to write on
-        with_id = _with_id(line, question.id)
+        with_id = _with_id(line, question.id, question.title)
         if with_id is None:
             continue
         pieces[position], written[index] = with_id, line
@@ -66,12 +67,17 @@ def pin_ids(path: Path) -> Pinning:
     return Pinning([bank.questions[index] for index in sorted(written)], [bank.questions[index] for index in kept])
 
 
-def _with_id(line: bytes, question_id: str) -> bytes | None:
+def _with_id(line: bytes, question_id: str, title: str) -> bytes | None:
     """``### Title ##`` -> ``### Title {#id} ##``: before a closing sequence of an ATX
     heading and before trailing blanks, so nothing else on the line moves; into the braces
-    of attributes already there (``{minutes=5}`` -> ``{#id minutes=5}``). None when the
-    line has an id already."""
+    of attributes already there (``{minutes=5}`` -> ``{#id minutes=5}``); right after the
+    title where words follow it on its line (a table's row, a flashcard's ``front::back``).
+    None when the line has an id already."""
     match = _CLOSING_HASHES.search(line)
+    text = line.decode("utf-8", "surrogateescape")
+    after = text.find(title) + len(title)
+    if not _AFTER_TITLE.fullmatch(text[after:match.start()]) and not ATTRIBUTES.search(text[:match.start()]):
+        return f"{text[:after]} {{#{question_id}}}{text[after:]}".encode("utf-8", "surrogateescape")
     head, tail = line[:match.start()].decode("utf-8", "surrogateescape"), line[match.start():]
     written = ATTRIBUTES.search(head)
     if written and written.group("id"):

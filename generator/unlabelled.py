@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from . import markers
+from .attributes import without_attributes
 
 STRAY_LABELS = 2  # at most this many labelled headings, among eight times as many unlabelled ones
 
@@ -77,9 +78,9 @@ def asked_elsewhere(walk, level_of_part: dict[int | None, int], chosen: set[int]
     if len(levels) != 1 or len(chosen) < 2:
         return set()
     (level,) = levels
-    asked = {walk.markers[i].title for i in chosen}  # a recap of the answers repeats them
+    asked = {without_attributes(walk.markers[i].title) for i in chosen}  # a recap of the answers repeats them
     return {i for i in walk.heads if walk.parent[i] not in level_of_part and walk.blocks[i].level == level
-            and markers.ends_with_question_mark(walk.markers[i].title) and walk.markers[i].title not in asked
+            and markers.ends_with_question_mark(title := walk.markers[i].title) and without_attributes(title) not in asked
             and walk.has_content(i)}
 
 

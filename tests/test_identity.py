@@ -141,17 +141,36 @@ def test_json_export_carries_spans_parts_and_keys(tmp_path):
     assert bank["questions"][0]["end_line"] == 34 and bank["questions"][0]["part"] is None
 
 
-@pytest.mark.parametrize(("text", "lines"), [
-    ("| 问题 | 答案 |\n| --- | --- |\n| 什么是进程？ | 资源分配单位。 |\n| 什么是线程？ | 调度单位。 |\n", [3, 4]),
-    ("#flashcards\nWhat is a closure::A function with its scope.\nWhat is hoisting::Declarations move up.\n", [2, 3]),
+@pytest.mark.parametrize(("text", "pinned"), [
+    ("| 问题 | 答案 |\n| --- | --- |\n| 什么是进程？ | 资源分配单位。 |\n| 什么是线程？ | 调度单位。 |\n",
+     "| 问题 | 答案 |\n| --- | --- |\n| 什么是进程？ {#什么是进程} | 资源分配单位。 |\n| 什么是线程？ {#什么是线程} | 调度单位。 |\n"),
+    ("#flashcards\nWhat is a closure::A function with its scope.\nWhat is hoisting::Declarations move up.\n",
+     "#flashcards\nWhat is a closure {#what-is-a-closure}::A function with its scope.\n"
+     "What is hoisting {#what-is-hoisting}::Declarations move up.\n"),
 ])
-def test_pin_leaves_a_row_or_a_flashcard_line_as_it_is(tmp_path, text, lines):
-    """Braces after a table's row would be another column, after a card's line its back's."""
+def test_pin_writes_a_rows_or_a_cards_id_right_after_its_question(tmp_path, text, pinned):
+    """At the end of the line the braces would be another column, or part of the card's back."""
     path = tmp_path / "bank.md"
     path.write_text(text, "utf-8")
+    before = [(q.id, q.title, q.question, q.answer) for q in read_bank_file(path).questions]
     pinning = pin_ids(path)
-    assert pinning.pinned == [] and [question.line for question in pinning.kept] == lines
-    assert path.read_text("utf-8") == text
+    assert (len(pinning.pinned), pinning.kept) == (2, [])
+    assert path.read_text("utf-8") == pinned
+    assert [(q.id, q.title, q.question, q.answer) for q in read_bank_file(path).questions] == before
+
+
+def test_pinned_titles_still_make_a_recap_of_them_no_questions(tmp_path):
+    """Seen in a real bank: 30 questions, then a recap of them under other parts. Pinned, the
+    titles read ``… {#id}`` and the recap's did not match them: 50 questions."""
+    path = tmp_path / "bank.md"
+    questions = "\n\n".join(f"#### {n}. 为什么要第{n}步？\n**题目：** 说明第{n}步。\n\n**答案：** 因为{n}。" for n in (1, 2, 3))
+    recap = "\n\n".join(f"#### {n}. 为什么要第{n}步？\n- **答案解析：** 同上{n}。" for n in (1, 2, 3))
+    path.write_text(f"### 面试题\n\n{questions}\n\n### 答案解析\n\n{recap}\n", "utf-8")
+    before = [(q.id, q.line) for q in read_bank_file(path).questions]
+    assert len(before) == 3
+    pinning = pin_ids(path)
+    assert (len(pinning.pinned), pinning.kept) == (3, [])
+    assert [(q.id, q.line) for q in read_bank_file(path).questions] == before
 
 
 def test_pin_on_cards_and_bold_questions_changes_only_their_ids(tmp_path):
