@@ -15,7 +15,9 @@ from pathlib import Path
 from .errors import SourceError
 from .sources import unicode_form
 
-LEVELS = ("poor", "mixed", "good", "excellent")  # as printed, left to right (renderers.pdf)
+# An interview sheet's levels, as printed left to right: WeasyPrint names a radio button's
+# "on" state by its position, so a filled level reads back as "/2" for "good".
+LEVELS = ("poor", "mixed", "good", "excellent")
 LEVEL_WORDS = {"差": "poor", "一般": "mixed", "良好": "good", "优秀": "excellent",
                **{level: level for level in LEVELS}}
 TICKS = {"x", "X", "✓", "✔", "1", "yes", "y", "是", "√"}

@@ -22,6 +22,7 @@ from .. import __version__
 from ..errors import RenderError, SourceError
 from ..model import Finding, Paper
 from ..parallel import processes_for, run_tasks
+from ..sheets import LEVELS  # printed in their order: WeasyPrint names a radio button's states by position
 from ..sources import decode_bank
 from ..templating import environment
 from ..languages import text_direction, text_settings
@@ -36,9 +37,6 @@ CJK_FONT_FAMILY = "Noto Sans CJK SC"
 CJK_FONT_PACKAGE = "fonts-noto-cjk"
 SCRIPTS_FONT_PACKAGE = "fonts-noto-core"  # Noto for Thai, Devanagari and most other scripts
 HARFBUZZ_SUBSET_PACKAGE = "libharfbuzz-subset0"
-# The levels of an interview sheet, in the order printed. WeasyPrint names a radio button's
-# "on" state by its position, so a filled level field reads back as "/2" for "good".
-LEVELS = ("poor", "mixed", "good", "excellent")
 
 
 def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: date,
