@@ -14,7 +14,6 @@ from .attributes import without_attributes
 from .blocks import Block, BlockKind, leading_bold
 
 QUOTE_MARK = re.compile(r"^ {0,3}> ?")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
 # ``[!question]- Interview questions``: a callout's type, whether it folds, its title.
 _CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*))?$")
 
@@ -55,9 +54,7 @@ def _kind(line: str, following: str | None) -> str | None:
     title = callout_title(line)
     if title is not None:
         return "question" if markers.ends_with_question_mark(title) else None
-    line = without_attributes(line)  # ``**Q: …？** {#id}``, an id pinned after it
-    bold = _BOLD_LINE.match(line)
-    line = bold.group(1) if bold else line
+    line = markers.unbolded(without_attributes(line).strip())  # ``**Q: …？** {#id}``: an id pinned after it
     label = labels.line_label(line) or labels.bare_answer(line, following)
     kind = labels.section_kind(label[0]) if label else None
     if kind == "question" and label[1]:
@@ -65,13 +62,18 @@ def _kind(line: str, following: str | None) -> str | None:
     return "answer" if kind == "answer" else None
 
 
-def callout_title(line: str) -> str | None:
-    """The title of a callout's first line (``[!tip] 提示`` -> ``提示``; Obsidian shows the
-    type's name when there is none), or None for any other line."""
+def callout(line: str) -> tuple[str, str] | None:
+    """(type, title) of a callout's first line (``[!Tip] 提示`` -> ("tip", "提示"); Obsidian
+    shows the type's name when there is no title), or None for any other line."""
     match = _CALLOUT.match(line.strip())
     if match is None:
         return None
-    return (match.group(2) or "").strip() or match.group(1).capitalize()
+    return match.group(1).lower(), (match.group(2) or "").strip() or match.group(1).capitalize()
+
+
+def callout_title(line: str) -> str | None:
+    found = callout(line)
+    return found[1] if found else None
 
 
 def split_callouts(blocks: list[Block]) -> list[Block]:

@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from ..quotes import callout_title
+from ..quotes import callout
 
 
 def callout_plugin(md: MarkdownIt) -> None:
@@ -24,11 +24,12 @@ def _callouts(state: StateCore) -> None:
     for index in reversed([i for i, token in enumerate(tokens[:-2]) if token.type == "blockquote_open"]):
         opening, inline = tokens[index + 1:index + 3]
         first, _, rest = inline.content.partition("\n")
-        title = callout_title(first) if opening.type == "paragraph_open" and inline.type == "inline" else None
-        if title is None:
+        found = callout(first) if opening.type == "paragraph_open" and inline.type == "inline" else None
+        if found is None:
             continue
+        kind, title = found
         tokens[index].attrSet("class", "callout")
-        tokens[index].attrSet("data-callout", first.strip()[2:first.strip().index("]")].lower())
+        tokens[index].attrSet("data-callout", kind)
         heading = [_token("paragraph_open", "p", 1, opening), _token("inline", "", 0, opening, title),
                    _token("paragraph_close", "p", -1, opening)]
         heading[0].attrSet("class", "callout-title")
