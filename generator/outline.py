@@ -28,7 +28,7 @@ from itertools import takewhile
 
 from . import labels, markers, unlabelled
 from .blocks import Block, BlockKind
-from .itemized import tucked_headings
+from .itemized import column_kind, tucked_headings
 from .markers import is_label_heading, opens_main_section
 from .navigation import is_navigation
 from .numbering import bold_in_numbering, numbered_runs, relevel, tuck_under_empty
@@ -293,8 +293,7 @@ class _Walk:
 
     def _ends_question(self, opening: Block, index: int) -> bool:
         if opening.kind is BlockKind.ROW:  # a row, or a flashcard, with its answer holds all of it
-            return any(labels.section_kind(name) == "answer" and cell.strip()
-                       for name, cell in zip(opening.columns, opening.cells))
+            return any(column_kind(name) == "answer" and cell.strip() for name, cell in zip(opening.columns, opening.cells))
         if index not in self.markers:
             return False
         return opening.kind is not BlockKind.HEADING or self.blocks[index].level <= opening.level

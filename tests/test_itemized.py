@@ -208,3 +208,16 @@ def test_an_item_nested_under_a_question_that_opens_with_a_label_is_its_answer()
         """)
     assert [(q.number, q.answer) for q in bank.questions] == [
         (1, "数组 + 链表 + 红黑树，\n链表长了转成红黑树。"), (2, "前者基于数组，后者基于双向链表。")]
+
+
+def test_a_row_is_its_question_whole_and_notes_after_the_table_are_said_to_be_left_out():
+    bank = read("""
+        | Q | A |
+        | --- | --- |
+        | What is a process? | A running program. |
+        | What is a thread? | A unit of execution. |
+
+        A note after the table.
+        """)
+    assert [q.answer for q in bank.questions] == ["A running program.", "A unit of execution."]
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 6)]
