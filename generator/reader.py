@@ -22,7 +22,7 @@ from .languages import canonical_tag, guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
-from .itemized import prompts_nested
+from .itemized import prompts_nested, property_lines
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
 from .preface import long_preface, questions_in_preface
@@ -195,6 +195,7 @@ class _BankWalk:
         # ``#### 问题1`` over ``**问题**：什么是动态规划？``: the question's first line is its title.
         titles = [title or _first_line(draft.question) for title, draft in zip(titles, drafts)]
         drafts = [draft if draft.title == title else replace(draft, title=title) for draft, title in zip(drafts, titles)]
+        self.findings.extend(self._properties_left_out(units))
         ids = assign_ids(titles, explicit, [draft.question or "" for draft in drafts])
         bank_tags = meta.get("tags") or ()
         choices = [read_choice(draft) for draft in drafts]
@@ -205,6 +206,17 @@ class _BankWalk:
                         points=_points(draft, choice, cutter.items), followups=followups_of(draft, cutter.items),
                         **choice)
                 for draft, question_id, mine, choice in zip(drafts, ids, own, choices)]
+
+    def _properties_left_out(self, units) -> list[Finding]:
+        """Logseq's block properties under the question items (``card-repeats:: 1``): what the
+        cards leave out, said once with its first line."""
+        lines = [line for unit in units if self.blocks[unit.start].kind is BlockKind.ITEM
+                 for line in property_lines(self.blocks[unit.start], self.lines)]
+        if not lines:
+            return []
+        return [Finding(self.source, lines[0], "note", "outliner-data",
+                        f"{len(lines)} line{'s' * (len(lines) > 1)} of Logseq block properties "
+                        f"(“{self.lines[lines[0] - 1].strip()}”) left out of the cards: the outliner's data")]
 
     def _recurring_headings(self) -> set[str]:
         """Sub-headings that recur across questions ("Good to hear", "参考") name sections;

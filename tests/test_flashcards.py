@@ -179,3 +179,22 @@ def test_an_untagged_deck_is_told_what_would_make_its_cards_read():
     assert "#flashcards" in raised.value.message
     tagged = "#flashcards\n\n" + text
     assert untagged_cards(parsed(tagged, {}, "deck.md"), tagged.split("\n")) == []
+
+
+def test_logseq_properties_left_out_are_said_once_with_their_first_line():
+    bank = read("""
+        - What is a closure? #card
+          card-repeats:: 2
+          card-ease-factor:: 2.5
+        \t- A function bundled with its scope.
+        \t  id:: 642bb74e-129f-4b05-9a87-956ee6926de1
+        - What does `a:: b` mean in Haskell? #card
+        \t- Nothing:
+        \t  ```haskell
+        \t  x:: Int
+        \t  ```
+        """)
+    assert [(f.code, f.severity, f.line) for f in bank.findings] == [("outliner-data", "note", 2)]
+    assert "3 lines" in bank.findings[0].message
+    # A ``key:: value`` line in code, or an item's own first line, is no property.
+    assert "x:: Int" in bank.questions[1].answer and bank.questions[1].title == "What does `a:: b` mean in Haskell?"
