@@ -17,11 +17,12 @@ _QUESTION_ANSWER = ("Question", "Answer")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 # ``front::back`` and ``front:::back``: the first separator on the line, outside code.
 _SEPARATOR = re.compile(r":{2,3}")
-_PARTING_LINE = re.compile(r"^\s*\?\??\s*$")  # ``?``, or ``??`` for a card both ways
+_PARTING = r"^\s*\?\??\s*$"  # a line ``?``, or ``??`` for a card both ways
+_PARTING_LINE = re.compile(_PARTING)
 _TAG_LINE = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")  # ``#flashcards/javascript``: the deck, no card
 # The tags that make a note a deck: the plugin's ``#flashcards`` (and its subtags), or a
 # front matter's ``tags: [flashcards]``.
-_MAY_HOLD_CARDS = re.compile(r"::|#card|^\s*\?\??\s*$", re.M)
+_MAY_HOLD_CARDS = re.compile(rf"::|#card|{_PARTING}", re.M)
 _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .ids import part_name
+
 
 # "Answer" in the other languages banks are translated into (the folded answers of
 # javascript-questions' 22 translations: ``<summary><b>Antwort</b></summary>``, ``#### Antwort: D``).
@@ -61,14 +63,14 @@ PROBLEM_SOLUTION = {"分析", "题目分析", "题解", "题解分析", "解法"
                     "代码", "代码实现", "代码展示", "代码分析", "代码示例", "参考代码", "实现", "solution", "solutions",
                     "approach", "intuition", "algorithm", "complexity", "complexity analysis", "code",
                     "implementation", "follow-up", "follow up"}
-_PROBLEM_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[、.．:：)）]?\s*|[\s\d:：]+$")
+_TRAILING_NUMBER = re.compile(r"[\s\d:：]+$")  # ``示例1``, ``Example 2:``
 _LANGUAGE = re.compile(r"^(?:golang|go|javascript|java|python3?|c\+\+|js|typescript|rust)\s*(?:语言)?\s*", re.I)
 
 
 def problem_section(heading: str) -> str | None:
     """"statement" or "solution" for a worked problem's sub-heading, else None; code in a
     language (``## Go语言示例``) is the solution."""
-    name = _PROBLEM_NUMBERING.sub("", heading.strip()).strip()
+    name = _TRAILING_NUMBER.sub("", part_name(heading.strip()) or "").strip()  # ``02、题目分析``: its words
     coded = _LANGUAGE.sub("", name).casefold()
     if coded != name.casefold() and coded in PROBLEM_STATEMENT | PROBLEM_SOLUTION:
         return "solution"
