@@ -13,10 +13,12 @@ from .attributes import only_attributes, split_frequency_mark, without_attribute
 from .labels import COLON
 
 QUESTION_MARKS = ("？", "?", "؟")  # full-width, ASCII, Arabic
-# Simplified, traditional, Japanese and Korean, then English.
-_QUESTION_WORD = r"(?:题目|问题|面试题|试题|題目|問題|面試題|試題|質問|設問|질문|문제|question|ques|q)"
+# The words that ask, in simplified and traditional characters, Japanese, Korean and English;
+# with a number after them some more (``试题 3``, ``문제 1``, ``Q12``).
+_ASKING_WORDS = "题目|问题|面试题|題目|問題|面試題|質問|질문|question"
+_QUESTION_WORD = rf"(?:{_ASKING_WORDS}|试题|試題|設問|문제|ques|q)"
 _NUMBERED_KEYWORD = re.compile(rf"^{_QUESTION_WORD}\s*(\d{{1,5}})\s*(?:{COLON}|[.．、])?\s*(.*)$", re.I | re.S)
-_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:题目|问题|面试题|題目|問題|面試題|質問|질문|question)\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
+_UNNUMBERED_KEYWORD = re.compile(rf"^(?:(?:{_ASKING_WORDS})\s*{COLON}|q[.．](?=\s)|q\s*{COLON})\s*(\S.*)$", re.I | re.S)
 _NUMBERED = re.compile(rf"^(\d{{1,5}})(?:[.．、)）](?!\d)|\s*{COLON})\s*(\S.*)$", re.S)
 # ``## 1️⃣ What is a generator?``: a number written as keycap emoji (a digit, U+FE0F, U+20E3).
 _KEYCAP = re.compile("[\ufe0f\u20e3]")
