@@ -63,11 +63,13 @@ def _items_read_more(blocks: list[Block], outline: Outline, item_blocks: list[Bl
     questions that are paragraphs (``質問: …`` lines), over twice as many items must lie
     outside them as there are of them: a chapter's heading over its code questions is no
     question in a bank of listed questions, but a question may list what its answer covers.
-    Against question headings the headings stand (topics, each listing questions to prepare)."""
+    Against question headings, or one that asks, the headings stand (topics, each listing
+    questions to prepare)."""
     if not outline.units or numbered_headings:
         return len(items.units) > len(outline.units)
-    if len(outline.units) > 1 and any(blocks[unit.start].kind is BlockKind.HEADING for unit in outline.units):
-        return False
+    headings = [unit for unit in outline.units if blocks[unit.start].kind is BlockKind.HEADING]
+    if len(outline.units) > 1 and headings or any(markers.asks(unit.marker) for unit in headings):
+        return False  # a heading that asks is a question: read as preface, it would go unsaid
     starts = [blocks[unit.start].start for unit in outline.units]
     ends = [blocks[unit.end - 1].end for unit in outline.units]
     outside = 0

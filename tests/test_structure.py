@@ -86,3 +86,20 @@ def test_questions_to_ask_in_one_chapter_give_way_to_the_lists_of_the_others():
     # The chapter reads as one question over its lines, as a heading over a question label does.
     assert chapter.title == "JSコードの例"
     assert "`~~3.14`" in chapter.question and "`[] + {}`" in chapter.question
+
+
+def test_one_heading_that_asks_is_not_traded_for_the_lists_after_it():
+    """Read as listed questions, the heading's question would have been the preface, unsaid."""
+    bank = read("""
+        ### What is an event loop?
+
+        It runs tasks.
+
+        ## General
+
+        - What is X?
+        - What is Y?
+        - What is Z?
+        """)
+    assert [(q.title, q.answer) for q in bank.questions] == [("What is an event loop?", "It runs tasks.")]
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 5)]
