@@ -23,6 +23,9 @@ _TAG_LINE = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")  # ``#flashcards/javascript``: 
 # The tags that make a note a deck: the plugin's ``#flashcards`` (and its subtags), or a
 # front matter's ``tags: [flashcards]``.
 _MAY_HOLD_CARDS = re.compile(rf"::|#card|{_PARTING}", re.M)
+_PROPERTY = re.compile(r"^\s*[a-z][a-z0-9-]*:: \S")  # a Logseq block's ``key:: value``
+# A list item's first line (``- …``, ``1. …``), under which Logseq writes a block's properties.
+ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
 _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 
 
@@ -110,3 +113,27 @@ def _row(front: str, back: str, start: int, end: int, index: int) -> Block:
     shown = without_attributes(front)
     return Block(BlockKind.ROW, start, end, index, index + 2, content=front, inline_contents=[shown, back],
                  cells=(shown, back), columns=_QUESTION_ANSWER)
+
+
+def without_properties(lines: list[str], after_item: bool) -> list[str]:
+    """The lines without Logseq's block properties: the outliner's data, not the block's words."""
+    left_out = _properties(lines, after_item)
+    return [line for offset, line in enumerate(lines) if offset not in left_out]
+
+
+def _properties(lines: list[str], after_item: bool) -> set[int]:
+    """Where Logseq's block properties are among these lines: ``card-repeats:: 1`` or
+    ``id:: 642b…`` right under a list item's first line (``after_item``: the line before
+    these is one) or under another property; never inside code, never an item's own line."""
+    found = set()
+    for offset, line in enumerate(lines):
+        if after_item and _PROPERTY.match(line):
+            found.add(offset)
+        else:
+            after_item = bool(ITEM_MARKER.match(line.lstrip()))
+    return found
+
+
+def property_lines(item: Block, lines: list[str]) -> list[int]:
+    """The lines (1-based) of an item's Logseq properties, which its text leaves out."""
+    return [item.start + 2 + offset for offset in sorted(_properties(lines[item.start + 1:item.end], True))]

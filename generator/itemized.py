@@ -14,18 +14,17 @@ import textwrap
 from . import labels, markers
 from .attributes import without_attributes
 from .blocks import Block, BlockKind
+from .flashcards import ITEM_MARKER, without_properties
 from .navigation import is_navigation_line
 from .points import items_of_tokens
 
-_ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
 _RAW_CELL = re.compile(r"(?<!\\)\|")  # the pipes that part a table row's cells
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
-_PROPERTY = re.compile(r"^\s*[a-z][a-z0-9-]*:: \S")  # a Logseq block's ``key:: value``
 
 
 def _item_indent(line: str) -> int:
     """Where a list item's text starts: after its marker and the spaces after it."""
-    match = _ITEM_MARKER.match(line)
+    match = ITEM_MARKER.match(line)
     return match.end() if match else len(line) - len(line.lstrip())
 
 
@@ -81,7 +80,7 @@ def _items(tokens, first: int, last: int) -> list[Block]:
         block = Block(BlockKind.ITEM, start, end, index, close, text_end=start)
         if tokens[index + 1].type in ("paragraph_open", "heading_open") and tokens[index + 1].map:
             first_line, *rest = tokens[index + 2].content.split("\n")
-            block.content = "\n".join([first_line, *_without_properties(rest, after_item=True)])
+            block.content = "\n".join([first_line, *without_properties(rest, after_item=True)])
             block.text_end = tokens[index + 1].map[1]
             block.level = int(tokens[index + 1].tag[1]) if tokens[index + 1].type == "heading_open" else 0
             asked = _asked_lines(block.content) if not block.level else 0
@@ -92,30 +91,6 @@ def _items(tokens, first: int, last: int) -> list[Block]:
         block.inline_contents = [t.content for t in tokens[index:close + 1] if t.type == "inline"]
         found.append(block)
     return found
-
-
-def _without_properties(lines: list[str], after_item: bool) -> list[str]:
-    """The lines without Logseq's block properties: the outliner's data, not the block's words."""
-    left_out = _properties(lines, after_item)
-    return [line for offset, line in enumerate(lines) if offset not in left_out]
-
-
-def _properties(lines: list[str], after_item: bool) -> set[int]:
-    """Where Logseq's block properties are among these lines: ``card-repeats:: 1`` or
-    ``id:: 642b…`` right under a list item's first line (``after_item``: the line before
-    these is one) or under another property; never inside code, never an item's own line."""
-    found = set()
-    for offset, line in enumerate(lines):
-        if after_item and _PROPERTY.match(line):
-            found.add(offset)
-        else:
-            after_item = bool(_ITEM_MARKER.match(line.lstrip()))
-    return found
-
-
-def property_lines(item: Block, lines: list[str]) -> list[int]:
-    """The lines (1-based) of an item's Logseq properties, which its text leaves out."""
-    return [item.start + 2 + offset for offset in sorted(_properties(lines[item.start + 1:item.end], True))]
 
 
 def _asked_lines(paragraph: str) -> int:
@@ -181,7 +156,7 @@ def item_sections(cutter, sections, item: Block) -> str:
     lines = cutter.lines[item.start:item.end]
     indent = _item_indent(lines[0])
     first, *more = [lines[0][indent:]] + [_dedent(line, indent) for line in lines[1:item.text_end - item.start]]
-    first, more = without_attributes(first), _without_properties(more, after_item=True)
+    first, more = without_attributes(first), without_properties(more, after_item=True)
     if item.level:  # ``1.  ### What is React?``: the heading's text
         first, more = item.content, []
     label = labels.line_label(first)
@@ -199,7 +174,7 @@ def item_sections(cutter, sections, item: Block) -> str:
     sections.open("question", "question", item.start + 1)
     sections.add(question, item.start + 1)
     line, nested = _nested(cutter.lines, item)
-    nested = _without_properties(nested, after_item=False)
+    nested = without_properties(nested, after_item=False)
     text = "\n".join(nested).strip("\n")
     if not text:
         return "question"

@@ -22,7 +22,8 @@ from .languages import canonical_tag, guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
-from .itemized import prompts_nested, property_lines
+from .flashcards import property_lines
+from .itemized import prompts_nested
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
 from .preface import long_preface, questions_in_preface
