@@ -3,7 +3,8 @@
 and back; and a paragraph whose first line is tagged ``#card`` (the Flashcards plugin's
 style), the rest its back. Each card is read as a row of a table of questions and answers (a
 ROW block: its front the question, its back the answer), beside the file's other questions.
-Headings and list items tagged ``#card`` are questions as headings and items are.
+Headings and list items tagged ``#card`` are questions as headings and items are; the
+properties Logseq writes under such an item (``card-repeats:: 1``) are its data, not its words.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ _SEPARATOR = re.compile(r":{2,3}")
 _PARTING = r"^\s*\?\??\s*$"  # a line ``?``, or ``??`` for a card both ways
 _PARTING_LINE = re.compile(_PARTING)
 _TAG_LINE = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")  # ``#flashcards/javascript``: the deck, no card
-# The tags that make a note a deck: the plugin's ``#flashcards`` (and its subtags), or a
-# front matter's ``tags: [flashcards]``.
 _MAY_HOLD_CARDS = re.compile(rf"::|#card|{_PARTING}", re.M)
 _PROPERTY = re.compile(r"^\s*[a-z][a-z0-9-]*:: \S")  # a Logseq block's ``key:: value``
 # A list item's first line (``- …``, ``1. …``), under which Logseq writes a block's properties.
 ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
+# The tags that make a note a deck: the plugin's ``#flashcards`` (and its subtags), or a
+# front matter's ``tags: [flashcards]``.
 _DECK_TAG = re.compile(r"(?:^|[\s\[,'\"#-])flashcards?\b", re.I)
 
 
