@@ -165,6 +165,10 @@ class _Walk:
     # -- which headings are questions ------------------------------------------------------
 
     def _question_headings(self) -> set[int]:
+        chosen = self._evidenced_headings()
+        return chosen | unlabelled.beside_parts(self, chosen)
+
+    def _evidenced_headings(self) -> set[int]:
         self._openers = sorted(self.bold)
         evidence = {i: self._evidence(i) for i in self.heads}
         evidenced = list(dict.fromkeys(self._asking_ancestor(i, evidence[i]) for i in self.heads if evidence[i]))
@@ -193,7 +197,7 @@ class _Walk:
             if sum(markers.asks(self.markers[i]) for i in unlabelled_reading) * 2 > len(unlabelled_reading):
                 chosen -= self._ancestors(unlabelled_reading)
             chosen |= unlabelled_reading
-        return {i for i in chosen if not self._inside(i, chosen)}
+        return {i for i in chosen if not unlabelled.under_any(self, i, chosen)}
 
     def _ancestors(self, indexes: set[int]) -> set[int]:
         """The headings above any of these."""
@@ -257,12 +261,6 @@ class _Walk:
         marker = self.markers[index]
         return (marker.strength == "keyword" or (marker.strength == "numbered" and "numbered" in styles)
                 or markers.ends_with_question_mark(marker.title))
-
-    def _inside(self, index: int, chosen: set[int]) -> bool:
-        ancestor = self.parent[index]
-        while ancestor is not None and ancestor not in chosen:
-            ancestor = self.parent[ancestor]
-        return ancestor is not None
 
     def questions(self) -> tuple[list[Unit], list[PartHeading]]:
         headings = self._question_headings()

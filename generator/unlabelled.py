@@ -84,6 +84,36 @@ def asked_elsewhere(walk, level_of_part: dict[int | None, int], chosen: set[int]
             and walk.has_content(i)}
 
 
+def beside_parts(walk, chosen: set[int]) -> set[int]:
+    """A heading with only text under it that asks (``## 3.13 深度学习中常用的数据增强方法？``),
+    after the first question, at the level and under the heading of the parts that hold the
+    questions (``## 3.12 Dropout 系列问题`` over ``### 3.12.1 为什么要正则化？``): a question
+    written a level up because no part holds it, unless it repeats a question's title."""
+    slots = {(walk.parent[parent], walk.blocks[parent].level)
+             for parent in (walk.parent[index] for index in chosen) if parent is not None}
+    if not slots:
+        return set()
+    first, asked = min(chosen), {without_attributes(walk.markers[i].title) for i in chosen}
+    found = set()
+    for position, index in enumerate(walk.heads):
+        following = walk.heads[position + 1] if position + 1 < len(walk.heads) else None
+        if (index > first and index not in chosen and (walk.parent[index], walk.blocks[index].level) in slots
+                and (following is None or walk.blocks[following].level <= walk.blocks[index].level)
+                and markers.ends_with_question_mark(title := walk.markers[index].title)
+                and without_attributes(title) not in asked and walk.has_content(index)
+                and not under_any(walk, index, chosen)):
+            found.add(index)
+    return found
+
+
+def under_any(walk, index: int, chosen: set[int]) -> bool:
+    """Whether a heading is under one of these."""
+    ancestor = walk.parent[index]
+    while ancestor is not None and ancestor not in chosen:
+        ancestor = walk.parent[ancestor]
+    return ancestor is not None
+
+
 def unanswered(walk) -> set[int]:
     """Where nothing else opens a question: the headings that ask with nothing under them,
     two or more at one level (``## 16.1 如何理解序列到序列模型？`` and 23 more, the answers

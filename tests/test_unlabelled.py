@@ -178,3 +178,30 @@ def test_headings_that_ask_with_nothing_under_them_are_questions_where_nothing_e
     assert [f.code for f in answered.findings] == ["skipped-heading"]
     with pytest.raises(NotABank):
         read("# Notes\n\nSome text.\n\n## What is X?\n")
+
+
+def test_a_question_written_at_the_level_of_the_parts_is_read_where_no_part_holds_it():
+    """Seen in real banks (DeepLearning-500-questions, chapter 3: ``## 3.13 深度学习中常用的数据增强方法？``
+    after ``## 3.12 Dropout 系列问题`` over its ``### 3.12.1 …``; JavaGuide, ``## Spring 框架中用到了
+    哪些设计模式？`` among parts of ``###`` questions): 22 questions in 15 files were left out
+    with a warning. A part, a heading that does not ask, one that repeats a question's title
+    and one before the first question stay what they were."""
+    questions = "\n\n".join(f"## 3.{part} 第 {part} 节\n\n" + "\n\n".join(
+        f"### 3.{part}.{n} 概念 {part}{n} 是什么？\n\n解释 {part}{n}。" for n in (1, 2, 3)) for part in (11, 12))
+    text = (f"# 第三章 深度学习基础\n\n## 为什么写这一章？\n\n写给准备面试的人。\n\n{questions}\n\n"
+            "## 3.13 深度学习中常用的数据增强方法？\n\n翻转、裁剪、颜色变换。\n\n"
+            "## 3.14 本章小结\n\n正则化与数据增强。\n\n"
+            "## 3.12.1 概念 121 是什么？\n\n见上文。\n\n"
+            "## 3.15 Batch Normalization\n\n### 3.15.1 如何理解 Internal Covariate Shift？\n\n各层输入分布的变化。\n")
+    bank = read(text)
+    titles = [q.title for q in bank.questions]
+    assert titles == [f"3.{part}.{n} 概念 {part}{n} 是什么？" for part in (11, 12) for n in (1, 2, 3)] + [
+        "3.13 深度学习中常用的数据增强方法？", "3.15.1 如何理解 Internal Covariate Shift？"]
+    added = bank.questions[6]
+    lines = text.split("\n")
+    assert (added.answer, added.line) == ("翻转、裁剪、颜色变换。", lines.index("## 3.13 深度学习中常用的数据增强方法？") + 1)
+    assert added.part == "第三章 深度学习基础"  # the heading above the parts, not the part before it
+    skipped = [(span.line, span.end_line) for span in bank.spans if span.kind == "skipped"]
+    for heading in ("## 3.14 本章小结", "## 3.12.1 概念 121 是什么？"):  # still left out, with a warning
+        assert any(first <= lines.index(heading) + 1 <= last for first, last in skipped)
+    assert_spans_cover(bank, count_lines(text))
