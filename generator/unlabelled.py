@@ -10,6 +10,7 @@ Each function takes the outline's walk (its headings, their parents, blocks and 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from . import markers
 from .attributes import without_attributes
@@ -72,16 +73,22 @@ def between_questions(walk, at_level: list[int], chosen: set[int], labelled: set
 def asked_elsewhere(walk, level_of_part: dict[int | None, int], chosen: set[int]) -> set[int]:
     """In a part where no heading has labels, the headings at the level every other
     part's questions are at that end with a question mark (``## Q. What is X?`` after an
-    ``# # 13. CLASSES`` that restarts the parts): questions, as they are elsewhere, unless
-    they repeat a question's title (a recap of the answers)."""
+    ``# # 13. CLASSES`` that restarts the parts), or, where most questions are numbered, two
+    or more numbered ones (``### 1. 数字键盘组合`` under ``## Backtracking``, beside ``## BFS``
+    over ``### 1. 计算在网格中从原点到特定点的最短路径长度`` and its ``题目描述：``): questions,
+    as they are elsewhere, unless they repeat a question's title (a recap of the answers)."""
     levels = set(level_of_part.values())
     if len(levels) != 1 or len(chosen) < 2:
         return set()
     (level,) = levels
     asked = {without_attributes(walk.markers[i].title) for i in chosen}  # a recap of the answers repeats them
-    return {i for i in walk.heads if walk.parent[i] not in level_of_part and walk.blocks[i].level == level
-            and markers.ends_with_question_mark(title := walk.markers[i].title) and without_attributes(title) not in asked
-            and walk.has_content(i)}
+    unlabelled = [i for i in walk.heads if walk.parent[i] not in level_of_part and walk.blocks[i].level == level
+                  and without_attributes(walk.markers[i].title) not in asked and walk.has_content(i)]
+    found = {i for i in unlabelled if markers.ends_with_question_mark(walk.markers[i].title)}
+    if sum(walk.markers[i].strength == "numbered" for i in chosen) * 2 > len(chosen):
+        numbered = Counter(walk.parent[i] for i in unlabelled if walk.markers[i].strength == "numbered")
+        found.update(i for i in unlabelled if walk.markers[i].strength == "numbered" and numbered[walk.parent[i]] >= 2)
+    return found
 
 
 def beside_parts(walk, chosen: set[int]) -> set[int]:

@@ -205,3 +205,26 @@ def test_a_question_written_at_the_level_of_the_parts_is_read_where_no_part_hold
     for heading in ("## 3.14 本章小结", "## 3.12.1 概念 121 是什么？"):  # still left out, with a warning
         assert any(first <= lines.index(heading) + 1 <= last for first, last in skipped)
     assert_spans_cover(bank, count_lines(text))
+
+
+def test_numbered_headings_of_a_part_without_labels_are_questions_as_in_the_other_parts():
+    """Seen in a real bank (CS-Notes, ``Leetcode 题解 - 搜索``: 15 of 23 problems left out):
+    the problems under ``## BFS`` and ``## DFS`` each have a ``题目描述：`` label in some answer,
+    those under ``## Backtracking`` none, so that part's ``### 1. 数字键盘组合`` and 14 more
+    were skipped. A lone numbered heading in such a part, and a recap that repeats the
+    questions' titles, stay out."""
+    def problems(names, label=""):
+        return "\n\n".join(f"### {n}. {name}\n\n{label if n == 1 else ''}解法 {name}。" for n, name in enumerate(names, 1))
+    text = ("# Leetcode 题解 - 搜索\n\n## BFS\n\nBFS 按层遍历。\n\n" + problems(["最短路径", "最小平方数"], "题目描述：求最短路径。\n\n")
+            + "\n\n## DFS\n\n" + problems(["最大连通面积", "连通分量数目"], "题目描述：求面积。\n\n")
+            + "\n\n## Backtracking\n\nBacktracking 属于 DFS。\n\n" + problems(["数字键盘组合", "IP 地址划分", "排列"])
+            + "\n\n## 小结\n\n### 1. 一句话\n\n多练。\n\n## 回顾\n\n" + problems(["最短路径", "最小平方数"]) + "\n")
+    bank = read(text)
+    assert [(q.part, q.title) for q in bank.questions][4:] == [
+        ("Backtracking", "数字键盘组合"), ("Backtracking", "IP 地址划分"), ("Backtracking", "排列")]
+    assert bank.questions[5].answer == "解法 IP 地址划分。"
+    lines = text.split("\n")
+    skipped = [(span.line, span.end_line) for span in bank.spans if span.kind == "skipped"]
+    for heading in ("### 1. 一句话", "## 回顾"):
+        assert any(first <= lines.index(heading) + 1 <= last for first, last in skipped)
+    assert_spans_cover(bank, count_lines(text))
