@@ -5,11 +5,15 @@ style), the rest its back. Each card is read as a row of a table of questions an
 ROW block: its front the question, its back the answer), beside the file's other questions.
 Headings and list items tagged ``#card`` are questions as headings and items are; the
 properties Logseq writes under such an item (``card-repeats:: 1``) are its data, not its words.
+A note as the Obsidian_to_Anki plugin writes it (``START``, its note type, its front, ``Back:
+…``, ``Tags: …``, the ``<!--ID: …-->`` the plugin adds, ``END``) is a card when its type is
+one of Anki's basic ones: its lines, blank ones and code among them, are all the card's.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .attributes import tagged_as_card, without_attributes, without_card_tag
 from .blocks import Block, BlockKind
@@ -21,7 +25,11 @@ _SEPARATOR = re.compile(r":{2,3}")
 _PARTING = r"^\s*\?\??\s*$"  # a line ``?``, or ``??`` for a card both ways
 _PARTING_LINE = re.compile(_PARTING)
 _TAG_LINE = re.compile(r"^\s*(?:#[^\s#]+\s*)+$")  # ``#flashcards/javascript``: the deck, no card
-_MAY_HOLD_CARDS = re.compile(rf"::|#card|{_PARTING}", re.M)
+_MAY_HOLD_CARDS = re.compile(rf"::|#card|{_PARTING}|^START[ \t]*$", re.M)
+# An Obsidian_to_Anki note's field lines (``Back: …``) and the lines the plugin reads as data.
+_NOTE_FIELD = re.compile(r"^(Front|Back|Add Reverse):[ \t]?")
+_NOTE_ID = re.compile(r"^(?:<!--)?ID: \d+")
+_NOTE_TAGS = "Tags: "
 _PROPERTY = re.compile(r"^\s*[a-z][a-z0-9-]*:: \S")  # a Logseq block's ``key:: value``
 # A list item's first line (``- …``, ``1. …``), under which Logseq writes a block's properties.
 ITEM_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)")
@@ -65,8 +73,57 @@ def flashcard_rows(tokens, lines: list[str], tagged: bool = False) -> dict[int, 
             found[index] = blocks
     if not tagged:
         found = {index: blocks for index, blocks in found.items() if index not in lined}
+    notes = anki_notes(tokens, lines)  # the plugin's own syntax: no deck tag needed
+    found.update(notes)
+    tagged = tagged or bool(notes)
     cards = sum(1 for blocks in found.values() for block in blocks if block.kind is BlockKind.ROW)
     return found if cards >= (1 if tagged else 2) else {}
+
+
+def anki_notes(tokens, lines: list[str]) -> dict[int, list[Block]]:
+    """Obsidian_to_Anki's notes, by the opening token of the paragraph that starts each: a
+    ROW of all its lines, and no block for the groups after it up to its ``END`` (an empty
+    list: a code block, a second paragraph of its back)."""
+    groups = [(index, *token.map) for index, token in enumerate(tokens)
+              if token.level == 0 and token.nesting >= 0 and token.map and token.type != "inline"]
+    found: dict[int, list[Block]] = {}
+    position = 0
+    while position < len(groups):
+        index, start, _ = groups[position]
+        if tokens[index].type == "paragraph_open" and lines[start].strip() == "START":
+            closing = next((at for at in range(position, len(groups)) if lines[groups[at][2] - 1].strip() == "END"
+                            and tokens[groups[at][0]].type == "paragraph_open"), None)
+            card = _note(lines[start:groups[closing][2]]) if closing is not None else None
+            if card and not any(lines[s].strip() == "START" for _, s, _ in groups[position + 1:closing + 1]):
+                marker, front, back = card
+                found[index] = [replace(_row(front, back, start, groups[closing][2], index), content=marker)]
+                found.update((group, []) for group, _, _ in groups[position + 1:closing + 1])
+                position = closing
+        position += 1
+    return found
+
+
+def _note(text: list[str]) -> tuple[str, str, str] | None:
+    """(marker, front, back) of a note of one of Anki's basic types, from its lines ``START``
+    to ``END``: the marker is the front's first paragraph, the question's title, with the
+    note's tags; None for another type (a cloze) or a note without both sides."""
+    if len(text) < 4 or not text[1].strip().startswith("Basic"):
+        return None
+    body = text[2:-1]
+    if body and _NOTE_ID.match(body[-1].strip()):
+        body = body[:-1]
+    tags = body.pop()[len(_NOTE_TAGS):].split() if body and body[-1].startswith(_NOTE_TAGS) else []
+    fields: dict[str, list[str]] = {"Front": []}
+    current = "Front"
+    for line in body:
+        if match := _NOTE_FIELD.match(line):
+            current, line = match.group(1), line[match.end():]
+        fields.setdefault(current, []).append(line)
+    front, back = ("\n".join(fields.get(name, [])).strip() for name in ("Front", "Back"))
+    if not front or not back:
+        return None
+    title = front.split("\n\n", 1)[0]
+    return (title + (" {tags=" + ",".join(tags) + "}" if tags else ""), front, back)
 
 
 def _parted(text: list[str], start: int, index: int) -> list[Block] | None:

@@ -108,8 +108,8 @@ def _outline(tokens, lines: list[str], body_start: int, asked: str | None, line_
     outside = [block for block, region in zip(blocks, outline.regions)
                if block.kind is BlockKind.LIST and region[0] != "question"]
     if not outline.units or numbered_headings or asking_items(tokens, outside) > 2 * len(outline.units):
-        def cards_or_items(tokens, lines, first, last):
-            return cards.get(first) or expand(tokens, lines, first, last)
+        def cards_or_items(tokens, lines, first, last):  # no blocks ([]) for the rest of a multi-block card
+            return cards[first] if first in cards else expand(tokens, lines, first, last)
 
         item_blocks = split_callouts(split_blocks(tokens, lines, body_start, cards_or_items))
         item_outline = outline_blocks(item_blocks)

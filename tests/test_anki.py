@@ -231,13 +231,8 @@ def test_a_line_inserted_in_the_first_question_changes_only_its_note(collection,
 
 def test_anki_tags_written_in_a_bank_stay_text(collection, tmp_path):
     """Real Anki renders the card: no sound to play, nothing to speak, no LaTeX to typeset."""
-    (tmp_path / "bank.md").write_text(
-        "### 题目 1：标签\n\n**答案：** [sound:evil.mp3] [sound:../../etc/passwd] "
-        "[anki:tts lang=en_US]hello[/anki:tts]\n\n[latex]x^2[/latex] [$]y[/$] [$$]z[/$$]\n", "utf-8")
-    build(tmp_path / "bank.md", "--out", tmp_path / "out")
-    import_package(collection, tmp_path / "out" / "bank.apkg")
-    (card_id,) = collection.find_cards("")
-    card = collection.get_card(card_id)
+    card = only_card(collection, tmp_path, "### 题目 1：标签\n\n**答案：** [sound:evil.mp3] [sound:../../etc/passwd] "
+                     "[anki:tts lang=en_US]hello[/anki:tts]\n\n[latex]x^2[/latex] [$]y[/$] [$$]z[/$$]\n")
     answer = card.answer()
     assert card.question_av_tags() == [] and card.answer_av_tags() == []
     assert "latex-" not in answer and "<img" not in answer
@@ -265,3 +260,26 @@ def test_an_obsidian_flashcard_note_imports_as_its_cards(collection, tmp_path):
     assert "What is hoisting" in hoisting_front and "Declarations move to the top" in hoisting_back
     assert "SR:" not in hoisting_back and "[!tip]" not in typeof_back
     assert 'class="callout-title">记住<' in typeof_back and "<code>typeof null</code>" in typeof_front
+
+
+def test_an_obsidian_to_anki_note_imports_as_the_card_the_plugin_makes(collection, tmp_path):
+    """A note written for the Obsidian_to_Anki plugin, code in its front, its tags and the
+    id the plugin wrote back: in Anki, the front with its code highlighted, the back, the
+    tags on the note, and no trace of the plugin's lines."""
+    card = only_card(collection, tmp_path, "# Networking\n\nSTART\nBasic\nWhat does this print?\n\n```python\n"
+                     "print(sum(range(4)))\n```\n\nBack: It prints 6.\nTags: python builtins\n"
+                     "<!--ID: 1566052191670-->\nEND\n")
+    front, back = (re.sub(r"(?s)<style>.*?</style>", "", side) for side in (card.question(), card.answer()))
+    assert "What does this print?" in front and 'class="qgen-code' in front and '<span class="nb">range</span>' in front
+    assert "It prints 6." in back
+    assert {"python", "builtins"} <= set(card.note().tags)
+    assert not any(word in back for word in ("START", "Back:", "Tags:", "ID:", "END"))
+
+
+def only_card(collection, tmp_path, text: str):
+    """The one card of a bank of this text, built by qgen and imported into ``collection``."""
+    (tmp_path / "bank.md").write_text(text, "utf-8")
+    build(tmp_path / "bank.md", "--out", tmp_path / "out")
+    import_package(collection, tmp_path / "out" / "bank.apkg")
+    (card_id,) = collection.find_cards("")
+    return collection.get_card(card_id)

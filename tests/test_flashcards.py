@@ -198,3 +198,63 @@ def test_logseq_properties_left_out_are_said_once_with_their_first_line():
     assert "3 lines" in bank.findings[0].message
     # A ``key:: value`` line in code, or an item's own first line, is no property.
     assert "x:: Int" in bank.questions[1].answer and bank.questions[1].title == "What does `a:: b` mean in Haskell?"
+
+
+OBSIDIAN_TO_ANKI = """
+    # Networking
+
+    START
+    Basic
+    What does TCP guarantee?
+    Back: Ordered, reliable delivery of a byte stream.
+    END
+
+    START
+    Basic (and reversed card)
+    Front: What is the three-way handshake?
+    Back: SYN, SYN-ACK, ACK.
+    Tags: tcp handshake
+    <!--ID: 1566052191670-->
+    END
+
+    START
+    Basic
+    What does this print?
+
+    ```python
+    print(sum(range(4)))
+    ```
+
+    Back: It prints 6.
+
+    The sum of 0, 1, 2 and 3.
+    END
+
+    START
+    Cloze
+    Text: TCP runs over {{c1::IP}}.
+    END
+    """
+
+
+def test_obsidian_to_anki_notes_are_cards_with_their_tags_and_every_line_of_them():
+    """The Obsidian_to_Anki plugin's notes read "no questions found". A note of a basic type
+    is a card: its front the question (its first paragraph the title), ``Back:`` the answer,
+    blank lines and code inside it the card's; ``Tags:`` its tags; the ``<!--ID: …-->`` the
+    plugin writes back no text. A cloze note is no card: skipped, and said so."""
+    bank = read(OBSIDIAN_TO_ANKI)
+    assert [(q.title, q.question, q.answer, q.tags, q.line) for q in bank.questions] == [
+        ("What does TCP guarantee?", "What does TCP guarantee?", "Ordered, reliable delivery of a byte stream.", (), 3),
+        ("What is the three-way handshake?", "What is the three-way handshake?", "SYN, SYN-ACK, ACK.",
+         ("tcp", "handshake"), 9),
+        ("What does this print?", "What does this print?\n\n```python\nprint(sum(range(4)))\n```",
+         "It prints 6.\n\nThe sum of 0, 1, 2 and 3.", (), 17),
+    ]
+    assert [(f.code, f.line) for f in bank.findings] == [("skipped-text", 30)]
+    assert_spans_cover(bank, count_lines(textwrap.dedent(OBSIDIAN_TO_ANKI).lstrip("\n")))
+
+
+def test_an_obsidian_to_anki_note_never_closed_is_no_card():
+    bank = read("# Notes\n\n## What is TCP?\n\nA protocol.\n\nSTART\nBasic\nWhat is UDP?\nBack: A protocol.\n")
+    assert [q.title for q in bank.questions] == ["What is TCP?"]
+    assert "START" in bank.questions[0].answer
