@@ -124,7 +124,9 @@ ARBITRARY = st.lists(st.one_of(
                      "1. ", "- ", "> ", "题目 1：", "<summary>答案</summary>", "\r\n", "{#x}",
                      # quotes and callouts, flashcards, worked problems, numbered bold lines
                      "[!tip] ", "[!question]- ", "**Q: ", "A: ", "::", "?", "#card", "#flashcards", "<!--x-->",
-                     "## 描述\n", "## 题解\n", "**1.2 ", "1️⃣ ", "**A1.**", "[English](x.md)"]),
+                     "## 描述\n", "## 题解\n", "**1.2 ", "1️⃣ ", "**A1.**", "[English](x.md)",
+                     # Obsidian_to_Anki's notes
+                     "\nSTART\nBasic\n", "Back: ", "Tags: a b\n", "\nEND\n", "<!--ID: 12-->"]),
 ), max_size=80).map("".join)
 
 
