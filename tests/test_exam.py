@@ -477,6 +477,15 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
     assert set(fields) - radio_kids == expected
     first, second = questions[0]["id"], questions[1]["id"]
     assert fields[f"{first}/{points[first][0]}"]["/FT"] == "/Btn" and fields[f"{first}/notes"]["/FT"] == "/Tx"
+    # The header's second labels stand clear of the fields to their left (they touched them).
+    boxes = {annotation.get_object()["/T"]: [float(x) for x in annotation.get_object()["/Rect"]]
+             for annotation in reader.pages[0]["/Annots"] if annotation.get_object().get("/T") in expected}
+    import pdfplumber
+
+    with pdfplumber.open(sheet) as pdf:
+        words = {word["text"]: word for word in pdf.pages[0].extract_words()}
+    for field, label in (("candidate", "面试官"), ("date", "岗位")):
+        assert words[label]["x0"] >= boxes[field][2] + 5, (field, label)
 
     writer = pypdf.PdfWriter(clone_from=reader)
     for page in writer.pages:
