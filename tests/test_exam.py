@@ -477,13 +477,22 @@ def test_the_interviewers_sheet_has_fields_named_after_the_papers_ids(tmp_path):
     assert set(fields) - radio_kids == expected
     first, second = questions[0]["id"], questions[1]["id"]
     assert fields[f"{first}/{points[first][0]}"]["/FT"] == "/Btn" and fields[f"{first}/notes"]["/FT"] == "/Tx"
-    # The header's second labels stand clear of the fields to their left (they touched them).
-    boxes = {annotation.get_object()["/T"]: [float(x) for x in annotation.get_object()["/Rect"]]
-             for annotation in reader.pages[0]["/Annots"] if annotation.get_object().get("/T") in expected}
+    # Every field, and every line drawn, lies inside the page's text column (its margins are
+    # even: the title's left edge gives both), and the header's second labels stand clear of
+    # the fields to their left (fields as wide as their cells, plus their borders, ran past
+    # the text and into those labels).
     import pdfplumber
 
     with pdfplumber.open(sheet) as pdf:
         words = {word["text"]: word for word in pdf.pages[0].extract_words()}
+        left = min(word["x0"] for word in words.values())
+        right = pdf.pages[0].width - left
+        drawn = [edge for page in pdf.pages for edge in page.edges if edge["x0"] < left - 1 or edge["x1"] > right + 1]
+    assert drawn == []
+    rects = [(annotation.get_object().get("/T"), [float(x) for x in annotation.get_object()["/Rect"]])
+             for page in reader.pages for annotation in page.get("/Annots", [])]
+    assert [name for name, (x0, _, x1, _) in rects if x0 < left - 1 or x1 > right + 1] == []
+    boxes = dict(rects)
     for field, label in (("candidate", "面试官"), ("date", "岗位")):
         assert words[label]["x0"] >= boxes[field][2] + 5, (field, label)
 
