@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
+from markupsafe import Markup
 
 from .markers import plain_text
 
@@ -59,7 +60,15 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     )
     env.filters["css_string"] = css_string
     env.filters["plain"] = plain_text  # Markdown's words alone, where only text goes
+    env.filters["mathjax"] = mathjax  # math as MathJax reads it, for Moodle
     return env
+
+
+def mathjax(html) -> Markup:
+    """The HTML with its math in MathJax's delimiters (``renderers.math.for_mathjax``)."""
+    from .renderers.math import for_mathjax
+
+    return Markup(for_mathjax(str(html)))
 
 
 def css_string(value) -> str:

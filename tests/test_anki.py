@@ -283,3 +283,15 @@ def only_card(collection, tmp_path, text: str):
     import_package(collection, tmp_path / "out" / "bank.apkg")
     (card_id,) = collection.find_cards("")
     return collection.get_card(card_id)
+
+
+def test_math_written_in_dollars_reaches_anki_in_the_delimiters_its_mathjax_typesets(collection, tmp_path):
+    """Anki typesets ``\\(…\\)`` and ``\\[…\\]`` with MathJax and shows ``$…$`` as it is: the
+    formulas of a bank written in dollars (most machine-learning banks) reach the card in
+    Anki's delimiters; a price and code stay as written."""
+    card = only_card(collection, tmp_path, "### 题目 1：为什么除以 $\\sqrt{d_k}$？\n\n**答案：** 因为 $QK^T$ 的方差大。"
+                     "价格 $5。\n\n$$\n\\frac{QK^T}{\\sqrt{d_k}}\n$$\n\n`echo $HOME`\n")
+    front, back = card.question(), card.answer()
+    assert "\\(\\sqrt{d_k}\\)" in front and "$\\sqrt" not in front
+    assert "\\(QK^T\\)" in back and "\\[\n\\frac{QK^T}{\\sqrt{d_k}}\n\\]" in back
+    assert "价格 $5" in back and "<code>echo $HOME</code>" in back

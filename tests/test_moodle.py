@@ -36,3 +36,14 @@ def test_names_and_categories_are_the_words_of_titles_without_their_marks(tmp_pa
     assert names == ["goroutine 和 线程 的区别？", "什么是 channel？", "TCP 与 UDP 的区别？"]
     first = root.find("question[@type='essay']")
     assert "<code>goroutine</code>" in first.findtext("questiontext/text")
+
+
+def test_math_written_in_dollars_is_in_the_delimiters_moodles_mathjax_filter_typesets(tmp_path):
+    (tmp_path / "bank.md").write_text("### 题目 1：为什么除以 $\\sqrt{d_k}$？\n\n**答案：** 因为 $QK^T$ 的方差大，"
+                                      "价格 $5。\n", "utf-8")
+    result = run("build", "bank.md", "--format", "moodle", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    question = ElementTree.parse(tmp_path / "out" / "bank-moodle.xml").getroot().find("question[@type='essay']")
+    assert "\\(\\sqrt{d_k}\\)" in question.findtext("questiontext/text")
+    graded = question.findtext("graderinfo/text")
+    assert "\\(QK^T\\)" in graded and "价格 $5" in graded

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..languages import text_direction
+from .math import for_mathjax
 from .view import QuestionView
 
 FIELDS = ["Id", "Number", "Title", "Question", "Answer", "Example", "Explanation", "Extra", "Source"]
@@ -70,8 +71,9 @@ _ANKI_TAG = re.compile(r"\[(?=sound:|/?anki:|/?latex\]|/?\$\$?\])", re.I)
 
 def inert_for_anki(html: str) -> str:
     """The field's HTML with the bracket that opens an Anki tag written as ``&#91;``, which
-    shows the same and which Anki does not read as a tag."""
-    return _ANKI_TAG.sub("&#91;", html)
+    shows the same and which Anki does not read as a tag, and its math in the delimiters
+    Anki's MathJax typesets (``$x$`` as ``\\(x\\)``)."""
+    return for_mathjax(_ANKI_TAG.sub("&#91;", html))
 
 
 def note_digest(fields: list[str], tags: list[str]) -> str:

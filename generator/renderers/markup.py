@@ -26,6 +26,7 @@ from ..blocks import fence_language
 from ..model import Finding
 from ..sources import refers_to_files
 from .callouts import callout_plugin
+from .math import math_plugin
 from .highlight import highlight, highlight_inline
 from .inline_html import has_image_tag, image_of_tag, render_inline_tag
 
@@ -79,12 +80,8 @@ class MarkupRenderer:
                         .disable("html_block")
                         .use(texmath_plugin, delimiters="brackets")
                         .use(dollarmath_plugin, allow_digits=False, double_inline=True)
-                        .use(footnote_plugin).use(callout_plugin))
+                        .use(footnote_plugin).use(callout_plugin).use(math_plugin))
         self._parser.add_render_rule("html_inline", lambda renderer, *args: self._render_inline_tag(renderer, *args))
-        # Math is carried through as written (no ``\,`` eaten as an escape, no ``_i_`` made
-        # emphasis) until qgen renders it; the text is escaped like any other.
-        for kind in ("math_inline", "math_inline_double", "math_block", "math_block_eqno"):
-            self._parser.add_render_rule(kind, _render_math_as_written)
         # markdown-it binds rules to its renderer, so they are plain functions here.
         self._parser.add_render_rule("fence", lambda renderer, *args: self._render_fence(renderer, *args))
         self._parser.add_render_rule("code_block", lambda renderer, *args: self._render_fence(renderer, *args))
@@ -260,16 +257,6 @@ class MarkupRenderer:
         name = f"qgen-{digest}{path.suffix.lower()}"
         self.media.setdefault(name, MediaFile(name, path))
         return self.media[name]
-
-
-_CLOSING_DELIMITER = {"$": "$", "$$": "$$", "\\(": "\\)", "\\[": "\\]"}
-
-
-def _render_math_as_written(renderer, tokens, index, options, env) -> str:
-    token = tokens[index]
-    opening = token.markup or "$"
-    text = f"{opening}{token.content}{_CLOSING_DELIMITER.get(opening, opening)}"
-    return html.escape(text, quote=False) + ("\n" if token.block else "")
 
 
 def _line_of(src: str, env) -> int:

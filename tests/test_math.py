@@ -1,0 +1,32 @@
+"""Math marked as written, and rewritten for MathJax (``generator/renderers/math.py``)."""
+
+from generator.renderers.markup import MarkupRenderer
+from generator.renderers.math import for_mathjax
+
+TEXT = ("因为 $QK^T$ 的方差随 $ d_k $ 增大，与 \\(x_i < y\\)。\n\n价格 $5 和 $6 不是公式。\n\n`echo $HOME` 是代码。\n\n"
+        "$$\n\\frac{QK^T}{\\sqrt{d_k}}\n$$\n\n行内 $$a^2$$ 完")
+
+
+def test_each_formula_is_marked_and_shown_as_written():
+    html = str(MarkupRenderer().block(TEXT, "bank.md", 1))
+    assert '<span class="qgen-math">$QK^T$</span>' in html and '<span class="qgen-math">$ d_k $</span>' in html
+    assert '<span class="qgen-math">\\(x_i &lt; y\\)</span>' in html
+    assert '<div class="qgen-math">\n$$\n\\frac{QK^T}{\\sqrt{d_k}}\n$$\n</div>' in html
+    assert "价格 $5 和 $6" in html and "<code>echo $HOME</code>" in html  # a price and code are no math
+
+
+def test_mathjax_reads_marked_formulas_in_its_delimiters_and_nothing_else():
+    """Anki and Moodle typeset ``\\(…\\)`` and ``\\[…\\]``, never ``$…$``."""
+    html = for_mathjax(str(MarkupRenderer().block(TEXT, "bank.md", 1)))
+    assert '<span class="qgen-math">\\(QK^T\\)</span>' in html and '<span class="qgen-math">\\( d_k \\)</span>' in html
+    assert '<span class="qgen-math">\\(x_i &lt; y\\)</span>' in html  # written for MathJax already
+    assert '<div class="qgen-math">\n\\[\n\\frac{QK^T}{\\sqrt{d_k}}\n\\]\n</div>' in html
+    assert '<span class="qgen-math">\\[a^2\\]</span>' in html
+    assert "价格 $5 和 $6" in html and "<code>echo $HOME</code>" in html
+
+
+def test_prose_between_two_dollars_is_left_as_written():
+    """MongoDB's ``$freelist`` and a later ``$`` in a sentence pair up as math; its
+    sentence punctuation says it is prose, so no typesetter is asked to set it."""
+    html = str(MarkupRenderer().block("名为 $freelist，用于记录盘区，会先查看$freelist。", "bank.md", 1))
+    assert 'class="qgen-math"' in html and for_mathjax(html) == html
