@@ -30,3 +30,18 @@ def test_prose_between_two_dollars_is_left_as_written():
     sentence punctuation says it is prose, so no typesetter is asked to set it."""
     html = str(MarkupRenderer().block("名为 $freelist，用于记录盘区，会先查看$freelist。", "bank.md", 1))
     assert 'class="qgen-math"' in html and for_mathjax(html) == html
+
+
+def test_the_study_page_gets_each_formula_as_mathml_and_what_it_cannot_read_as_written():
+    """Browsers draw MathML with nothing to load; TeX that latex2mathml cannot read (``$}{$``),
+    a price, code and prose between dollars stay as written."""
+    from generator.renderers.math import as_mathml
+
+    markup = MarkupRenderer()
+    html = as_mathml(str(markup.block(TEXT + "\n\n坏的 $}{$ 公式", "bank.md", 1)))
+    assert html.count("<math ") == 5 and html.count('display="block"') == 2  # $$…$$ alone and inline
+    assert "<msup><mi>K</mi><mi>T</mi></msup>" in html and "<mi>i</mi></msub><mo>&#x0003C;</mo><mi>y</mi>" in html
+    assert '<span class="qgen-math">$}{$</span>' in html
+    assert "价格 $5 和 $6" in html and "<code>echo $HOME</code>" in html
+    prose = str(markup.block("名为 $freelist，用于记录盘区，会先查看$freelist。", "bank.md", 1))
+    assert as_mathml(prose) == prose

@@ -256,7 +256,12 @@ def test_parts_footnotes_and_math_on_the_page(browser, tmp_path):
         assert page.inner_text(".part-text") == "先看基础。"
         page.click(".question >> nth=0 >> summary")
         answer = page.inner_text(".question >> nth=0 >> .answer")
-        assert "$p_1 \\, p_2$" in answer and "见操作系统教材。" in answer
+        assert "见操作系统教材。" in answer and "$" not in answer
+        # The formula is typeset: Chromium draws its MathML, subscripts below the line.
+        size = page.eval_on_selector(".question >> nth=0 >> .answer .qgen-math math",
+                                     "n => [n.getBoundingClientRect().width, n.getBoundingClientRect().height]")
+        assert size[0] > 20 and size[1] > 10
+        assert page.eval_on_selector_all(".question >> nth=0 >> .answer .qgen-math msub", "ns => ns.length") == 2
         page.fill("#search", "协程")
         hidden = page.eval_on_selector_all(".part", "ns => ns.map(n => n.hidden)")
         assert hidden == [True, False]

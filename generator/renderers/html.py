@@ -13,6 +13,7 @@ from ..templating import environment
 from ..languages import text_direction, text_settings
 from ..words import words_for
 from .highlight import DAY_STYLE, NIGHT_STYLE, code_stylesheet
+from .math import as_mathml
 from .view import Views, inline_media
 
 def render(job: RenderJob) -> Rendered:
@@ -20,7 +21,8 @@ def render(job: RenderJob) -> Rendered:
 
 
 def render_study_page(banks: list[Bank], context, views: Views) -> bytes:
-    """The page, its images' bytes put in place last: one file with nothing to load."""
+    """The page, its images' bytes and its formulas' MathML put in place last: one file
+    with nothing to load."""
     words = words_for(context.language)
     page = environment(context.templates).get_template("html/study.html.j2").render(
         banks=[views.bank(bank) for bank in banks], title=context.title, words=words,
@@ -30,7 +32,7 @@ def render_study_page(banks: list[Bank], context, views: Views) -> bytes:
         light_code_css=code_stylesheet(DAY_STYLE, (".qgen-code",)),
         dark_code_css=code_stylesheet(NIGHT_STYLE, (".qgen-code",)),
     )
-    return inline_media(page, views.markup).encode("utf-8")
+    return as_mathml(inline_media(page, views.markup)).encode("utf-8")
 
 
 def _filters(banks: list[Bank], words: dict) -> list[tuple[str, list[tuple[str, str]]]]:

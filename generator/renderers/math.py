@@ -1,10 +1,11 @@
 """Math as its author wrote it (``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``), marked.
 
-Papers and the study page show it as written: no ``\\,`` eaten as an escape, no ``_i_`` made
-emphasis. Each formula is a ``qgen-math`` span (a block one a div), so that the outputs whose
-readers typeset math find it: Anki and Moodle typeset ``\\(…\\)`` and ``\\[…\\]`` with MathJax,
-never ``$…$``, and their last pass (``for_mathjax``) rewrites the dollars of marked math alone,
-not a dollar in code or in a price.
+Papers show it as written: no ``\\,`` eaten as an escape, no ``_i_`` made emphasis. Each
+formula is a ``qgen-math`` span (a block one a div), so that the outputs whose readers typeset
+math find it, and it alone (not a dollar in code or in a price): Anki and Moodle typeset
+``\\(…\\)`` and ``\\[…\\]`` with MathJax, never ``$…$``, and their last pass (``for_mathjax``)
+rewrites the dollars; browsers typeset MathML, and the study page's last pass (``as_mathml``)
+writes each formula in it, with nothing to load.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def _marked(tokens: list[Token], kinds: tuple[str, ...], tag: str) -> list[Token
     return found
 
 
-# A formula marked by ``_mark_math`` in rendered HTML, and the dollars it was written with.
+# A formula marked by ``_mark_math`` in rendered HTML, and the delimiters it was written with.
 _MARKED = re.compile(rf'(<(span|div) class="{MATH_CLASS}">)(.*?)(</\2>)', re.S)
 _IN_DOLLARS = re.compile(r"^(\s*)(\$\$?)(.*?)\2(\s*)$", re.S)
+_WRITTEN = re.compile(r"^\s*(\$\$|\$|\\\(|\\\[)(.*?)(?:\$\$|\$|\\\)|\\\])\s*$", re.S)
 # Sentence punctuation: prose between two dollars that are no math (``$freelist，…会先查看$``,
 # MongoDB's collection names), left as written rather than typeset.
 _PROSE = re.compile(r"[，。；（）]")
@@ -82,3 +84,23 @@ def for_mathjax(rendered: str) -> str:
         opening, closing = ("\\[", "\\]") if dollars == "$$" or match.group(2) == "div" else ("\\(", "\\)")
         return f"{match.group(1)}{before}{opening}{formula}{closing}{after}{match.group(4)}"
     return _MARKED.sub(rewrite, rendered) if MATH_CLASS in rendered else rendered
+
+
+def as_mathml(rendered: str) -> str:
+    """The HTML with each marked formula typeset as MathML, which browsers draw with nothing
+    to load; one that latex2mathml cannot read, or prose between two dollars, as written."""
+    if MATH_CLASS not in rendered:
+        return rendered
+    from latex2mathml.converter import convert  # only a page with math pays for the import
+
+    def rewrite(match: re.Match) -> str:
+        written = _WRITTEN.match(match.group(3))
+        if written is None or _PROSE.search(written.group(2)):
+            return match.group(0)
+        block = match.group(2) == "div" or written.group(1) in ("$$", "\\[")
+        try:
+            mathml = convert(html.unescape(written.group(2)).strip(), display="block" if block else "inline")
+        except Exception:  # noqa: BLE001 - any TeX it cannot read stays as its author wrote it
+            return match.group(0)
+        return f"{match.group(1)}{mathml}{match.group(4)}"
+    return _MARKED.sub(rewrite, rendered)
