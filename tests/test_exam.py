@@ -661,3 +661,20 @@ def test_a_japanese_bank_is_printed_in_japanese_character_forms(tmp_path):
     with pdfplumber.open(tmp_path / "out" / "bank-key.pdf") as pdf:
         fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars if ord(c["text"]) > 0x2E80}
     assert fonts and all("CJK-JP" in font for font in fonts), fonts
+
+
+def test_formulas_are_drawn_on_the_papers_not_printed_as_their_tex(tmp_path):
+    """WeasyPrint draws no MathML: a formula is SVG paths on the line it stands in. The key
+    of the example bank holds ``$QK^T$`` in a title and ``$\\sqrt{d_k}$`` in its answer."""
+    bank = tmp_path / "bank.md"
+    bank.write_text("### 1. 缩放点积注意力把 $QK^T$ 除以什么？\n\n**答案：** 除以 $\\sqrt{d_k}$，见 $$\\frac{QK^T}{\\sqrt{d_k}}$$。\n"
+                    "\n**解析：** 价格 $5 不是公式，$\\text{分数}$ 含中文，照写。\n", "utf-8")
+    result = qgen_build(bank, "--format", "key", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / "bank-key.pdf") as pdf:
+        page = pdf.pages[0]
+        text = page.extract_text()
+        drawn = [curve for curve in page.curves if curve["height"] < 40]
+    assert "$QK^T$" not in text and "\\sqrt" not in text and "除以" in text
+    assert "价格 $5" in text and "$\\text{分数}$" in text  # a price, and a formula the math font cannot draw
+    assert len(drawn) >= 10  # the glyphs of QKᵀ, √dₖ and the fraction

@@ -1,5 +1,7 @@
 """Math marked as written, and rewritten for MathJax (``generator/renderers/math.py``)."""
 
+import re
+
 from generator.renderers.markup import MarkupRenderer
 from generator.renderers.math import for_mathjax
 
@@ -45,3 +47,16 @@ def test_the_study_page_gets_each_formula_as_mathml_and_what_it_cannot_read_as_w
     assert "价格 $5 和 $6" in html and "<code>echo $HOME</code>" in html
     prose = str(markup.block("名为 $freelist，用于记录盘区，会先查看$freelist。", "bank.md", 1))
     assert as_mathml(prose) == prose
+
+
+def test_papers_get_each_formula_as_svg_sized_to_its_line():
+    """WeasyPrint draws SVG, not MathML: paths sized in ``em``, the baseline on the line's;
+    CJK text (no glyph in the math font) and TeX ziamath cannot read stay as written."""
+    from generator.renderers.math import as_svg
+
+    html = as_svg(str(MarkupRenderer().block(TEXT + "\n\n中文 $\\text{分数}$ 与 $}{$ 照写", "bank.md", 1)))
+    assert html.count("<svg ") == 5 and html.count("<path ") > 10 and "<use" not in html
+    assert all(float(size) < 6 for size in re.findall(r'width="([\d.]+)em"', html))
+    assert re.search(r'style="vertical-align: -0\.\d+em"', html)
+    assert '<span class="qgen-math">$\\text{分数}$</span>' in html and '<span class="qgen-math">$}{$</span>' in html
+    assert "价格 $5 和 $6" in html and "<code>echo $HOME</code>" in html

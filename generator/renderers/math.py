@@ -5,13 +5,15 @@ formula is a ``qgen-math`` span (a block one a div), so that the outputs whose r
 math find it, and it alone (not a dollar in code or in a price): Anki and Moodle typeset
 ``\\(…\\)`` and ``\\[…\\]`` with MathJax, never ``$…$``, and their last pass (``for_mathjax``)
 rewrites the dollars; browsers typeset MathML, and the study page's last pass (``as_mathml``)
-writes each formula in it, with nothing to load.
+writes each formula in it, with nothing to load; WeasyPrint draws neither, so the papers'
+last pass (``as_svg``) draws each formula as SVG paths, sized in ``em`` to sit in its line.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import warnings
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -104,3 +106,46 @@ def as_mathml(rendered: str) -> str:
             return match.group(0)
         return f"{match.group(1)}{mathml}{match.group(4)}"
     return _MARKED.sub(rewrite, rendered)
+
+
+# ziamath's size for a formula, in px: its SVG is rescaled to ``em`` so that it takes the size
+# of the text around it.
+_SVG_SIZE = 16.0
+_SVG_BOX = re.compile(r'width="([\d.]+)" height="([\d.]+)" viewBox="([-\d. ]+)"')
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # no glyph in the math font
+
+
+def as_svg(rendered: str) -> str:
+    """The HTML with each marked formula drawn as inline SVG (paths in the STIX Two Math
+    font, no font to embed), its baseline on the line's; a formula holding CJK text (which
+    the math font has no glyph for), TeX that ziamath cannot read and prose between two
+    dollars, as written."""
+    if MATH_CLASS not in rendered:
+        return rendered
+    with warnings.catch_warnings():  # ziamath loads its font with a deprecated importlib call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath  # only papers with math pay for the import
+
+        ziamath.config.svg2 = False  # paths in place: no ids that two formulas would share
+        return _MARKED.sub(lambda match: _drawn(match, ziamath), rendered)
+
+
+def _drawn(match: re.Match, ziamath) -> str:
+    """One marked formula as SVG sized in ``em``, or as written (see ``as_svg``)."""
+
+    written = _WRITTEN.match(match.group(3))
+    if written is None or _PROSE.search(written.group(2)) or _CJK.search(written.group(2)):
+        return match.group(0)
+    try:
+        svg = ziamath.Latex(html.unescape(written.group(2)).strip(), size=_SVG_SIZE).svg()
+    except Exception:  # noqa: BLE001 - any TeX it cannot read stays as its author wrote it
+        return match.group(0)
+    box = _SVG_BOX.search(svg)
+    if box is None:
+        return match.group(0)
+    width, height = float(box.group(1)), float(box.group(2))
+    top, box_height = (float(value) for value in box.group(3).split()[1::2])
+    below = (box_height + top) / _SVG_SIZE  # the baseline is at y = 0
+    sized = (f'width="{width / _SVG_SIZE:.3f}em" height="{height / _SVG_SIZE:.3f}em" '
+             f'style="vertical-align: -{below:.3f}em" viewBox="{box.group(3)}"')
+    return f"{match.group(1)}{svg[:box.start()]}{sized}{svg[box.end():]}{match.group(4)}"

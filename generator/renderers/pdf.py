@@ -28,6 +28,7 @@ from ..templating import environment
 from ..languages import text_direction, text_settings
 from ..words import words_for
 from .highlight import PRINT_STYLE, code_stylesheet
+from .math import as_svg
 from .markup import MarkupRenderer
 from .paper_space import answer_lines, longer_than_a_page
 from .view import Views
@@ -50,7 +51,7 @@ def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: dat
     heading = words[kind]
     variant = words["variant"].format(v=paper.variant) if paper.shuffled else ""
     seed = f"{words['seed']} {paper.seed}" if paper.seed is not None else ""
-    return environment(context.templates).get_template(f"exam/{kind}.html.j2").render(
+    return as_svg(environment(context.templates).get_template(f"exam/{kind}.html.j2").render(
         paper=paper, questions=views.paper(paper), words=words, **text_settings(context.text_language),
         languages=languages or {}, direction=text_direction, heading=heading, version=__version__,
         bank_title=context.title, date=printed_date.isoformat(),
@@ -60,7 +61,7 @@ def paper_html(paper: Paper, kind: str, context, views: Views, printed_date: dat
         answer_lines=answer_lines, longer_than_a_page=partial(longer_than_a_page, kind=kind),
         levels=list(zip(LEVELS, words["levels"].split())), answer_grid=context.answer_grid,
         fillable=any(q.closed for q in paper.questions),
-    )
+    ))
 
 
 def render_pdfs(documents: list[tuple[str, str]], markup: MarkupRenderer, source: str, jobs: int = 1,
