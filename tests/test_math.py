@@ -60,3 +60,12 @@ def test_papers_get_each_formula_as_svg_sized_to_its_line():
     assert re.search(r'style="vertical-align: -0\.\d+em"', html)
     assert '<span class="qgen-math">$\\text{分数}$</span>' in html and '<span class="qgen-math">$}{$</span>' in html
     assert "价格 $5 和 $6" in html and "<code>echo $HOME</code>" in html
+
+
+def test_a_formula_holding_a_chinese_comma_is_still_math():
+    """DeepLearning-500 writes ``$$ \\frac{\\partial J}{\\partial w_j}=…\\;，\\frac{…}{…} $$``:
+    punctuation beside TeX is part of the formula, not prose."""
+    from generator.renderers.math import as_mathml
+
+    html = str(MarkupRenderer().block("梯度：$\\frac{a}{n}\\;，\\frac{b}{n}$", "bank.md", 1))
+    assert "\\(\\frac{a}{n}\\;，\\frac{b}{n}\\)" in for_mathjax(html) and "<math " in as_mathml(html)

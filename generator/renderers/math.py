@@ -70,9 +70,15 @@ def _marked(tokens: list[Token], kinds: tuple[str, ...], tag: str) -> list[Token
 _MARKED = re.compile(rf'(<(span|div) class="{MATH_CLASS}">)(.*?)(</\2>)', re.S)
 _IN_DOLLARS = re.compile(r"^(\s*)(\$\$?)(.*?)\2(\s*)$", re.S)
 _WRITTEN = re.compile(r"^\s*(\$\$|\$|\\\(|\\\[)(.*?)(?:\$\$|\$|\\\)|\\\])\s*$", re.S)
-# Sentence punctuation: prose between two dollars that are no math (``$freelist，…会先查看$``,
-# MongoDB's collection names), left as written rather than typeset.
-_PROSE = re.compile(r"[，。；（）]")
+# Sentence punctuation without any TeX: prose between two dollars that are no math
+# (``$freelist，…会先查看$``, MongoDB's collection names), left as written rather than typeset;
+# a formula may hold a Chinese comma (``\frac{1}{n}\;，``).
+_PUNCTUATION = re.compile(r"[，。；（）]")
+_TEX = re.compile(r"\\[A-Za-z]|[\^_{}]")
+
+
+def _prose(formula: str) -> bool:
+    return bool(_PUNCTUATION.search(formula)) and not _TEX.search(formula)
 
 
 def for_mathjax(rendered: str) -> str:
@@ -80,7 +86,7 @@ def for_mathjax(rendered: str) -> str:
     ``$x$`` as ``\\(x\\)``, ``$$x$$`` (and any block) as ``\\[x\\]``."""
     def rewrite(match: re.Match) -> str:
         written = _IN_DOLLARS.match(match.group(3))
-        if written is None or _PROSE.search(written.group(3)):
+        if written is None or _prose(written.group(3)):
             return match.group(0)
         before, dollars, formula, after = written.groups()
         opening, closing = ("\\[", "\\]") if dollars == "$$" or match.group(2) == "div" else ("\\(", "\\)")
@@ -97,7 +103,7 @@ def as_mathml(rendered: str) -> str:
 
     def rewrite(match: re.Match) -> str:
         written = _WRITTEN.match(match.group(3))
-        if written is None or _PROSE.search(written.group(2)):
+        if written is None or _prose(written.group(2)):
             return match.group(0)
         block = match.group(2) == "div" or written.group(1) in ("$$", "\\[")
         try:
@@ -134,7 +140,7 @@ def _drawn(match: re.Match, ziamath) -> str:
     """One marked formula as SVG sized in ``em``, or as written (see ``as_svg``)."""
 
     written = _WRITTEN.match(match.group(3))
-    if written is None or _PROSE.search(written.group(2)) or _CJK.search(written.group(2)):
+    if written is None or _prose(written.group(2)) or _CJK.search(written.group(2)):
         return match.group(0)
     try:
         svg = ziamath.Latex(html.unescape(written.group(2)).strip(), size=_SVG_SIZE).svg()
