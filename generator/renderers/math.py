@@ -1,8 +1,8 @@
 """Math as its author wrote it (``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``), marked.
 
-Papers show it as written: no ``\\,`` eaten as an escape, no ``_i_`` made emphasis. Each
-formula is a ``qgen-math`` span (a block one a div), so that the outputs whose readers typeset
-math find it, and it alone (not a dollar in code or in a price): Anki and Moodle typeset
+The markup renderer writes it as written (no ``\\,`` eaten as an escape, no ``_i_`` made
+emphasis) in a ``qgen-math`` span (a block one in a div), so that each output's last pass finds
+the formulas, and them alone (not a dollar in code or in a price), to typeset: Anki and Moodle typeset
 ``\\(…\\)`` and ``\\[…\\]`` with MathJax, never ``$…$``, and their last pass (``for_mathjax``)
 rewrites the dollars; browsers typeset MathML, and the study page's last pass (``as_mathml``)
 writes each formula in it, with nothing to load; WeasyPrint draws neither, so the papers'
