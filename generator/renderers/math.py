@@ -66,10 +66,10 @@ def _marked(tokens: list[Token], kinds: tuple[str, ...], tag: str) -> list[Token
     return found
 
 
-# A formula marked by ``_mark_math`` in rendered HTML, and the delimiters it was written with.
+# A formula marked by ``_mark_math`` in rendered HTML, and how it was written: the space
+# around it, its opening delimiter, the TeX (HTML-escaped).
 _MARKED = re.compile(rf'(<(span|div) class="{MATH_CLASS}">)(.*?)(</\2>)', re.S)
-_IN_DOLLARS = re.compile(r"^(\s*)(\$\$?)(.*?)\2(\s*)$", re.S)
-_WRITTEN = re.compile(r"^\s*(\$\$|\$|\\\(|\\\[)(.*?)(?:\$\$|\$|\\\)|\\\])\s*$", re.S)
+_WRITTEN = re.compile(r"^(\s*)(\$\$|\$|\\\(|\\\[)(.*?)(?:\$\$|\$|\\\)|\\\])(\s*)$", re.S)
 # Sentence punctuation without any TeX: prose between two dollars that are no math
 # (``$freelist，…会先查看$``, MongoDB's collection names), left as written rather than typeset;
 # a formula may hold a Chinese comma (``\frac{1}{n}\;，``).
@@ -77,21 +77,32 @@ _PUNCTUATION = re.compile(r"[，。；（）]")
 _TEX = re.compile(r"\\[A-Za-z]|[\^_{}]")
 
 
-def _prose(formula: str) -> bool:
-    return bool(_PUNCTUATION.search(formula)) and not _TEX.search(formula)
+def _typeset(rendered: str, typeset) -> str:
+    """The HTML with each marked formula as ``typeset(written, block)`` gives it (``written``:
+    the match of ``_WRITTEN``; ``block``: display math), or as written where that gives None
+    or raises (TeX a converter cannot read); prose between two dollars always as written."""
+    def rewrite(match: re.Match) -> str:
+        written = _WRITTEN.match(match.group(3))
+        if written is None or (_PUNCTUATION.search(written.group(3)) and not _TEX.search(written.group(3))):
+            return match.group(0)
+        try:
+            shown = typeset(written, match.group(2) == "div" or written.group(2) in ("$$", "\\["))
+        except Exception:  # noqa: BLE001 - any TeX it cannot read stays as its author wrote it
+            shown = None
+        return match.group(0) if shown is None else f"{match.group(1)}{shown}{match.group(4)}"
+    return _MARKED.sub(rewrite, rendered) if MATH_CLASS in rendered else rendered
 
 
 def for_mathjax(rendered: str) -> str:
     """The HTML with each marked formula written in dollars delimited as MathJax reads it:
     ``$x$`` as ``\\(x\\)``, ``$$x$$`` (and any block) as ``\\[x\\]``."""
-    def rewrite(match: re.Match) -> str:
-        written = _IN_DOLLARS.match(match.group(3))
-        if written is None or _prose(written.group(3)):
-            return match.group(0)
-        before, dollars, formula, after = written.groups()
-        opening, closing = ("\\[", "\\]") if dollars == "$$" or match.group(2) == "div" else ("\\(", "\\)")
-        return f"{match.group(1)}{before}{opening}{formula}{closing}{after}{match.group(4)}"
-    return _MARKED.sub(rewrite, rendered) if MATH_CLASS in rendered else rendered
+    def delimited(written: re.Match, block: bool) -> str | None:
+        before, opening, formula, after = written.groups()
+        if opening.startswith("\\"):
+            return None  # written for MathJax already
+        left, right = ("\\[", "\\]") if block else ("\\(", "\\)")
+        return f"{before}{left}{formula}{right}{after}"
+    return _typeset(rendered, delimited)
 
 
 def as_mathml(rendered: str) -> str:
@@ -101,17 +112,8 @@ def as_mathml(rendered: str) -> str:
         return rendered
     from latex2mathml.converter import convert  # only a page with math pays for the import
 
-    def rewrite(match: re.Match) -> str:
-        written = _WRITTEN.match(match.group(3))
-        if written is None or _prose(written.group(2)):
-            return match.group(0)
-        block = match.group(2) == "div" or written.group(1) in ("$$", "\\[")
-        try:
-            mathml = convert(html.unescape(written.group(2)).strip(), display="block" if block else "inline")
-        except Exception:  # noqa: BLE001 - any TeX it cannot read stays as its author wrote it
-            return match.group(0)
-        return f"{match.group(1)}{mathml}{match.group(4)}"
-    return _MARKED.sub(rewrite, rendered)
+    return _typeset(rendered, lambda written, block: convert(
+        html.unescape(written.group(3)).strip(), display="block" if block else "inline"))
 
 
 # ziamath's size for a formula, in px: its SVG is rescaled to ``em`` so that it takes the size
@@ -133,25 +135,20 @@ def as_svg(rendered: str) -> str:
         import ziamath  # only papers with math pay for the import
 
         ziamath.config.svg2 = False  # paths in place: no ids that two formulas would share
-        return _MARKED.sub(lambda match: _drawn(match, ziamath), rendered)
+        return _typeset(rendered, lambda written, block: _drawn(html.unescape(written.group(3)).strip(), ziamath))
 
 
-def _drawn(match: re.Match, ziamath) -> str:
-    """One marked formula as SVG sized in ``em``, or as written (see ``as_svg``)."""
-
-    written = _WRITTEN.match(match.group(3))
-    if written is None or _prose(written.group(2)) or _CJK.search(written.group(2)):
-        return match.group(0)
-    try:
-        svg = ziamath.Latex(html.unescape(written.group(2)).strip(), size=_SVG_SIZE).svg()
-    except Exception:  # noqa: BLE001 - any TeX it cannot read stays as its author wrote it
-        return match.group(0)
+def _drawn(tex: str, ziamath) -> str | None:
+    """A formula as SVG sized in ``em``, its baseline on the line's; None for CJK text."""
+    if _CJK.search(tex):
+        return None
+    svg = ziamath.Latex(tex, size=_SVG_SIZE).svg()
     box = _SVG_BOX.search(svg)
     if box is None:
-        return match.group(0)
+        return None
     width, height = float(box.group(1)), float(box.group(2))
     top, box_height = (float(value) for value in box.group(3).split()[1::2])
     below = (box_height + top) / _SVG_SIZE  # the baseline is at y = 0
     sized = (f'width="{width / _SVG_SIZE:.3f}em" height="{height / _SVG_SIZE:.3f}em" '
              f'style="vertical-align: -{below:.3f}em" viewBox="{box.group(3)}"')
-    return f"{match.group(1)}{svg[:box.start()]}{sized}{svg[box.end():]}{match.group(4)}"
+    return f"{svg[:box.start()]}{sized}{svg[box.end():]}"
