@@ -109,21 +109,39 @@ def _note(text: list[str]) -> tuple[str, str, str] | None:
     note's tags; None for another type (a cloze) or a note without both sides."""
     if len(text) < 4 or not text[1].strip().startswith("Basic"):
         return None
-    body = text[2:-1]
-    if body and _NOTE_ID.match(body[-1].strip()):
-        body = body[:-1]
-    tags = body.pop()[len(_NOTE_TAGS):].split() if body and body[-1].startswith(_NOTE_TAGS) else []
-    fields: dict[str, list[str]] = {"Front": []}
-    current = "Front"
-    for line in body:
-        if match := _NOTE_FIELD.match(line):
-            current, line = match.group(1), line[match.end():]
-        fields.setdefault(current, []).append(line)
+    fields, tags, _ = _note_fields(text)
     front, back = ("\n".join(fields.get(name, [])).strip() for name in ("Front", "Back"))
     if not front or not back:
         return None
     title = front.split("\n\n", 1)[0]
     return (title + (" {tags=" + ",".join(tags) + "}" if tags else ""), front, back)
+
+
+def _note_fields(text: list[str]) -> tuple[dict[str, list[str]], list[str], list[int]]:
+    """A note's fields' lines by name, its tags, and the offsets in ``text`` of the lines
+    that are the plugin's data, no card's words: the note type, the id it wrote back and an
+    ``Add Reverse:`` flag."""
+    body, data = list(enumerate(text))[2:-1], [1]
+    if body and _NOTE_ID.match(body[-1][1].strip()):
+        data.append(body.pop()[0])
+    tags = body.pop()[1][len(_NOTE_TAGS):].split() if body and body[-1][1].startswith(_NOTE_TAGS) else []
+    fields: dict[str, list[str]] = {"Front": []}
+    current = "Front"
+    for offset, line in body:
+        if match := _NOTE_FIELD.match(line):
+            current, line = match.group(1), line[match.end():]
+        fields.setdefault(current, []).append(line)
+        if current == "Add Reverse":
+            data.append(offset)
+    return fields, tags, sorted(data)
+
+
+def note_data_lines(row: Block, lines: list[str]) -> list[int]:
+    """The lines (1-based) of an Obsidian_to_Anki note's card that are the plugin's data and
+    show on no card (see ``_note_fields``); none for any other block."""
+    if row.kind is not BlockKind.ROW or lines[row.start].strip() != "START":
+        return []
+    return [row.start + 1 + offset for offset in _note_fields(lines[row.start:row.end])[2]]
 
 
 def _parted(text: list[str], start: int, index: int) -> list[Block] | None:

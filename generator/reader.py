@@ -22,7 +22,7 @@ from .languages import canonical_tag, guess_language
 from .attributes import (AttributeProblem, difficulty_legend, settings, split_attributes,
                          split_difficulty_mark, split_frequency_mark)
 from .ids import assign_ids, slugify
-from .flashcards import property_lines
+from .flashcards import note_data_lines, property_lines
 from .itemized import prompts_nested
 from .markers import heading_text
 from .model import Bank, Finding, Part, Point, Question
@@ -209,15 +209,20 @@ class _BankWalk:
                 for draft, question_id, mine, choice in zip(drafts, ids, own, choices)]
 
     def _properties_left_out(self, units) -> list[Finding]:
-        """Logseq's block properties under the question items (``card-repeats:: 1``): what the
-        cards leave out, said once with its first line."""
-        lines = [line for unit in units if self.blocks[unit.start].kind is BlockKind.ITEM
-                 for line in property_lines(self.blocks[unit.start], self.lines)]
-        if not lines:
-            return []
-        return [Finding(self.source, lines[0], "note", "outliner-data",
-                        f"{len(lines)} line{'s' * (len(lines) > 1)} of Logseq block properties "
-                        f"(“{self.lines[lines[0] - 1].strip()}”) left out of the cards: the outliner's data")]
+        """Logseq's block properties under the question items (``card-repeats:: 1``) and the
+        data lines of Obsidian_to_Anki's notes (``Basic``, ``<!--ID: …-->``): what the cards
+        leave out, said once for each tool with its first line."""
+        findings = []
+        for tool, lines in (
+                ("Logseq block properties", [line for unit in units if self.blocks[unit.start].kind is BlockKind.ITEM
+                                             for line in property_lines(self.blocks[unit.start], self.lines)]),
+                ("Obsidian_to_Anki note data", [line for unit in units
+                                                for line in note_data_lines(self.blocks[unit.start], self.lines)])):
+            if lines:
+                findings.append(Finding(self.source, lines[0], "note", "outliner-data",
+                                        f"{len(lines)} line{'s' * (len(lines) > 1)} of {tool} "
+                                        f"(“{self.lines[lines[0] - 1].strip()}”) left out of the cards: the tool's data"))
+        return findings
 
     def _recurring_headings(self) -> set[str]:
         """Sub-headings that recur across questions ("Good to hear", "参考") name sections;
