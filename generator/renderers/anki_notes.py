@@ -55,7 +55,8 @@ def fields_of_notes(notes: list[tuple[Question, str]], views: Views, fields_temp
 
 # Fewer notes per process, and starting it costs more than it saves. Rendering notes side by
 # side earns its place: 3.32 s against 4.55 s in one process for a 2,000-question deck (27%
-# less, bench/RESULTS.md, 2026-12-03).
+# less, bench/RESULTS.md, 2026-12-03); at the bar on 2026-12-05 ("night": 3.61 s against
+# 4.50 s, 20%), well over it at 10,000 questions (17.0 s against 22.4 s, 24%).
 PARALLEL_MIN_NOTES = 400
 MIN_SHARE = 100  # notes; a smaller share costs more to hand over than it saves
 
